@@ -1,0 +1,58 @@
+//! How each descriptor type travels as wasm core values. The runtime's `WasmAbi` impls
+//! produce exactly these; `bindgen` checks them against each export's real signature.
+
+use crate::descriptor::Type;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValType {
+    I32,
+    I64,
+    F32,
+    F64,
+}
+
+impl std::fmt::Display for ValType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ValType::I32 => "i32",
+            ValType::I64 => "i64",
+            ValType::F32 => "f32",
+            ValType::F64 => "f64",
+        })
+    }
+}
+
+/// A type that cannot appear in this position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unsupported(pub String);
+
+/// Core values for a JS → Rust argument.
+pub fn param(ty: &Type) -> Result<Vec<ValType>, Unsupported> {
+    use ValType::*;
+    Ok(match ty {
+        Type::Unit => vec![],
+        Type::I8 | Type::U8 | Type::I16 | Type::U16 | Type::I32 | Type::U32 | Type::Isize | Type::Usize => vec![I32],
+        Type::Bool | Type::Char | Type::Externref => vec![I32],
+        Type::I64 | Type::U64 => vec![I64],
+        Type::F32 => vec![F32],
+        Type::F64 => vec![F64],
+        Type::String => vec![I32, I32],
+        Type::Ref(inner) => match &**inner {
+            Type::String => vec![I32, I32],
+            Type::Externref => vec![I32],
+            other => return Err(Unsupported(format!("a reference to {}", crate::glue::ts::type_name(other)))),
+        },
+        Type::RefMut(_) => return Err(Unsupported("`&mut` arguments".into())),
+    })
+}
+
+/// Core values for a Rust → JS result: the first is the wasm result, the rest are read
+/// from the return area (slot k at byte 8*k).
+pub fn result(ty: &Type) -> Result<Vec<ValType>, Unsupported> {
+    use ValType::*;
+    Ok(match ty {
+        Type::Ref(inner) if **inner == Type::Externref => vec![I32],
+        Type::Ref(_) | Type::RefMut(_) => return Err(Unsupported("returning a reference".into())),
+        other => param(other)?,
+    })
+}

@@ -1,0 +1,72 @@
+//! The whole generator: `.wasm` bytes in, output files out.
+
+use crate::extract::{self, ExtractError};
+use crate::glue::package_json::{self, PackageInfo};
+use crate::glue::{self, GlueError, GlueOptions};
+use crate::rewrite;
+use crate::target::{File, Target};
+
+pub struct Options<'a> {
+    pub target: &'a dyn Target,
+    /// Base name of the output files (`{out_name}.js`, `{out_name}_bg.wasm`, ...).
+    pub out_name: String,
+    pub typescript: bool,
+    pub debug: bool,
+    pub keep_debug: bool,
+    pub package: PackageInfo,
+}
+
+impl<'a> Options<'a> {
+    pub fn new(target: &'a dyn Target, out_name: impl Into<String>) -> Self {
+        Options {
+            target,
+            out_name: out_name.into(),
+            typescript: true,
+            debug: false,
+            keep_debug: false,
+            package: PackageInfo::default(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum BindgenError {
+    #[error("{0}")]
+    Extract(#[from] ExtractError),
+    #[error("{0}")]
+    Glue(#[from] GlueError),
+}
+
+#[derive(Debug)]
+pub struct Output {
+    /// Text files: JS, `.d.ts`, `package.json`.
+    pub files: Vec<File>,
+    /// `{out_name}_bg.wasm`.
+    pub wasm_path: String,
+    pub wasm: Vec<u8>,
+}
+
+pub fn generate(wasm: &[u8], options: &Options<'_>) -> Result<Output, BindgenError> {
+    let mut module = extract::parse(wasm, options.keep_debug)?;
+    let extracted = extract::extract(&mut module)?;
+    let glue = glue::build(
+        &extracted.descriptors,
+        &extracted.intrinsic_imports,
+        &GlueOptions { debug: options.debug },
+    )?;
+    let out = &options.out_name;
+    let target = options.target;
+    let mut files = target.js_files(&glue, out);
+    if options.typescript {
+        let contents = format!("/* tslint:disable */\n/* eslint-disable */\n{}{}", glue.ts, target.ts_extra());
+        files.push(File { path: format!("{out}.d.ts"), contents });
+    }
+    let wasm_path = format!("{out}_bg.wasm");
+    let mut listed: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+    listed.push(wasm_path.clone());
+    listed.sort();
+    let package = package_json::render(target, out, &options.package, &listed, options.typescript);
+    files.push(File { path: "package.json".into(), contents: package });
+    let wasm = rewrite::finish(module, &target.import_module(out));
+    Ok(Output { files, wasm_path, wasm })
+}

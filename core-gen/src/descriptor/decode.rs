@@ -1,0 +1,236 @@
+//! Decoding the `wbg_descriptors` section. Never panics: a damaged or foreign section is
+//! a `DecodeError` saying where and what.
+
+use super::schema::{self, kind, tag};
+use super::{Arg, Function, Module, Type};
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum DecodeError {
+    #[error(
+        "this module was built with wbg descriptor schema v{found}{}, but this generator reads v{} (wbg {}); \
+         use the same version of the `wasm-bindgen` crate and of the CLI",
+        runtime.as_ref().map(|v| format!(" (wasm-bindgen crate {v})")).unwrap_or_default(),
+        schema::VERSION,
+        env!("CARGO_PKG_VERSION")
+    )]
+    Version { found: u8, runtime: Option<String> },
+    #[error("damaged wbg descriptor section: {what} at byte {offset}")]
+    Damaged { what: String, offset: usize },
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn damaged(&self, what: impl Into<String>) -> DecodeError {
+        DecodeError::Damaged { what: what.into(), offset: self.pos }
+    }
+
+    fn take(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
+        if self.bytes.len() - self.pos < n {
+            return Err(self.damaged("unexpected end"));
+        }
+        let s = &self.bytes[self.pos..self.pos + n];
+        self.pos += n;
+        Ok(s)
+    }
+
+    fn u8(&mut self) -> Result<u8, DecodeError> {
+        Ok(self.take(1)?[0])
+    }
+
+    fn u32(&mut self) -> Result<u32, DecodeError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn str(&mut self) -> Result<String, DecodeError> {
+        let len = self.u32()? as usize;
+        let at = self.pos;
+        let bytes = self.take(len)?;
+        String::from_utf8(bytes.to_vec()).map_err(|_| DecodeError::Damaged { what: "invalid UTF-8 in a name".into(), offset: at })
+    }
+
+    fn ty(&mut self, depth: u32) -> Result<Type, DecodeError> {
+        if depth > 64 {
+            return Err(self.damaged("type nested too deeply"));
+        }
+        let at = self.pos;
+        Ok(match self.u8()? {
+            tag::UNIT => Type::Unit,
+            tag::I8 => Type::I8,
+            tag::U8 => Type::U8,
+            tag::I16 => Type::I16,
+            tag::U16 => Type::U16,
+            tag::I32 => Type::I32,
+            tag::U32 => Type::U32,
+            tag::I64 => Type::I64,
+            tag::U64 => Type::U64,
+            tag::ISIZE => Type::Isize,
+            tag::USIZE => Type::Usize,
+            tag::F32 => Type::F32,
+            tag::F64 => Type::F64,
+            tag::BOOL => Type::Bool,
+            tag::CHAR => Type::Char,
+            tag::STRING => Type::String,
+            tag::EXTERNREF => Type::Externref,
+            tag::REF => Type::Ref(Box::new(self.ty(depth + 1)?)),
+            tag::REF_MUT => Type::RefMut(Box::new(self.ty(depth + 1)?)),
+            other => return Err(DecodeError::Damaged { what: format!("unknown type tag {other}"), offset: at }),
+        })
+    }
+}
+
+/// Decodes a whole section (entries concatenated by the linker, in any order).
+pub fn decode_section(bytes: &[u8]) -> Result<Module, DecodeError> {
+    // Find the runtime's own entry first so a version error can name the crate version.
+    let entries = split_entries(bytes)?;
+    let mut module = Module::default();
+    for &(start, body) in &entries {
+        if body.len() >= 2 && body[1] == kind::RUNTIME && body[0] == schema::VERSION {
+            let mut r = Reader { bytes: body, pos: 2 };
+            module.runtime_version = Some(r.str().map_err(|e| shift(e, start))?);
+        }
+    }
+    for (start, body) in entries {
+        let mut r = Reader { bytes: body, pos: 0 };
+        let version = r.u8().map_err(|e| shift(e, start))?;
+        if version != schema::VERSION {
+            let runtime = if body.get(1) == Some(&kind::RUNTIME) {
+                Reader { bytes: body, pos: 2 }.str().ok()
+            } else {
+                module.runtime_version.clone()
+            };
+            return Err(DecodeError::Version { found: version, runtime });
+        }
+        match r.u8().map_err(|e| shift(e, start))? {
+            kind::RUNTIME => {}
+            kind::FUNCTION => {
+                let f = function(&mut r).map_err(|e| shift(e, start))?;
+                if r.pos != body.len() {
+                    return Err(shift(r.damaged("trailing bytes in entry"), start));
+                }
+                module.functions.push(f);
+            }
+            other => return Err(shift(DecodeError::Damaged { what: format!("unknown entry kind {other}"), offset: 1 }, start)),
+        }
+    }
+    // Link order is not stable; sort for reproducible output.
+    module.functions.sort_by(|a, b| a.js_name.cmp(&b.js_name).then(a.export.cmp(&b.export)));
+    Ok(module)
+}
+
+fn shift(e: DecodeError, by: usize) -> DecodeError {
+    match e {
+        DecodeError::Damaged { what, offset } => DecodeError::Damaged { what, offset: offset + by },
+        other => other,
+    }
+}
+
+fn split_entries(bytes: &[u8]) -> Result<Vec<(usize, &[u8])>, DecodeError> {
+    let mut r = Reader { bytes, pos: 0 };
+    let mut out = Vec::new();
+    while r.pos < bytes.len() {
+        let len = r.u32()? as usize;
+        let start = r.pos;
+        let body = r.take(len)?;
+        out.push((start, body));
+    }
+    Ok(out)
+}
+
+fn function(r: &mut Reader<'_>) -> Result<Function, DecodeError> {
+    let export = r.str()?;
+    let js_name = r.str()?;
+    let docs = r.str()?;
+    let flags = r.u8()?;
+    let nargs = r.u8()?;
+    let mut args = Vec::with_capacity(nargs as usize);
+    for _ in 0..nargs {
+        let name = r.str()?;
+        let ty = r.ty(0)?;
+        args.push(Arg { name, ty });
+    }
+    let ret = r.ty(0)?;
+    Ok(Function {
+        export,
+        js_name,
+        docs: if docs.is_empty() { Vec::new() } else { docs.lines().map(str::to_string).collect() },
+        start: flags & schema::flags::START != 0,
+        skip_typescript: flags & schema::flags::SKIP_TYPESCRIPT != 0,
+        args,
+        ret,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: &str) -> Vec<u8> {
+        let mut out = (v.len() as u32).to_le_bytes().to_vec();
+        out.extend_from_slice(v.as_bytes());
+        out
+    }
+
+    fn entry(body: Vec<u8>) -> Vec<u8> {
+        let mut out = (body.len() as u32).to_le_bytes().to_vec();
+        out.extend(body);
+        out
+    }
+
+    fn greet() -> Vec<u8> {
+        let mut b = vec![schema::VERSION, kind::FUNCTION];
+        b.extend(s("greet"));
+        b.extend(s("greet"));
+        b.extend(s("Says hello."));
+        b.extend([0, 1]);
+        b.extend(s("name"));
+        b.extend([tag::REF, tag::STRING]);
+        b.push(tag::STRING);
+        entry(b)
+    }
+
+    #[test]
+    fn decodes_a_function() {
+        let m = decode_section(&greet()).unwrap();
+        assert_eq!(m.functions.len(), 1);
+        let f = &m.functions[0];
+        assert_eq!(f.js_name, "greet");
+        assert_eq!(f.docs, vec!["Says hello."]);
+        assert_eq!(f.args[0].ty, Type::Ref(Box::new(Type::String)));
+        assert_eq!(f.ret, Type::String);
+    }
+
+    #[test]
+    fn truncated_is_an_error_not_a_panic() {
+        let bytes = greet();
+        for cut in 0..bytes.len() {
+            let _ = decode_section(&bytes[..cut]);
+        }
+        assert!(matches!(decode_section(&bytes[..bytes.len() - 1]), Err(DecodeError::Damaged { .. })));
+    }
+
+    #[test]
+    fn other_version_names_both() {
+        let mut runtime = vec![9, kind::RUNTIME];
+        runtime.extend(s("0.2.999"));
+        let err = decode_section(&entry(runtime)).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("schema v9 (wasm-bindgen crate 0.2.999)"), "{msg}");
+        assert!(msg.contains(&format!("reads v{}", schema::VERSION)), "{msg}");
+    }
+
+    #[test]
+    fn unknown_tag() {
+        let mut b = vec![schema::VERSION, kind::FUNCTION];
+        b.extend(s("f"));
+        b.extend(s("f"));
+        b.extend(s(""));
+        b.extend([0, 0, 200]);
+        let err = decode_section(&entry(b)).unwrap_err();
+        assert_eq!(err.to_string(), "damaged wbg descriptor section: unknown type tag 200 at byte 25");
+    }
+}

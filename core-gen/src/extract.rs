@@ -1,0 +1,149 @@
+//! Reading a rustc-built `.wasm`: the descriptor section, the runtime intrinsics it
+//! imports, and a check that every described export has the wasm signature the
+//! descriptors imply. Never panics on foreign or damaged input.
+
+use walrus::{ExportItem, ImportKind, Module};
+
+use crate::abi::{self, ValType};
+use crate::descriptor::{self, schema, DecodeError};
+
+/// The module the runtime crate's intrinsics are imported from before rewriting.
+pub const PLACEHOLDER_MODULE: &str = "__wbindgen_placeholder__";
+/// Upstream wasm-bindgen's custom section, to recognise modules built against it.
+const UPSTREAM_SECTION: &str = "__wasm_bindgen_unstable";
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ExtractError {
+    #[error("not a WebAssembly module (it does not start with the `\\0asm` magic number)")]
+    NotWasm,
+    #[error("damaged WebAssembly module: {0}")]
+    Invalid(String),
+    #[error(
+        "this module was built with the upstream `wasm-bindgen` crate, not wbg's; depend on wbg's \
+         `wasm-bindgen` (path or [patch.crates-io]) and rebuild"
+    )]
+    Upstream,
+    #[error("this module was already processed by wbg (its descriptors are gone); run bindgen on the `.wasm` that cargo built")]
+    AlreadyProcessed,
+    #[error("no #[wasm_bindgen] descriptors found: build the crate with wbg's `wasm-bindgen` crate as a dependency")]
+    NotWbg,
+    #[error("{0}")]
+    Descriptor(#[from] DecodeError),
+    #[error("descriptor for `{0}` names a wasm export that does not exist; the module may have been altered after it was built")]
+    MissingExport(String),
+    #[error("wasm export `{name}` has signature ({actual}) but its descriptor implies ({expected}); the crate and CLI disagree on the ABI: use the same wbg version for both")]
+    Signature { name: String, expected: String, actual: String },
+    #[error("`{item}` cannot be exported: {what}")]
+    Unsupported { item: String, what: String },
+}
+
+/// What `extract` found.
+#[derive(Debug)]
+pub struct Extracted {
+    pub descriptors: descriptor::Module,
+    /// Names of the runtime intrinsics the module imports, in import order.
+    pub intrinsic_imports: Vec<String>,
+}
+
+/// Parses bytes into a walrus module, turning parser errors and panics into one line.
+pub fn parse(bytes: &[u8], keep_debug: bool) -> Result<Module, ExtractError> {
+    if bytes.len() < 8 || &bytes[..4] != b"\0asm" {
+        return Err(ExtractError::NotWasm);
+    }
+    let mut config = walrus::ModuleConfig::new();
+    config.generate_dwarf(keep_debug);
+    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| config.parse(bytes)));
+    match parsed {
+        Ok(Ok(module)) => Ok(module),
+        Ok(Err(e)) => Err(ExtractError::Invalid(first_line(&format!("{e:#}")))),
+        Err(_) => Err(ExtractError::Invalid("the wasm parser could not read it".into())),
+    }
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or(s).to_string()
+}
+
+/// Removes the descriptor section from `module` and decodes it.
+pub fn extract(module: &mut Module) -> Result<Extracted, ExtractError> {
+    let intrinsic_imports: Vec<String> = module
+        .imports
+        .iter()
+        .filter(|i| i.module == PLACEHOLDER_MODULE)
+        .map(|i| i.name.clone())
+        .collect();
+    let Some(section) = module.customs.remove_raw(schema::SECTION) else {
+        if module.customs.iter().any(|(_, s)| s.name() == UPSTREAM_SECTION) {
+            return Err(ExtractError::Upstream);
+        }
+        if module.imports.iter().any(|i| i.module == "wbg" || i.module.ends_with("_bg.js")) {
+            return Err(ExtractError::AlreadyProcessed);
+        }
+        return Err(ExtractError::NotWbg);
+    };
+    let descriptors = descriptor::decode_section(&section.data)?;
+    for f in &descriptors.functions {
+        check_signature(module, &f.export, &f.js_name, &f.args.iter().map(|a| a.ty.clone()).collect::<Vec<_>>(), &f.ret)?;
+    }
+    Ok(Extracted { descriptors, intrinsic_imports })
+}
+
+fn check_signature(
+    module: &Module,
+    export: &str,
+    item: &str,
+    args: &[descriptor::Type],
+    ret: &descriptor::Type,
+) -> Result<(), ExtractError> {
+    let unsupported = |e: abi::Unsupported| ExtractError::Unsupported { item: item.to_string(), what: e.0 };
+    let mut expected_params = Vec::new();
+    for a in args {
+        expected_params.extend(abi::param(a).map_err(unsupported)?);
+    }
+    let expected_results: Vec<ValType> = abi::result(ret).map_err(unsupported)?.into_iter().take(1).collect();
+    let func = module
+        .exports
+        .iter()
+        .find_map(|e| match e.item {
+            ExportItem::Function(f) if e.name == export => Some(f),
+            _ => None,
+        })
+        .ok_or_else(|| ExtractError::MissingExport(item.to_string()))?;
+    let ty = module.types.get(module.funcs.get(func).ty());
+    let actual_params: Vec<Option<ValType>> = ty.params().iter().map(convert).collect();
+    let actual_results: Vec<Option<ValType>> = ty.results().iter().map(convert).collect();
+    let same = actual_params == expected_params.iter().map(|v| Some(*v)).collect::<Vec<_>>()
+        && actual_results == expected_results.iter().map(|v| Some(*v)).collect::<Vec<_>>();
+    if !same {
+        let show = |p: &[Option<ValType>], r: &[Option<ValType>]| {
+            let f = |v: &Option<ValType>| v.map_or("?".to_string(), |v| v.to_string());
+            format!(
+                "{}) -> ({}",
+                p.iter().map(f).collect::<Vec<_>>().join(", "),
+                r.iter().map(f).collect::<Vec<_>>().join(", ")
+            )
+        };
+        let wrap = |v: &[ValType]| v.iter().map(|x| Some(*x)).collect::<Vec<_>>();
+        return Err(ExtractError::Signature {
+            name: export.to_string(),
+            expected: show(&wrap(&expected_params), &wrap(&expected_results)),
+            actual: show(&actual_params, &actual_results),
+        });
+    }
+    Ok(())
+}
+
+fn convert(v: &walrus::ValType) -> Option<ValType> {
+    match v {
+        walrus::ValType::I32 => Some(ValType::I32),
+        walrus::ValType::I64 => Some(ValType::I64),
+        walrus::ValType::F32 => Some(ValType::F32),
+        walrus::ValType::F64 => Some(ValType::F64),
+        _ => None,
+    }
+}
+
+/// True when the import is a function from the runtime placeholder module.
+pub fn is_intrinsic(kind: &ImportKind, module: &str) -> bool {
+    matches!(kind, ImportKind::Function(_)) && module == PLACEHOLDER_MODULE
+}

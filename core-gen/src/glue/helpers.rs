@@ -1,0 +1,210 @@
+//! The JS support code the glue may need, each piece emitted only when used.
+//! Object table layout (shared with the runtime crate's `JsValue`): indices below 128 are
+//! the borrow stack (growing down from 128), 128..132 hold undefined/null/true/false,
+//! and owned values live above in a slab whose free slots chain through `heap_next`.
+
+/// `(name, dependencies, source)`, in emission order.
+pub const HELPERS: &[(&str, &[&str], &str)] = &[
+    (
+        "heap",
+        &[],
+        r#"const heap = new Array(128).fill(undefined);
+heap.push(undefined, null, true, false);
+let heap_next = heap.length;
+let stack_pointer = 128;
+
+function getObject(idx) { return heap[idx]; }
+"#,
+    ),
+    (
+        "addHeapObject",
+        &["heap"],
+        r#"function addHeapObject(obj) {
+    if (heap_next === heap.length) heap.push(heap.length + 1);
+    const idx = heap_next;
+    heap_next = heap[idx];
+    heap[idx] = obj;
+    return idx;
+}
+"#,
+    ),
+    (
+        "dropObject",
+        &["heap"],
+        r#"function dropObject(idx) {
+    if (idx < 132) return;
+    heap[idx] = heap_next;
+    heap_next = idx;
+}
+"#,
+    ),
+    (
+        "takeObject",
+        &["heap", "dropObject"],
+        r#"function takeObject(idx) {
+    const obj = getObject(idx);
+    dropObject(idx);
+    return obj;
+}
+"#,
+    ),
+    (
+        "addBorrowedObject",
+        &["heap"],
+        r#"function addBorrowedObject(obj) {
+    if (stack_pointer === 1) throw new Error('wasm-bindgen: too many borrowed JS values at once (the borrow stack is full)');
+    heap[--stack_pointer] = obj;
+    return stack_pointer;
+}
+"#,
+    ),
+    (
+        "heapStats",
+        &["heap"],
+        r#"function __wbg_heap_stats() {
+    let free = 0;
+    for (let i = heap_next; i < heap.length; i = heap[i]) free++;
+    return { capacity: heap.length - 132, live: heap.length - 132 - free, stack: 128 - stack_pointer };
+}
+"#,
+    ),
+    (
+        "memory",
+        &[],
+        r#"let cachedUint8Memory = null;
+function getUint8Memory() {
+    if (cachedUint8Memory === null || cachedUint8Memory.byteLength === 0) {
+        cachedUint8Memory = new Uint8Array(wasm.memory.buffer);
+    }
+    return cachedUint8Memory;
+}
+
+let cachedDataView = null;
+function getDataView() {
+    if (cachedDataView === null || cachedDataView.buffer !== wasm.memory.buffer) {
+        cachedDataView = new DataView(wasm.memory.buffer);
+    }
+    return cachedDataView;
+}
+"#,
+    ),
+    (
+        "retArea",
+        &["memory"],
+        r#"let retArea = 0;
+function retSlot32(slot) { return getDataView().getInt32(retArea + 8 * slot, true); }
+"#,
+    ),
+    (
+        "getStringFromWasm",
+        &["memory"],
+        r#"const textDecoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
+function getStringFromWasm(ptr, len) {
+    ptr = ptr >>> 0;
+    return textDecoder.decode(getUint8Memory().subarray(ptr, ptr + len));
+}
+"#,
+    ),
+    (
+        "takeStringFromWasm",
+        &["getStringFromWasm", "retArea"],
+        r#"function takeStringFromWasm(ptr) {
+    const len = retSlot32(0) >>> 0;
+    const s = getStringFromWasm(ptr, len);
+    wasm.__wbindgen_free(ptr, len, 1);
+    return s;
+}
+"#,
+    ),
+    (
+        "passStringToWasm",
+        &["memory"],
+        r#"let WASM_VECTOR_LEN = 0;
+const textEncoder = new TextEncoder();
+// ASCII is copied by hand (cheaper than encodeInto for short strings); the rest of the
+// string is encoded into a buffer sized for the worst case and shrunk afterwards.
+function passStringToWasm(s) {
+    if (typeof s !== 'string') throw new TypeError(`expected a string, got ${typeof s}`);
+    const len = s.length;
+    let ptr = wasm.__wbindgen_malloc(len, 1) >>> 0;
+    let offset = 0;
+    if (len < 256) {
+        const mem = getUint8Memory();
+        for (; offset < len; offset++) {
+            const code = s.charCodeAt(offset);
+            if (code > 0x7f) break;
+            mem[ptr + offset] = code;
+        }
+        if (offset === len) {
+            WASM_VECTOR_LEN = len;
+            return ptr;
+        }
+    }
+    const rest = offset === 0 ? s : s.slice(offset);
+    const capacity = offset + rest.length * 3;
+    ptr = wasm.__wbindgen_realloc(ptr, len, capacity, 1) >>> 0;
+    const { written } = textEncoder.encodeInto(rest, getUint8Memory().subarray(ptr + offset, ptr + capacity));
+    offset += written;
+    if (offset !== capacity) ptr = wasm.__wbindgen_realloc(ptr, capacity, offset, 1) >>> 0;
+    WASM_VECTOR_LEN = offset;
+    return ptr;
+}
+"#,
+    ),
+    (
+        "debugString",
+        &[],
+        r#"function debugString(val, depth = 0) {
+    const type = typeof val;
+    if (type === 'number' || type === 'boolean' || val == null) return `${val}`;
+    if (type === 'bigint') return `${val}n`;
+    if (type === 'string') return JSON.stringify(val);
+    if (type === 'symbol') return val.description == null ? 'Symbol' : `Symbol(${val.description})`;
+    if (type === 'function') return val.name ? `Function(${val.name})` : 'Function';
+    if (depth > 3) return '…';
+    if (Array.isArray(val)) return `[${val.map((v) => debugString(v, depth + 1)).join(', ')}]`;
+    if (val instanceof Error) return `${val.name}: ${val.message}\n${val.stack}`;
+    const tag = Object.prototype.toString.call(val).slice(8, -1);
+    if (tag === 'Object') {
+        try { return `Object(${JSON.stringify(val)})`; } catch (_) { return 'Object'; }
+    }
+    return tag;
+}
+"#,
+    ),
+];
+
+/// The helpers a piece of glue asked for, closed under dependencies.
+#[derive(Debug, Default)]
+pub struct HelperSet {
+    used: Vec<&'static str>,
+}
+
+impl HelperSet {
+    pub fn require(&mut self, name: &str) {
+        let Some(&(name, deps, _)) = HELPERS.iter().find(|(n, _, _)| *n == name) else {
+            panic!("unknown JS helper {name}: a bug in wbg's glue generator")
+        };
+        if self.used.contains(&name) {
+            return;
+        }
+        for d in deps {
+            self.require(d);
+        }
+        self.used.push(name);
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.used.contains(&name)
+    }
+
+    /// Source of every used helper, in table order.
+    pub fn render(&self) -> String {
+        HELPERS
+            .iter()
+            .filter(|(n, _, _)| self.used.contains(n))
+            .map(|(_, _, src)| *src)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}

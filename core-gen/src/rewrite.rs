@@ -1,0 +1,16 @@
+//! Rewriting the wasm for output: runtime imports point at the glue, and the descriptor
+//! section (already removed by `extract`) stays gone.
+
+use walrus::Module;
+
+use crate::extract::is_intrinsic;
+
+/// Points the runtime intrinsics at `glue_module` and returns the final bytes.
+pub fn finish(mut module: Module, glue_module: &str) -> Vec<u8> {
+    for import in module.imports.iter_mut() {
+        if is_intrinsic(&import.kind, &import.module) {
+            import.module = glue_module.to_string();
+        }
+    }
+    module.emit_wasm()
+}

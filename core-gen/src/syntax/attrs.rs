@@ -1,0 +1,315 @@
+//! The `#[wasm_bindgen(...)]` option table and the parser for option lists.
+//! Every option wasm-bindgen knows is listed once here, with where it applies and its doc;
+//! the macro, the validation and the language server's completion all read this table.
+
+use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
+
+use crate::diagnostic::Diagnostic;
+
+/// The kinds of item an option can be written on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    ExportFn,
+    Struct,
+    Impl,
+    Method,
+    Field,
+    Enum,
+    ForeignBlock,
+    ForeignFn,
+    ForeignType,
+    ForeignStatic,
+}
+
+impl Place {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Place::ExportFn => "an exported function",
+            Place::Struct => "an exported struct",
+            Place::Impl => "an `impl` block",
+            Place::Method => "a method in an exported `impl` block",
+            Place::Field => "a struct field",
+            Place::Enum => "an exported enum",
+            Place::ForeignBlock => "an `extern \"C\"` block",
+            Place::ForeignFn => "an imported function",
+            Place::ForeignType => "an imported type",
+            Place::ForeignStatic => "an imported static",
+        }
+    }
+}
+
+/// What may follow an option's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueShape {
+    /// `start`
+    Flag,
+    /// `js_name = foo` or `js_name = "foo"`
+    Name,
+    /// `getter` or `getter = foo`
+    FlagOrName,
+    /// `module = "./x.js"`
+    Str,
+    /// `js_namespace = console` or `js_namespace = ["a", "b"]`
+    NameOrList,
+    /// `extends = some::Type`
+    Path,
+}
+
+#[derive(Debug)]
+pub struct OptionSpec {
+    pub name: &'static str,
+    pub shape: ValueShape,
+    pub places: &'static [Place],
+    pub doc: &'static str,
+}
+
+use Place::*;
+use ValueShape::*;
+
+pub const OPTIONS: &[OptionSpec] = &[
+    OptionSpec { name: "js_name", shape: Name, places: &[ExportFn, Struct, Method, Field, Enum, ForeignFn, ForeignType, ForeignStatic], doc: "The name JavaScript sees, when it differs from the Rust name." },
+    OptionSpec { name: "start", shape: Flag, places: &[ExportFn], doc: "Run this function once when the module is initialised. It takes no arguments." },
+    OptionSpec { name: "skip_typescript", shape: Flag, places: &[ExportFn, Struct, Method, Field, Enum, ForeignFn], doc: "Leave this item out of the generated `.d.ts`." },
+    OptionSpec { name: "skip_jsdoc", shape: Flag, places: &[ExportFn, Method], doc: "Do not emit JSDoc for this item." },
+    OptionSpec { name: "js_class", shape: Name, places: &[Impl, ForeignType], doc: "The JS class name for an `impl` block of a renamed struct, or of an imported type." },
+    OptionSpec { name: "constructor", shape: Flag, places: &[Method, ForeignFn], doc: "Exported: becomes `new Class(...)`. Imported: calls `new Type(...)`." },
+    OptionSpec { name: "getter", shape: FlagOrName, places: &[Method, ForeignFn], doc: "A property read. The property name is the function name unless given (`getter = name`)." },
+    OptionSpec { name: "setter", shape: FlagOrName, places: &[Method, ForeignFn], doc: "A property write. The function name must start with `set_` unless the property is named (`setter = \"name\"`)." },
+    OptionSpec { name: "method", shape: Flag, places: &[ForeignFn], doc: "An imported method: the first argument (`this: &Type`) is the receiver." },
+    OptionSpec { name: "static_method_of", shape: Name, places: &[ForeignFn], doc: "An imported static method of the named JS class." },
+    OptionSpec { name: "js_namespace", shape: NameOrList, places: &[ForeignBlock, ForeignFn, ForeignType, ForeignStatic, Enum], doc: "The JS object the import is reached through, e.g. `console` or `[\"a\", \"b\"]`." },
+    OptionSpec { name: "module", shape: Str, places: &[ForeignBlock], doc: "The JS module to import from: `\"./greet.js\"`, `\"/js/x.js\"` (crate-local file) or an npm package." },
+    OptionSpec { name: "raw_module", shape: Str, places: &[ForeignBlock], doc: "Like `module`, but the specifier is used exactly as written." },
+    OptionSpec { name: "inline_js", shape: Str, places: &[ForeignBlock], doc: "JS module source written inline; it is emitted as a snippet file." },
+    OptionSpec { name: "catch", shape: Flag, places: &[ForeignFn], doc: "Catch a JS exception: the function must return `Result<T, JsValue>` and an exception becomes `Err`." },
+    OptionSpec { name: "structural", shape: Flag, places: &[ForeignBlock, ForeignFn], doc: "Access methods and properties directly on the object (`obj.f()`), not through the class prototype." },
+    OptionSpec { name: "final", shape: Flag, places: &[ForeignBlock, ForeignFn], doc: "Bind the method through the class prototype once (the default), opposite of `structural`." },
+    OptionSpec { name: "variadic", shape: Flag, places: &[ForeignFn], doc: "The last argument (a slice) is spread into the JS call." },
+    OptionSpec { name: "indexing_getter", shape: Flag, places: &[ForeignFn], doc: "`obj[key]`." },
+    OptionSpec { name: "indexing_setter", shape: Flag, places: &[ForeignFn], doc: "`obj[key] = value`." },
+    OptionSpec { name: "indexing_deleter", shape: Flag, places: &[ForeignFn], doc: "`delete obj[key]`." },
+    OptionSpec { name: "extends", shape: Path, places: &[ForeignType], doc: "The imported type's parent class; adds `Deref`, `AsRef` and `From` up the chain." },
+    OptionSpec { name: "vendor_prefix", shape: Name, places: &[ForeignType], doc: "Try the class under this vendor prefix when the plain name is missing." },
+    OptionSpec { name: "typescript_type", shape: Str, places: &[ForeignType, Struct], doc: "The TypeScript type to write in the `.d.ts` for this type." },
+    OptionSpec { name: "is_type_of", shape: Path, places: &[ForeignType], doc: "A function `fn(&JsValue) -> bool` used by `JsCast` instead of `instanceof`." },
+    OptionSpec { name: "thread_local_v2", shape: Flag, places: &[ForeignStatic], doc: "An imported static read lazily, once per thread." },
+    OptionSpec { name: "readonly", shape: Flag, places: &[Field], doc: "The field gets a getter but no setter." },
+    OptionSpec { name: "skip", shape: Flag, places: &[Field, Method], doc: "Not exposed to JS." },
+    OptionSpec { name: "getter_with_clone", shape: Flag, places: &[Struct, Field], doc: "Public fields that are `Clone` (not `Copy`) get a getter that clones." },
+    OptionSpec { name: "inspectable", shape: Flag, places: &[Struct], doc: "`toJSON()` and `toString()` show the public getters." },
+];
+
+pub fn find(name: &str) -> Option<&'static OptionSpec> {
+    OPTIONS.iter().find(|o| o.name == name)
+}
+
+/// The closest known option name, when it is close enough to be a likely typo.
+pub fn nearest(name: &str) -> Option<&'static str> {
+    OPTIONS
+        .iter()
+        .map(|o| (edit_distance(name, o.name), o.name))
+        .filter(|&(d, cand)| d <= 2.max(cand.len() / 3))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, n)| n)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// A parsed option value.
+#[derive(Debug, Clone)]
+pub enum OptionValue {
+    None,
+    /// An identifier or string literal; `span` covers it.
+    Name(String, Span),
+    Str(String, Span),
+    List(Vec<String>, Span),
+    Path(TokenStream, Span),
+}
+
+/// One `name` or `name = value` inside `#[wasm_bindgen(...)]`.
+#[derive(Debug, Clone)]
+pub struct AttrOption {
+    pub name: String,
+    pub name_span: Span,
+    pub value: OptionValue,
+    /// The whole `name = value`.
+    pub span: Span,
+    /// Known option (unknown ones are reported and dropped).
+    pub spec: &'static OptionSpec,
+}
+
+/// Parses an option list. Never fails: problems become diagnostics and the rest is kept.
+pub fn parse_options(tokens: TokenStream, diags: &mut Vec<Diagnostic>) -> Vec<AttrOption> {
+    let mut out = Vec::new();
+    let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+    for chunk in tokens.split(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ',')) {
+        if chunk.is_empty() {
+            continue;
+        }
+        if let Some(opt) = parse_one(chunk, diags) {
+            out.push(opt);
+        }
+    }
+    out
+}
+
+fn join_spans(tokens: &[TokenTree]) -> Span {
+    let first = tokens[0].span();
+    let last = tokens[tokens.len() - 1].span();
+    first.join(last).unwrap_or(first)
+}
+
+fn parse_one(chunk: &[TokenTree], diags: &mut Vec<Diagnostic>) -> Option<AttrOption> {
+    let span = join_spans(chunk);
+    let (name, name_span) = match &chunk[0] {
+        TokenTree::Ident(i) => (i.to_string().trim_start_matches("r#").to_string(), i.span()),
+        other => {
+            diags.push(Diagnostic::error(
+                "malformed-option",
+                other.span(),
+                "expected an option name such as `js_name = foo`",
+            ));
+            return None;
+        }
+    };
+    let Some(spec) = find(&name) else {
+        let mut message = format!("unknown `#[wasm_bindgen]` option `{name}`");
+        let mut d;
+        if let Some(near) = nearest(&name) {
+            message.push_str(&format!("; did you mean `{near}`?"));
+            d = Diagnostic::error("unknown-option", name_span, message);
+            d = d.with_fix(crate::Fix {
+                title: format!("Replace with `{near}`"),
+                edits: vec![(name_span, near.to_string())],
+            });
+        } else {
+            d = Diagnostic::error("unknown-option", name_span, message);
+        }
+        diags.push(d);
+        return None;
+    };
+    let value = if chunk.len() == 1 {
+        OptionValue::None
+    } else {
+        let is_eq = matches!(&chunk[1], TokenTree::Punct(p) if p.as_char() == '=');
+        if !is_eq || chunk.len() < 3 {
+            diags.push(Diagnostic::error(
+                "malformed-option",
+                span,
+                format!("expected `{name}` or `{name} = value`"),
+            ));
+            return None;
+        }
+        parse_value(&chunk[2..])
+    };
+    let opt = AttrOption { name, name_span, value, span, spec };
+    check_shape(&opt, diags).then_some(opt)
+}
+
+fn parse_value(tokens: &[TokenTree]) -> OptionValue {
+    let span = join_spans(tokens);
+    if tokens.len() == 1 {
+        match &tokens[0] {
+            TokenTree::Ident(i) => {
+                return OptionValue::Name(i.to_string().trim_start_matches("r#").to_string(), span)
+            }
+            TokenTree::Literal(l) => {
+                if let Ok(syn::Lit::Str(s)) = syn::parse2::<syn::Lit>(TokenTree::Literal(l.clone()).into()) {
+                    return OptionValue::Str(s.value(), span);
+                }
+            }
+            TokenTree::Group(g) if g.delimiter() == Delimiter::Bracket => {
+                let items: Option<Vec<String>> = g
+                    .stream()
+                    .into_iter()
+                    .filter(|t| !matches!(t, TokenTree::Punct(p) if p.as_char() == ','))
+                    .map(|t| match syn::parse2::<syn::LitStr>(t.into()) {
+                        Ok(s) => Some(s.value()),
+                        Err(_) => None,
+                    })
+                    .collect();
+                if let Some(items) = items {
+                    return OptionValue::List(items, span);
+                }
+            }
+            _ => {}
+        }
+    }
+    OptionValue::Path(tokens.iter().cloned().collect(), span)
+}
+
+/// Reports a value that does not fit the option; returns whether the option is usable.
+fn check_shape(opt: &AttrOption, diags: &mut Vec<Diagnostic>) -> bool {
+    let name = &opt.name;
+    let ok = match (opt.spec.shape, &opt.value) {
+        (Flag, OptionValue::None) => true,
+        (Flag, _) => {
+            diags.push(Diagnostic::error("option-value", opt.span, format!("`{name}` takes no value; write just `{name}`")));
+            return false;
+        }
+        (Name, OptionValue::Name(..) | OptionValue::Str(..)) => true,
+        (FlagOrName, OptionValue::None | OptionValue::Name(..) | OptionValue::Str(..)) => true,
+        (Str, OptionValue::Str(..)) => true,
+        (NameOrList, OptionValue::Name(..) | OptionValue::Str(..) | OptionValue::List(..)) => true,
+        (Path, OptionValue::Name(..) | OptionValue::Path(..)) => true,
+        _ => false,
+    };
+    if !ok {
+        let expected = match opt.spec.shape {
+            Flag => unreachable!("handled above"),
+            Name | FlagOrName => format!("`{name} = some_name` or `{name} = \"someName\"`"),
+            Str => format!("a string: `{name} = \"...\"`"),
+            NameOrList => format!("`{name} = name` or `{name} = [\"a\", \"b\"]`"),
+            Path => format!("a path: `{name} = some::Type`"),
+        };
+        diags.push(Diagnostic::error("option-value", opt.span, format!("`{name}` expects {expected}")));
+    }
+    ok
+}
+
+/// Looks up an option by name in a parsed list.
+pub fn get<'a>(opts: &'a [AttrOption], name: &str) -> Option<&'a AttrOption> {
+    opts.iter().find(|o| o.name == name)
+}
+
+impl OptionValue {
+    /// The name given as an identifier or string.
+    pub fn as_name(&self) -> Option<&str> {
+        match self {
+            OptionValue::Name(s, _) | OptionValue::Str(s, _) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_suggests_typos() {
+        assert_eq!(nearest("strutural"), Some("structural"));
+        assert_eq!(nearest("js_nme"), Some("js_name"));
+        assert_eq!(nearest("totally_different_thing"), None);
+    }
+
+    #[test]
+    fn every_option_is_listed_once() {
+        for (i, o) in OPTIONS.iter().enumerate() {
+            assert!(OPTIONS[i + 1..].iter().all(|p| p.name != o.name), "duplicate {}", o.name);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! The syntax model of `#[wasm_bindgen]` items, built from `syn`. Parsing never fails: it
+//! returns what it understood plus every diagnostic, so the macro and the language server
+//! report the same problems with the same spans.
+
+pub mod attrs;
+mod function;
+
+pub use attrs::{AttrOption, OptionValue, Place};
+pub use function::{Arg, Function};
+
+use proc_macro2::{Span, TokenStream};
+
+use crate::diagnostic::Diagnostic;
+
+/// All `#[wasm_bindgen]` items of a file.
+#[derive(Debug, Default)]
+pub struct Program {
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug)]
+pub enum Item {
+    Function(Function),
+}
+
+/// Parses one `#[wasm_bindgen(attr)] item`, as the proc macro sees it.
+pub fn parse_item(attr: TokenStream, item: TokenStream) -> (Option<Item>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let options = attrs::parse_options(attr, &mut diags);
+    let item = match syn::parse2::<syn::Item>(item) {
+        Ok(item) => item,
+        Err(e) => {
+            // rustc reports the syntax error itself; repeat it for the language server.
+            diags.push(Diagnostic::error("syntax", e.span(), e.to_string()));
+            return (None, diags);
+        }
+    };
+    let parsed = parse_syn_item(&item, options, &mut diags);
+    (parsed, diags)
+}
+
+fn parse_syn_item(item: &syn::Item, options: Vec<AttrOption>, diags: &mut Vec<Diagnostic>) -> Option<Item> {
+    match item {
+        syn::Item::Fn(f) => Some(Item::Function(function::parse(f, options, diags))),
+        other => {
+            let (what, span) = describe_unsupported(other);
+            diags.push(Diagnostic::error(
+                "unsupported-item",
+                span,
+                format!("#[wasm_bindgen] on {what} is not supported yet by wbg; it supports exported functions"),
+            ));
+            None
+        }
+    }
+}
+
+fn describe_unsupported(item: &syn::Item) -> (&'static str, Span) {
+    use syn::spanned::Spanned;
+    let what = match item {
+        syn::Item::Struct(_) => "a struct",
+        syn::Item::Impl(_) => "an impl block",
+        syn::Item::Enum(_) => "an enum",
+        syn::Item::ForeignMod(_) => "an extern block",
+        syn::Item::Const(_) => "a const",
+        syn::Item::Static(_) => "a static",
+        syn::Item::Mod(_) => "a module",
+        syn::Item::Trait(_) => "a trait",
+        syn::Item::Type(_) => "a type alias",
+        syn::Item::Use(_) => "a use declaration",
+        _ => "this item",
+    };
+    let span = match item {
+        syn::Item::Struct(s) => s.ident.span(),
+        syn::Item::Enum(e) => e.ident.span(),
+        syn::Item::Impl(i) => i.self_ty.span(),
+        other => other.span(),
+    };
+    (what, span)
+}
+
+/// Finds every `#[wasm_bindgen]` item of a source file (for the language server and
+/// `wbg check`). A file that does not parse gives one syntax diagnostic.
+pub fn parse_file(src: &str) -> (Program, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut program = Program::default();
+    match syn::parse_file(src) {
+        Ok(file) => collect(&file.items, &mut program, &mut diags),
+        Err(e) => diags.push(Diagnostic::error("syntax", e.span(), e.to_string())),
+    }
+    (program, diags)
+}
+
+fn collect(items: &[syn::Item], program: &mut Program, diags: &mut Vec<Diagnostic>) {
+    for item in items {
+        if let syn::Item::Mod(m) = item {
+            if let Some((_, inner)) = &m.content {
+                collect(inner, program, diags);
+            }
+            continue;
+        }
+        let Some(attr) = item_attrs(item).iter().find(|a| is_wasm_bindgen(a)) else {
+            continue;
+        };
+        let args = match &attr.meta {
+            syn::Meta::List(l) => l.tokens.clone(),
+            _ => TokenStream::new(),
+        };
+        let options = attrs::parse_options(args, diags);
+        if let Some(parsed) = parse_syn_item(item, options, diags) {
+            diags.extend(crate::validate::check(&parsed));
+            program.items.push(parsed);
+        }
+    }
+}
+
+fn is_wasm_bindgen(attr: &syn::Attribute) -> bool {
+    attr.path().segments.last().is_some_and(|s| s.ident == "wasm_bindgen")
+}
+
+fn item_attrs(item: &syn::Item) -> &[syn::Attribute] {
+    match item {
+        syn::Item::Fn(i) => &i.attrs,
+        syn::Item::Struct(i) => &i.attrs,
+        syn::Item::Enum(i) => &i.attrs,
+        syn::Item::Impl(i) => &i.attrs,
+        syn::Item::ForeignMod(i) => &i.attrs,
+        syn::Item::Const(i) => &i.attrs,
+        syn::Item::Static(i) => &i.attrs,
+        syn::Item::Type(i) => &i.attrs,
+        _ => &[],
+    }
+}
+
+/// `///` comments of an item, one string per line, leading space removed.
+pub fn doc_lines(attrs: &[syn::Attribute]) -> Vec<String> {
+    attrs
+        .iter()
+        .filter(|a| a.path().is_ident("doc"))
+        .filter_map(|a| match &a.meta {
+            syn::Meta::NameValue(nv) => match &nv.value {
+                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => Some(s.value()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .flat_map(|s| s.lines().map(|l| l.strip_prefix(' ').unwrap_or(l).to_string()).collect::<Vec<_>>())
+        .collect()
+}
+
+/// Parses and validates one macro invocation: the entry point the proc macro uses.
+pub fn analyze_item(attr: TokenStream, item: TokenStream) -> (Option<Item>, Vec<Diagnostic>) {
+    let (parsed, mut diags) = parse_item(attr, item);
+    if let Some(item) = &parsed {
+        diags.extend(crate::validate::check(item));
+    }
+    (parsed, diags)
+}

@@ -1,0 +1,52 @@
+//! `--target nodejs`: CommonJS that reads and instantiates the wasm synchronously on
+//! `require`.
+
+use super::{on_init, File, Target, HEADER};
+use crate::glue::Glue;
+
+pub struct Nodejs;
+
+impl Target for Nodejs {
+    fn name(&self) -> &'static str {
+        "nodejs"
+    }
+
+    fn is_es_module(&self) -> bool {
+        false
+    }
+
+    fn import_module(&self, _out_name: &str) -> String {
+        "wbg".into()
+    }
+
+    fn js_files(&self, glue: &Glue, out_name: &str) -> Vec<File> {
+        let mut exports = String::new();
+        for f in &glue.functions {
+            exports.push_str(&format!("{}{}exports.{} = {};\n\n", f.doc, f.decl, f.js_name, f.js_name));
+        }
+        for extra in glue.extra_exports() {
+            exports.push_str(&format!("exports.{extra} = {extra};\n"));
+        }
+        let contents = format!(
+            r#"{HEADER}'use strict';
+
+let wasm;
+
+{support}
+{exports}
+function __wbg_get_imports() {{
+    return {{ wbg: {intrinsics} }};
+}}
+
+const wasmPath = require('path').join(__dirname, '{out_name}_bg.wasm');
+const wasmModule = new WebAssembly.Module(require('fs').readFileSync(wasmPath));
+wasm = new WebAssembly.Instance(wasmModule, __wbg_get_imports()).exports;
+exports.__wasm = wasm;
+{init}"#,
+            support = glue.support_source(),
+            intrinsics = glue.intrinsic_object(),
+            init = on_init(glue, ""),
+        );
+        vec![File { path: format!("{out_name}.js"), contents }]
+    }
+}

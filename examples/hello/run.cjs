@@ -1,0 +1,3 @@
+// Loads the nodejs-target glue generated into ./pkg and calls the exported function.
+const { greet } = require('./pkg/hello.js');
+console.log(greet('World'));

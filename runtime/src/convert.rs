@@ -1,0 +1,250 @@
+//! How values cross the boundary: each type splits into at most four wasm primitives.
+//! Unused positions are `()`, which the wasm C ABI drops from signatures entirely, so a
+//! shim's wasm signature lists exactly the primitives the generator expects.
+
+use core::mem::ManuallyDrop;
+use core::ops::Deref;
+
+use crate::describe::WasmDescribe;
+use crate::JsValue;
+
+/// A value the wasm C ABI passes as one core value, or `()` for nothing.
+pub trait WasmPrimitive: Copy {
+    /// Stores the value in return-area slot `slot` (see `__rt::RET_AREA`).
+    fn store_ret(self, slot: usize);
+}
+
+impl WasmPrimitive for () {
+    #[inline]
+    fn store_ret(self, _slot: usize) {}
+}
+
+macro_rules! primitive {
+    ($($t:ty)*) => {$(
+        impl WasmPrimitive for $t {
+            #[inline]
+            fn store_ret(self, slot: usize) {
+                // SAFETY: single-threaded; the area is read by JS right after the call returns.
+                unsafe {
+                    let p = core::ptr::addr_of_mut!(crate::__rt::RET_AREA) as *mut u64;
+                    (p.add(slot) as *mut $t).write(self);
+                }
+            }
+        }
+    )*};
+}
+primitive!(i32 u32 i64 u64 f32 f64);
+
+/// Splits a value into wasm primitives and back.
+pub trait WasmAbi {
+    type Prim1: WasmPrimitive;
+    type Prim2: WasmPrimitive;
+    type Prim3: WasmPrimitive;
+    type Prim4: WasmPrimitive;
+    fn split(self) -> (Self::Prim1, Self::Prim2, Self::Prim3, Self::Prim4);
+    fn join(p1: Self::Prim1, p2: Self::Prim2, p3: Self::Prim3, p4: Self::Prim4) -> Self;
+}
+
+impl<T: WasmPrimitive> WasmAbi for T {
+    type Prim1 = T;
+    type Prim2 = ();
+    type Prim3 = ();
+    type Prim4 = ();
+    #[inline]
+    fn split(self) -> (T, (), (), ()) {
+        (self, (), (), ())
+    }
+    #[inline]
+    fn join(p1: T, _: (), _: (), _: ()) -> T {
+        p1
+    }
+}
+
+/// Pointer and length of a buffer in linear memory.
+#[derive(Clone, Copy)]
+pub struct WasmSlice {
+    pub ptr: u32,
+    pub len: u32,
+}
+
+impl WasmAbi for WasmSlice {
+    type Prim1 = u32;
+    type Prim2 = u32;
+    type Prim3 = ();
+    type Prim4 = ();
+    #[inline]
+    fn split(self) -> (u32, u32, (), ()) {
+        (self.ptr, self.len, (), ())
+    }
+    #[inline]
+    fn join(ptr: u32, len: u32, _: (), _: ()) -> Self {
+        WasmSlice { ptr, len }
+    }
+}
+
+/// Rust → JS by value.
+pub trait IntoWasmAbi: WasmDescribe {
+    type Abi: WasmAbi;
+    fn into_abi(self) -> Self::Abi;
+}
+
+/// JS → Rust by value.
+pub trait FromWasmAbi: WasmDescribe {
+    type Abi: WasmAbi;
+    /// # Safety
+    /// `js` must come from the generated glue for this type.
+    unsafe fn from_abi(js: Self::Abi) -> Self;
+}
+
+/// JS → Rust as `&Self`; the anchor keeps the borrowed value alive for the call.
+pub trait RefFromWasmAbi: WasmDescribe {
+    type Abi: WasmAbi;
+    type Anchor: Deref<Target = Self>;
+    /// # Safety
+    /// `js` must come from the generated glue for this type.
+    unsafe fn ref_from_abi(js: Self::Abi) -> Self::Anchor;
+}
+
+/// What an export may return.
+pub trait ReturnWasmAbi: WasmDescribe {
+    type Abi: WasmAbi;
+    fn return_abi(self) -> Self::Abi;
+}
+
+impl<T: IntoWasmAbi> ReturnWasmAbi for T {
+    type Abi = T::Abi;
+    #[inline]
+    fn return_abi(self) -> Self::Abi {
+        self.into_abi()
+    }
+}
+
+macro_rules! numbers {
+    ($($t:ty => $abi:ty,)*) => {$(
+        impl IntoWasmAbi for $t {
+            type Abi = $abi;
+            #[inline]
+            fn into_abi(self) -> $abi { self as $abi }
+        }
+        impl FromWasmAbi for $t {
+            type Abi = $abi;
+            #[inline]
+            unsafe fn from_abi(js: $abi) -> Self { js as $t }
+        }
+    )*};
+}
+
+numbers! {
+    i8 => i32, u8 => u32, i16 => i32, u16 => u32, i32 => i32, u32 => u32,
+    isize => i32, usize => u32, i64 => i64, u64 => u64, f32 => f32, f64 => f64,
+}
+
+impl IntoWasmAbi for bool {
+    type Abi = u32;
+    #[inline]
+    fn into_abi(self) -> u32 {
+        self as u32
+    }
+}
+
+impl FromWasmAbi for bool {
+    type Abi = u32;
+    #[inline]
+    unsafe fn from_abi(js: u32) -> bool {
+        js != 0
+    }
+}
+
+impl IntoWasmAbi for char {
+    type Abi = u32;
+    #[inline]
+    fn into_abi(self) -> u32 {
+        self as u32
+    }
+}
+
+impl FromWasmAbi for char {
+    type Abi = u32;
+    /// A lone surrogate from JS becomes U+FFFD, as it does inside strings.
+    #[inline]
+    unsafe fn from_abi(js: u32) -> char {
+        char::from_u32(js).unwrap_or(char::REPLACEMENT_CHARACTER)
+    }
+}
+
+impl IntoWasmAbi for () {
+    type Abi = ();
+    #[inline]
+    fn into_abi(self) {}
+}
+
+impl IntoWasmAbi for String {
+    type Abi = WasmSlice;
+    #[inline]
+    fn into_abi(self) -> WasmSlice {
+        // The glue frees with the length as size, so drop spare capacity first.
+        let boxed = self.into_boxed_str();
+        let len = boxed.len() as u32;
+        let ptr = Box::into_raw(boxed) as *mut u8 as u32;
+        WasmSlice { ptr, len }
+    }
+}
+
+impl FromWasmAbi for String {
+    type Abi = WasmSlice;
+    #[inline]
+    unsafe fn from_abi(js: WasmSlice) -> String {
+        // The glue allocated exactly `len` bytes with `__wbindgen_malloc(len, 1)`.
+        unsafe { String::from_raw_parts(js.ptr as *mut u8, js.len as usize, js.len as usize) }
+    }
+}
+
+impl RefFromWasmAbi for str {
+    type Abi = WasmSlice;
+    type Anchor = Box<str>;
+    #[inline]
+    unsafe fn ref_from_abi(js: WasmSlice) -> Box<str> {
+        unsafe { String::from_abi(js) }.into_boxed_str()
+    }
+}
+
+impl IntoWasmAbi for &str {
+    type Abi = WasmSlice;
+    #[inline]
+    fn into_abi(self) -> WasmSlice {
+        String::from(self).into_abi()
+    }
+}
+
+impl IntoWasmAbi for JsValue {
+    type Abi = u32;
+    #[inline]
+    fn into_abi(self) -> u32 {
+        ManuallyDrop::new(self).idx
+    }
+}
+
+impl FromWasmAbi for JsValue {
+    type Abi = u32;
+    #[inline]
+    unsafe fn from_abi(js: u32) -> JsValue {
+        JsValue::_new(js)
+    }
+}
+
+impl IntoWasmAbi for &JsValue {
+    type Abi = u32;
+    #[inline]
+    fn into_abi(self) -> u32 {
+        self.idx
+    }
+}
+
+impl RefFromWasmAbi for JsValue {
+    type Abi = u32;
+    type Anchor = ManuallyDrop<JsValue>;
+    #[inline]
+    unsafe fn ref_from_abi(js: u32) -> ManuallyDrop<JsValue> {
+        ManuallyDrop::new(JsValue::_new(js))
+    }
+}

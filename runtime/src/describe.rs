@@ -1,0 +1,192 @@
+//! Type descriptors: const-evaluated byte strings that tell the generator what crosses the
+//! boundary. The decoder lives in `wbg-core-gen` (`descriptor::decode`); the tags and the
+//! schema version below must match it (a round-trip test in `tests/` ties the two).
+
+/// Bumped whenever the encoding changes; the generator refuses other versions.
+pub const SCHEMA_VERSION: u8 = 1;
+
+/// Name of the custom section holding one entry per exported or imported item.
+pub const SECTION: &str = "wbg_descriptors";
+
+/// Entry kinds (second byte of every entry).
+pub mod kind {
+    pub const RUNTIME: u8 = 0;
+    pub const FUNCTION: u8 = 1;
+}
+
+/// Type tags.
+pub mod tag {
+    pub const UNIT: u8 = 0;
+    pub const I8: u8 = 1;
+    pub const U8: u8 = 2;
+    pub const I16: u8 = 3;
+    pub const U16: u8 = 4;
+    pub const I32: u8 = 5;
+    pub const U32: u8 = 6;
+    pub const I64: u8 = 7;
+    pub const U64: u8 = 8;
+    pub const F32: u8 = 9;
+    pub const F64: u8 = 10;
+    pub const BOOL: u8 = 11;
+    pub const CHAR: u8 = 12;
+    pub const STRING: u8 = 13;
+    pub const EXTERNREF: u8 = 14;
+    pub const ISIZE: u8 = 15;
+    pub const USIZE: u8 = 16;
+    pub const REF: u8 = 32;
+    pub const REF_MUT: u8 = 33;
+}
+
+/// Capacity of one type descriptor. Overflow is a compile error naming the type.
+pub const DESC_CAPACITY: usize = 1024;
+
+/// A type descriptor under construction in const context.
+#[derive(Clone, Copy)]
+pub struct Desc {
+    buf: [u8; DESC_CAPACITY],
+    len: usize,
+}
+
+impl Desc {
+    pub const fn new() -> Self {
+        Desc { buf: [0; DESC_CAPACITY], len: 0 }
+    }
+
+    pub const fn tag(t: u8) -> Self {
+        Self::new().byte(t)
+    }
+
+    /// `t` followed by the descriptor of the wrapped type.
+    pub const fn wrap(t: u8, inner: &Desc) -> Self {
+        Self::new().byte(t).desc(inner)
+    }
+
+    pub const fn byte(mut self, b: u8) -> Self {
+        assert!(self.len < DESC_CAPACITY, "descriptor longer than Desc capacity");
+        self.buf[self.len] = b;
+        self.len += 1;
+        self
+    }
+
+    pub const fn desc(mut self, other: &Desc) -> Self {
+        let mut i = 0;
+        while i < other.len {
+            self = self.byte(other.buf[i]);
+            i += 1;
+        }
+        self
+    }
+
+    pub const fn len(&self) -> usize {
+        self.len
+    }
+
+    pub const fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub const fn as_slice(&self) -> &[u8] {
+        self.buf.split_at(self.len).0
+    }
+}
+
+impl Default for Desc {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Writes one section entry of a length the macro computed: literal parts interleaved with
+/// type descriptors. `finish` fails const evaluation if the length was wrong.
+pub struct EntryWriter<const N: usize> {
+    buf: [u8; N],
+    pos: usize,
+}
+
+impl<const N: usize> EntryWriter<N> {
+    pub const fn new() -> Self {
+        EntryWriter { buf: [0; N], pos: 0 }
+    }
+
+    pub const fn bytes(mut self, bytes: &[u8]) -> Self {
+        let mut i = 0;
+        while i < bytes.len() {
+            self.buf[self.pos] = bytes[i];
+            self.pos += 1;
+            i += 1;
+        }
+        self
+    }
+
+    pub const fn desc(self, d: &Desc) -> Self {
+        self.bytes(d.as_slice())
+    }
+
+    pub const fn finish(self) -> [u8; N] {
+        assert!(self.pos == N, "wbg entry length mismatch (macro bug)");
+        self.buf
+    }
+}
+
+impl<const N: usize> Default for EntryWriter<N> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Implemented by every type that can appear in an exported or imported signature.
+pub trait WasmDescribe {
+    const DESC: Desc;
+}
+
+macro_rules! simple {
+    ($($t:ty => $tag:ident,)*) => {$(
+        impl WasmDescribe for $t {
+            const DESC: Desc = Desc::tag(tag::$tag);
+        }
+    )*};
+}
+
+simple! {
+    () => UNIT,
+    i8 => I8,
+    u8 => U8,
+    i16 => I16,
+    u16 => U16,
+    i32 => I32,
+    u32 => U32,
+    i64 => I64,
+    u64 => U64,
+    isize => ISIZE,
+    usize => USIZE,
+    f32 => F32,
+    f64 => F64,
+    bool => BOOL,
+    char => CHAR,
+    str => STRING,
+    String => STRING,
+    crate::JsValue => EXTERNREF,
+}
+
+impl<T: WasmDescribe + ?Sized> WasmDescribe for &T {
+    const DESC: Desc = Desc::wrap(tag::REF, &T::DESC);
+}
+
+impl<T: WasmDescribe + ?Sized> WasmDescribe for &mut T {
+    const DESC: Desc = Desc::wrap(tag::REF_MUT, &T::DESC);
+}
+
+/// The runtime's own entry: lets the generator name the crate version in mismatch errors.
+#[cfg(target_arch = "wasm32")]
+const _: () = {
+    const VERSION: &str = env!("CARGO_PKG_VERSION");
+    const LEN: usize = 4 + 2 + 4 + VERSION.len();
+    #[unsafe(link_section = "wbg_descriptors")]
+    #[used]
+    static RUNTIME_ENTRY: [u8; LEN] = EntryWriter::<LEN>::new()
+        .bytes(&((LEN - 4) as u32).to_le_bytes())
+        .bytes(&[SCHEMA_VERSION, kind::RUNTIME])
+        .bytes(&(VERSION.len() as u32).to_le_bytes())
+        .bytes(VERSION.as_bytes())
+        .finish();
+};

@@ -1,0 +1,315 @@
+//! wbg's runtime crate, published under the name `wasm-bindgen` so that unchanged
+//! wasm-bindgen code (`use wasm_bindgen::prelude::*;`) builds against it.
+//!
+//! `JsValue` is an index into the glue's object table: indices below [`JSIDX_OFFSET`] are
+//! borrowed values on the glue's stack, the next four are the constants `undefined`,
+//! `null`, `true`, `false`, and the rest are owned slab slots freed on drop.
+
+#![deny(unsafe_op_in_unsafe_fn)]
+
+use core::fmt;
+use core::marker::PhantomData;
+
+mod convert;
+pub mod describe;
+mod externs;
+
+#[doc(hidden)]
+#[path = "rt.rs"]
+pub mod __rt;
+
+pub use wasm_bindgen_macro::wasm_bindgen;
+
+pub mod convert_traits {
+    //! The conversion traits, for code that wants to name them.
+    pub use crate::convert::{FromWasmAbi, IntoWasmAbi, RefFromWasmAbi, ReturnWasmAbi, WasmAbi};
+}
+
+pub mod prelude {
+    //! `use wasm_bindgen::prelude::*;` brings in what wasm-bindgen's prelude does.
+    pub use crate::wasm_bindgen;
+    pub use crate::JsValue;
+}
+
+use externs::*;
+
+/// First index of the glue's object table that is not a stack slot.
+pub const JSIDX_OFFSET: u32 = 128;
+const JSIDX_UNDEFINED: u32 = JSIDX_OFFSET;
+const JSIDX_NULL: u32 = JSIDX_OFFSET + 1;
+const JSIDX_TRUE: u32 = JSIDX_OFFSET + 2;
+const JSIDX_FALSE: u32 = JSIDX_OFFSET + 3;
+/// First owned slab slot; indices below it are never freed.
+pub const JSIDX_RESERVED: u32 = JSIDX_OFFSET + 4;
+
+/// A JavaScript value held by Rust.
+pub struct JsValue {
+    idx: u32,
+    // JS values live on the main thread's glue only.
+    _not_send: PhantomData<*mut u8>,
+}
+
+impl JsValue {
+    pub const NULL: JsValue = JsValue::_new(JSIDX_NULL);
+    pub const UNDEFINED: JsValue = JsValue::_new(JSIDX_UNDEFINED);
+    pub const TRUE: JsValue = JsValue::_new(JSIDX_TRUE);
+    pub const FALSE: JsValue = JsValue::_new(JSIDX_FALSE);
+
+    #[inline]
+    const fn _new(idx: u32) -> JsValue {
+        JsValue { idx, _not_send: PhantomData }
+    }
+
+    /// The JS `null`.
+    #[inline]
+    pub const fn null() -> JsValue {
+        JsValue::NULL
+    }
+
+    /// The JS `undefined`.
+    #[inline]
+    pub const fn undefined() -> JsValue {
+        JsValue::UNDEFINED
+    }
+
+    /// A JS string with the contents of `s`.
+    pub fn from_str(s: &str) -> JsValue {
+        unsafe { JsValue::_new(__wbindgen_string_new(s.as_ptr(), s.len())) }
+    }
+
+    /// A JS number.
+    pub fn from_f64(n: f64) -> JsValue {
+        unsafe { JsValue::_new(__wbindgen_number_new(n)) }
+    }
+
+    /// A JS boolean.
+    pub const fn from_bool(b: bool) -> JsValue {
+        if b {
+            JsValue::TRUE
+        } else {
+            JsValue::FALSE
+        }
+    }
+
+    /// The string, if this value is a JS string.
+    pub fn as_string(&self) -> Option<String> {
+        let mut out = [0u32; 2];
+        unsafe {
+            if __wbindgen_string_get(self.idx, out.as_mut_ptr()) == 0 {
+                return None;
+            }
+            // The glue allocated exactly `len` bytes for us.
+            Some(String::from_raw_parts(out[0] as *mut u8, out[1] as usize, out[1] as usize))
+        }
+    }
+
+    /// The number, if this value is a JS number.
+    pub fn as_f64(&self) -> Option<f64> {
+        let mut out = 0f64;
+        unsafe { (__wbindgen_number_get(self.idx, &mut out) != 0).then_some(out) }
+    }
+
+    /// The boolean, if this value is `true` or `false`.
+    pub fn as_bool(&self) -> Option<bool> {
+        match unsafe { __wbindgen_boolean_get(self.idx) } {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        unsafe { __wbindgen_is_null(self.idx) != 0 }
+    }
+
+    pub fn is_undefined(&self) -> bool {
+        unsafe { __wbindgen_is_undefined(self.idx) != 0 }
+    }
+
+    /// `typeof value === "object" && value !== null`.
+    pub fn is_object(&self) -> bool {
+        unsafe { __wbindgen_is_object(self.idx) != 0 }
+    }
+
+    pub fn is_function(&self) -> bool {
+        unsafe { __wbindgen_is_function(self.idx) != 0 }
+    }
+
+    pub fn is_string(&self) -> bool {
+        unsafe { __wbindgen_is_string(self.idx) != 0 }
+    }
+
+    /// `!!value` in JS.
+    pub fn is_truthy(&self) -> bool {
+        unsafe { __wbindgen_is_truthy(self.idx) != 0 }
+    }
+
+    /// `!value` in JS.
+    pub fn is_falsy(&self) -> bool {
+        !self.is_truthy()
+    }
+
+    /// The glue's index for this value (stable while the value lives).
+    #[doc(hidden)]
+    pub fn idx(&self) -> u32 {
+        self.idx
+    }
+
+    fn debug_string(&self) -> String {
+        let mut out = [0u32; 2];
+        unsafe {
+            __wbindgen_debug_string(self.idx, out.as_mut_ptr());
+            String::from_raw_parts(out[0] as *mut u8, out[1] as usize, out[1] as usize)
+        }
+    }
+}
+
+impl Clone for JsValue {
+    fn clone(&self) -> JsValue {
+        if self.idx >= JSIDX_OFFSET && self.idx < JSIDX_RESERVED {
+            return JsValue::_new(self.idx);
+        }
+        unsafe { JsValue::_new(__wbindgen_object_clone_ref(self.idx)) }
+    }
+}
+
+impl Drop for JsValue {
+    #[inline]
+    fn drop(&mut self) {
+        if self.idx >= JSIDX_RESERVED {
+            unsafe { __wbindgen_object_drop_ref(self.idx) }
+        }
+    }
+}
+
+/// Compares with JS `===` (so `NaN != NaN`, as with `f64`).
+impl PartialEq for JsValue {
+    fn eq(&self, other: &JsValue) -> bool {
+        unsafe { __wbindgen_jsval_eq(self.idx, other.idx) != 0 }
+    }
+}
+
+impl PartialEq<bool> for JsValue {
+    fn eq(&self, other: &bool) -> bool {
+        self.as_bool() == Some(*other)
+    }
+}
+
+impl PartialEq<str> for JsValue {
+    fn eq(&self, other: &str) -> bool {
+        self.as_string().as_deref() == Some(other)
+    }
+}
+
+impl PartialEq<&str> for JsValue {
+    fn eq(&self, other: &&str) -> bool {
+        self == *other
+    }
+}
+
+impl PartialEq<String> for JsValue {
+    fn eq(&self, other: &String) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl fmt::Debug for JsValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "JsValue({})", self.debug_string())
+    }
+}
+
+impl Default for JsValue {
+    fn default() -> JsValue {
+        JsValue::UNDEFINED
+    }
+}
+
+impl From<bool> for JsValue {
+    fn from(b: bool) -> JsValue {
+        JsValue::from_bool(b)
+    }
+}
+
+impl From<&str> for JsValue {
+    fn from(s: &str) -> JsValue {
+        JsValue::from_str(s)
+    }
+}
+
+impl From<String> for JsValue {
+    fn from(s: String) -> JsValue {
+        JsValue::from_str(&s)
+    }
+}
+
+impl From<&String> for JsValue {
+    fn from(s: &String) -> JsValue {
+        JsValue::from_str(s)
+    }
+}
+
+impl From<char> for JsValue {
+    fn from(c: char) -> JsValue {
+        JsValue::from_str(c.encode_utf8(&mut [0; 4]))
+    }
+}
+
+impl From<()> for JsValue {
+    fn from(_: ()) -> JsValue {
+        JsValue::UNDEFINED
+    }
+}
+
+impl<T: Into<JsValue>> From<Option<T>> for JsValue {
+    fn from(o: Option<T>) -> JsValue {
+        o.map_or(JsValue::UNDEFINED, Into::into)
+    }
+}
+
+impl From<&JsValue> for JsValue {
+    fn from(v: &JsValue) -> JsValue {
+        v.clone()
+    }
+}
+
+macro_rules! from_number {
+    ($($t:ty)*) => {$(
+        impl From<$t> for JsValue {
+            #[inline]
+            fn from(n: $t) -> JsValue { JsValue::from_f64(n as f64) }
+        }
+    )*};
+}
+from_number!(i8 u8 i16 u16 i32 u32 f32 f64 isize usize);
+
+impl From<i64> for JsValue {
+    /// A JS `bigint`, as in wasm-bindgen.
+    fn from(n: i64) -> JsValue {
+        unsafe { JsValue::_new(__wbindgen_bigint_from_i64(n)) }
+    }
+}
+
+impl From<u64> for JsValue {
+    /// A JS `bigint`, as in wasm-bindgen.
+    fn from(n: u64) -> JsValue {
+        unsafe { JsValue::_new(__wbindgen_bigint_from_u64(n)) }
+    }
+}
+
+impl AsRef<JsValue> for JsValue {
+    fn as_ref(&self) -> &JsValue {
+        self
+    }
+}
+
+/// Throws a JS `Error` with `msg`; never returns.
+pub fn throw_str(msg: &str) -> ! {
+    unsafe { __wbindgen_throw(msg.as_ptr(), msg.len()) }
+}
+
+/// Throws `value` as a JS exception; never returns.
+pub fn throw_val(value: JsValue) -> ! {
+    let idx = core::mem::ManuallyDrop::new(value).idx;
+    unsafe { __wbindgen_rethrow(idx) }
+}

@@ -1,0 +1,76 @@
+//! Support the macro's output and the generated glue rely on. Not a public API.
+
+pub use crate::convert::{
+    FromWasmAbi, IntoWasmAbi, RefFromWasmAbi, ReturnWasmAbi, WasmAbi, WasmPrimitive,
+};
+pub use crate::describe::{Desc, EntryWriter, WasmDescribe};
+pub use core;
+
+/// Extra return values (beyond the first) are written here; the glue reads them right
+/// after the call. Slot k is at byte offset 8*k.
+pub static mut RET_AREA: [u64; 4] = [0; 4];
+
+#[inline]
+pub fn store_ret<P2: WasmPrimitive, P3: WasmPrimitive, P4: WasmPrimitive>(p2: P2, p3: P3, p4: P4) {
+    p2.store_ret(0);
+    p3.store_ret(1);
+    p4.store_ret(2);
+}
+
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use std::alloc::{alloc, dealloc, handle_alloc_error, realloc, Layout};
+
+    #[unsafe(no_mangle)]
+    pub extern "C" fn __wbindgen_ret_area() -> *mut u64 {
+        core::ptr::addr_of_mut!(super::RET_AREA) as *mut u64
+    }
+
+    fn layout(size: usize, align: usize) -> Layout {
+        match Layout::from_size_align(size, align) {
+            Ok(l) => l,
+            Err(_) => crate::throw_str("wasm_bindgen: invalid allocation layout requested by JS"),
+        }
+    }
+
+    #[unsafe(no_mangle)]
+    pub unsafe extern "C" fn __wbindgen_malloc(size: usize, align: usize) -> *mut u8 {
+        let layout = layout(size, align);
+        if size == 0 {
+            return align as *mut u8;
+        }
+        let ptr = unsafe { alloc(layout) };
+        if ptr.is_null() {
+            handle_alloc_error(layout);
+        }
+        ptr
+    }
+
+    #[unsafe(no_mangle)]
+    pub unsafe extern "C" fn __wbindgen_realloc(
+        ptr: *mut u8,
+        old_size: usize,
+        new_size: usize,
+        align: usize,
+    ) -> *mut u8 {
+        if old_size == 0 {
+            return unsafe { __wbindgen_malloc(new_size, align) };
+        }
+        if new_size == 0 {
+            unsafe { __wbindgen_free(ptr, old_size, align) };
+            return align as *mut u8;
+        }
+        let new = unsafe { realloc(ptr, layout(old_size, align), new_size) };
+        if new.is_null() {
+            handle_alloc_error(layout(new_size, align));
+        }
+        new
+    }
+
+    #[unsafe(no_mangle)]
+    pub unsafe extern "C" fn __wbindgen_free(ptr: *mut u8, size: usize, align: usize) {
+        if size != 0 {
+            unsafe { dealloc(ptr, layout(size, align)) }
+        }
+    }
+}
