@@ -67,7 +67,11 @@ pub fn build(module: &Module, intrinsic_imports: &[String], options: &GlueOption
         }
     }
     let mut intrinsics = Vec::new();
-    for name in intrinsic_imports {
+    let mut intrinsic_imports = intrinsic_imports.to_vec();
+    // Table order, so the output does not depend on link order.
+    intrinsic_imports.sort_by_key(|n| intrinsics::INTRINSICS.iter().position(|(i, _, _)| i == n));
+    intrinsic_imports.dedup();
+    for name in &intrinsic_imports {
         let (name, uses, source) = intrinsics::find(name).ok_or_else(|| GlueError::UnknownIntrinsic(name.clone()))?;
         for h in *uses {
             helpers.require(h);

@@ -143,7 +143,13 @@ pub fn doc_lines(attrs: &[syn::Attribute]) -> Vec<String> {
             },
             _ => None,
         })
-        .flat_map(|s| s.lines().map(|l| l.strip_prefix(' ').unwrap_or(l).to_string()).collect::<Vec<_>>())
+        .flat_map(|s| {
+            // `///` alone is an empty doc string, which `lines()` would drop.
+            if s.is_empty() {
+                return vec![String::new()];
+            }
+            s.lines().map(|l| l.strip_prefix(' ').unwrap_or(l).to_string()).collect::<Vec<_>>()
+        })
         .collect()
 }
 

@@ -1,0 +1,219 @@
+// Exported functions with every foundation type, for each target.
+import { describe, test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { TARGETS, load, outDir } from './support.mjs';
+
+for (const target of TARGETS) {
+  describe(`basics (${target})`, () => {
+    let m;
+    before(async () => { m = await load('basics', target); });
+
+    test('signed integers wrap like Rust `as` casts', () => {
+      for (const [f, values, wrapped] of [
+        ['id_i8', [0, 127, -128], [[128, -128], [-129, 127]]],
+        ['id_i16', [0, 32767, -32768], [[32768, -32768]]],
+        ['id_i32', [0, 2147483647, -2147483648], [[2147483648, -2147483648]]],
+        ['id_isize', [0, 2147483647, -2147483648], [[2147483648, -2147483648]]],
+      ]) {
+        for (const v of values) assert.equal(m[f](v), v, `${f}(${v})`);
+        for (const [input, out] of wrapped) assert.equal(m[f](input), out, `${f}(${input})`);
+      }
+    });
+
+    test('unsigned integers', () => {
+      for (const [f, max] of [['id_u8', 255], ['id_u16', 65535], ['id_u32', 4294967295], ['id_usize', 4294967295]]) {
+        assert.equal(m[f](0), 0);
+        assert.equal(m[f](max), max, `${f}(max)`);
+        assert.equal(m[f](max + 1), 0, `${f}(max + 1) wraps`);
+      }
+      assert.equal(m.add(4294967295, 1), 0);
+      assert.equal(m.add(20, 22), 42);
+    });
+
+    test('64-bit integers are bigint', () => {
+      for (const v of [0n, 1n, -1n, 9223372036854775807n, -9223372036854775808n]) assert.equal(m.id_i64(v), v);
+      for (const v of [0n, 1n, 18446744073709551615n]) assert.equal(m.id_u64(v), v);
+      assert.equal(typeof m.id_u64(5n), 'bigint');
+      assert.throws(() => m.id_i64(1), TypeError);
+    });
+
+    test('floats', () => {
+      assert.ok(Number.isNaN(m.id_f64(NaN)));
+      assert.ok(Number.isNaN(m.id_f32(NaN)));
+      for (const v of [0, 1.5, -2.25, Infinity, -Infinity, Number.MAX_VALUE, Number.MIN_VALUE]) assert.equal(m.id_f64(v), v);
+      assert.ok(Object.is(m.id_f64(-0), -0));
+      assert.equal(m.id_f32(0.1), Math.fround(0.1));
+      assert.equal(m.id_f32(3.4028234663852886e38), 3.4028234663852886e38);
+    });
+
+    test('bool', () => {
+      assert.equal(m.id_bool(true), true);
+      assert.equal(m.id_bool(false), false);
+    });
+
+    test('char', () => {
+      for (const c of ['a', 'é', '€', '😀']) assert.equal(m.id_char(c), c);
+      assert.equal(m.char_code('😀'), 0x1f600);
+      assert.equal(m.id_char('\uD800'), '\uFFFD', 'a lone surrogate becomes U+FFFD, as in strings');
+    });
+
+    test('strings: empty, ASCII, non-ASCII, 64 KiB', () => {
+      const big = 'abcdefgh'.repeat(8192);
+      const bigUnicode = 'é😀ü'.repeat(16384);
+      for (const s of ['', 'hello', 'héllo wörld', '日本語', '😀🎉', big, bigUnicode, 'a'.repeat(255), 'a'.repeat(256) + 'é']) {
+        assert.equal(m.id_str(s), s);
+        assert.equal(m.id_string(s), s);
+        assert.equal(m.utf8_len(s), Buffer.byteLength(s, 'utf8'));
+      }
+      assert.equal(big.length, 65536);
+      assert.equal(m.concat('left', 'right', '→'), 'left→right');
+    });
+
+    test('lone surrogates become U+FFFD, as in wasm-bindgen', () => {
+      assert.equal(m.id_str('a\uD800b'), 'a\uFFFDb');
+      assert.equal(m.id_str('\uDC00'), '\uFFFD');
+      assert.equal(m.utf8_len('\uD800'), 3);
+    });
+
+    test('non-strings are rejected with a TypeError', () => {
+      assert.throws(() => m.id_str(5), { name: 'TypeError', message: 'expected a string, got number' });
+    });
+
+    test('memory growth refreshes cached views', () => {
+      const s = 'é'.repeat(1000);
+      assert.equal(m.grow_then_echo(64, s), s);
+      const huge = 'x'.repeat(8 << 20);
+      assert.equal(m.id_str(huge).length, huge.length);
+      assert.equal(m.id_str('after growth ✓'), 'after growth ✓');
+    });
+
+    test('unit return is undefined', () => {
+      assert.equal(m.nothing(), undefined);
+      const before = m.calls();
+      m.count_call();
+      assert.equal(m.calls(), before + 1);
+    });
+
+    test('start ran exactly once, and is not exported', () => {
+      assert.equal(m.start_count(), 1);
+      assert.equal(m.on_start, undefined);
+    });
+
+    test('js_name and reserved parameter names', () => {
+      assert.equal(m.renamedFunction(), 7);
+      assert.equal(m.renamed_function, undefined);
+      assert.equal(m.reserved_names(1, 2), 12);
+    });
+
+    test('JsValue keeps identity through the slab and the borrow stack', () => {
+      const sym = Symbol('s');
+      const fn = () => 1;
+      for (const v of [undefined, null, true, false, 0, -1.5, 'str', {}, [], sym, fn, 10n]) {
+        assert.ok(Object.is(m.id_jsvalue(v), v), `id_jsvalue(${String(v)})`);
+        assert.ok(Object.is(m.borrow_and_clone(v), v), `borrow_and_clone(${String(v)})`);
+      }
+      const obj = { a: 1 };
+      assert.equal(m.id_jsvalue(obj), obj);
+    });
+
+    test('JsValue equality is ===', () => {
+      const o = {};
+      assert.equal(m.js_eq(o, o), true);
+      assert.equal(m.js_eq(o, {}), false);
+      assert.equal(m.js_eq(1, 1), true);
+      assert.equal(m.js_eq(1, '1'), false);
+      assert.equal(m.js_eq(NaN, NaN), false);
+      assert.equal(m.js_eq(null, undefined), false);
+      assert.equal(m.same_slot_clone_eq(o), true);
+    });
+
+    test('JsValue predicates', () => {
+      assert.equal(m.predicates(null), 'nF');
+      assert.equal(m.predicates(undefined), 'uF');
+      assert.equal(m.predicates({}), 'ot');
+      assert.equal(m.predicates([]), 'ot');
+      assert.equal(m.predicates(() => {}), 'ft');
+      assert.equal(m.predicates('x'), 'st');
+      assert.equal(m.predicates(''), 'sF');
+      assert.equal(m.predicates(0), 'F');
+      assert.equal(m.predicates(1), 't');
+    });
+
+    test('JsValue as_string / as_f64 / as_bool', () => {
+      assert.equal(m.as_string_debug('héllo'), 'Some("héllo")');
+      assert.equal(m.as_string_debug(1), 'None');
+      assert.equal(m.as_f64_debug(1.5), 'Some(1.5)');
+      assert.equal(m.as_f64_debug('1.5'), 'None');
+      assert.equal(m.as_bool_debug(true), 'Some(true)');
+      assert.equal(m.as_bool_debug(false), 'Some(false)');
+      assert.equal(m.as_bool_debug(1), 'None');
+    });
+
+    test('JsValue constants and From impls', () => {
+      const expected = [null, undefined, true, false, 'from_str', 1.5, false, -3, 250, 'a &str', 'a String',
+        true, 18446744073709551615n, -9223372036854775808n, 2.5, null, undefined];
+      expected.forEach((v, i) => assert.ok(Object.is(m.make_value(i), v), `make_value(${i})`));
+    });
+
+    test('JsValue Debug shows the JS value', () => {
+      assert.equal(m.borrowed_debug('x'), 'JsValue("x")');
+      assert.equal(m.borrowed_debug(1.5), 'JsValue(1.5)');
+      assert.equal(m.borrowed_debug(undefined), 'JsValue(undefined)');
+      assert.equal(m.borrowed_debug(null), 'JsValue(null)');
+      assert.equal(m.borrowed_debug([1, 'a']), 'JsValue([1, "a"])');
+      assert.equal(m.borrowed_debug({ a: 1 }), 'JsValue(Object({"a":1}))');
+      assert.equal(m.borrowed_debug(5n), 'JsValue(5n)');
+      assert.equal(m.borrowed_debug(Symbol('k')), 'JsValue(Symbol(k))');
+    });
+
+    test('throw_str throws an Error; throw_val throws the value itself', () => {
+      assert.throws(() => m.throw_message('boom ✗'), (e) => e instanceof Error && e.message === 'boom ✗');
+      const value = { code: 7 };
+      assert.throws(() => m.throw_value(value), (e) => e === value);
+      assert.equal(m.add(1, 1), 2, 'module still usable after a throw');
+    });
+
+    test('JSDoc and .d.ts', () => {
+      const dir = outDir('basics', target);
+      const js = readFileSync(path.join(dir, target === 'bundler' ? 'basics_bg.js' : 'basics.js'), 'utf8');
+      assert.match(js, /\/\*\*\n \* Adds one\.\n \*\n \* Works for every `u32` but the largest\.\n \* @param \{number\} value\n \* @returns \{number\}\n \*\//);
+      const dts = readFileSync(path.join(dir, 'basics.d.ts'), 'utf8');
+      assert.match(dts, /\/\*\*\n \* Adds one\.\n \*\n \* Works for every `u32` but the largest\.\n \*\/\nexport function documented\(value: number\): number;/);
+      assert.match(dts, /export function id_u64\(x: bigint\): bigint;/);
+      assert.match(dts, /export function id_jsvalue\(x: any\): any;/);
+      assert.match(dts, /export function concat\(a: string, b: string, sep: string\): string;/);
+      assert.match(dts, /export function nothing\(\): void;/);
+      assert.match(dts, /export function renamedFunction\(\): number;/);
+      assert.doesNotMatch(dts, /not_in_typescript/);
+      assert.equal(m.not_in_typescript(), 8);
+      assert.doesNotMatch(js, /\beval\(|new Function/);
+    });
+  });
+
+  describe(`object table (${target}, --debug)`, () => {
+    let m;
+    before(async () => { m = await load('basics', target, '-debug'); });
+
+    test('owned values are freed: 100 000 calls do not grow the slab', () => {
+      const obj = { big: 'x' };
+      for (let i = 0; i < 100; i++) { m.take_and_drop(obj); m.id_jsvalue(obj); }
+      const before = m.__wbg_heap_stats();
+      for (let i = 0; i < 100000; i++) {
+        m.take_and_drop({ i });
+        assert.ok(m.id_jsvalue(obj) === obj || assert.fail('identity'));
+        m.borrow_and_clone(obj);
+      }
+      const after = m.__wbg_heap_stats();
+      assert.equal(after.capacity, before.capacity, 'slab capacity unchanged');
+      assert.equal(after.live, before.live, 'no live values leaked');
+      assert.equal(after.stack, 0, 'borrow stack empty between calls');
+    });
+
+    test('the borrow stack is popped even when the call throws', () => {
+      assert.throws(() => m.borrow_then_throw({ k: 1 }), { message: 'JsValue(Object({"k":1}))' });
+      assert.equal(m.__wbg_heap_stats().stack, 0);
+    });
+  });
+}
