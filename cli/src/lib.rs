@@ -55,6 +55,32 @@ pub struct BindgenArgs {
     pub keep_debug: bool,
 }
 
+/// `--version` text: says "wbg" so scripts can tell it from upstream's `wasm-bindgen`.
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (wbg)");
+
+/// Runs `body`, turning a panic (a bug) into one `error:` line and exit code 2 instead of
+/// a backtrace. Panics caught deeper down (e.g. by the wasm parser guard) stay silent.
+pub fn guard(body: impl FnOnce() -> ExitCode) -> ExitCode {
+    use std::cell::RefCell;
+    thread_local! { static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) }; }
+    std::panic::set_hook(Box::new(|info| {
+        let msg = match info.payload().downcast_ref::<&str>() {
+            Some(s) => s.to_string(),
+            None => info.payload().downcast_ref::<String>().cloned().unwrap_or_else(|| "unknown panic".into()),
+        };
+        let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        LAST_PANIC.with(|p| *p.borrow_mut() = Some(format!("{msg}{at}")));
+    }));
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)) {
+        Ok(code) => code,
+        Err(_) => {
+            let msg = LAST_PANIC.with(|p| p.borrow_mut().take()).unwrap_or_default();
+            eprintln!("error: internal error in wbg (please report it): {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 /// Runs bindgen and prints one line on failure.
 pub fn run_bindgen(args: &BindgenArgs) -> ExitCode {
     match bindgen_files(args) {

@@ -6,7 +6,7 @@ use clap::{Parser, Subcommand};
 use wbg_cli::BindgenArgs;
 
 #[derive(Parser)]
-#[command(name = "wbg", version, about = "Rust ↔ JavaScript interop for WebAssembly (wasm-bindgen compatible)")]
+#[command(name = "wbg", version = wbg_cli::VERSION, about = "Rust ↔ JavaScript interop for WebAssembly (wasm-bindgen compatible)")]
 #[command(after_help = "Exit codes: 0 success, 1 problems in the input, 2 usage, IO or internal error.")]
 struct Cli {
     #[command(subcommand)]
@@ -21,7 +21,8 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
-        Command::Bindgen(args) => wbg_cli::run_bindgen(&args),
-    }
+    let cli = Cli::parse();
+    wbg_cli::guard(|| match &cli.command {
+        Command::Bindgen(args) => wbg_cli::run_bindgen(args),
+    })
 }

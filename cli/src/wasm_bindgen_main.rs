@@ -7,7 +7,7 @@ use clap::Parser;
 use wbg_cli::BindgenArgs;
 
 #[derive(Parser)]
-#[command(name = "wasm-bindgen", version, about = "Generate JS glue for a cargo-built .wasm (wbg)")]
+#[command(name = "wasm-bindgen", version = wbg_cli::VERSION, about = "Generate JS glue for a cargo-built .wasm (wbg)")]
 #[command(after_help = "Exit codes: 0 success, 1 problems in the input, 2 usage, IO or internal error.")]
 struct Cli {
     #[command(flatten)]
@@ -15,5 +15,6 @@ struct Cli {
 }
 
 fn main() -> ExitCode {
-    wbg_cli::run_bindgen(&Cli::parse().args)
+    let cli = Cli::parse();
+    wbg_cli::guard(|| wbg_cli::run_bindgen(&cli.args))
 }

@@ -1,0 +1,247 @@
+//! `wbg bindgen` and `wasm-bindgen` on synthetic modules: the happy path runs in Node,
+//! and every kind of bad input gives exit code 1 and exactly one line on stderr.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use walrus::ir::BinaryOp;
+use walrus::{FunctionBuilder, Module, RawCustomSection, ValType};
+
+const VERSION: u8 = 1;
+
+fn s(v: &str) -> Vec<u8> {
+    let mut out = (v.len() as u32).to_le_bytes().to_vec();
+    out.extend_from_slice(v.as_bytes());
+    out
+}
+
+fn entry(body: Vec<u8>) -> Vec<u8> {
+    let mut out = (body.len() as u32).to_le_bytes().to_vec();
+    out.extend(body);
+    out
+}
+
+/// FUNCTION entry for `add(a: T, b: T) -> T` with the given type tag.
+fn add_descriptor(version: u8, tag: u8) -> Vec<u8> {
+    let mut b = vec![version, 1];
+    b.extend(s("add"));
+    b.extend(s("add"));
+    b.extend(s("Adds two numbers."));
+    b.extend([0, 2]);
+    b.extend(s("a"));
+    b.push(tag);
+    b.extend(s("b"));
+    b.push(tag);
+    b.push(tag);
+    entry(b)
+}
+
+const U32: u8 = 6;
+const U64: u8 = 8;
+
+/// A module exporting `memory` and `add(i32, i32) -> i32`, with `custom` sections.
+fn module(customs: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    let mut m = Module::default();
+    let mem = m.memories.add_local(false, false, 1, None, None);
+    m.exports.add("memory", mem);
+    let mut f = FunctionBuilder::new(&mut m.types, &[ValType::I32, ValType::I32], &[ValType::I32]);
+    let a = m.locals.add(ValType::I32);
+    let b = m.locals.add(ValType::I32);
+    f.func_body().local_get(a).local_get(b).binop(BinaryOp::I32Add);
+    let id = f.finish(vec![a, b], &mut m.funcs);
+    m.exports.add("add", id);
+    for (name, data) in customs {
+        m.customs.add(RawCustomSection { name: name.to_string(), data: data.clone() });
+    }
+    m.emit_wasm()
+}
+
+fn good_module() -> Vec<u8> {
+    module(&[("wbg_descriptors", add_descriptor(VERSION, U32))])
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-bindgen").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn run(bin: &str, args: &[&str]) -> Output {
+    let exe = match bin {
+        "wbg" => env!("CARGO_BIN_EXE_wbg"),
+        _ => env!("CARGO_BIN_EXE_wasm-bindgen"),
+    };
+    Command::new(exe).args(args).output().unwrap()
+}
+
+/// Runs `wbg bindgen` on `bytes` and expects exit 1 with one `error:` line containing `needle`.
+fn expect_input_error(name: &str, bytes: &[u8], needle: &str) {
+    let dir = scratch(name);
+    let input = dir.join(format!("{name}.wasm"));
+    std::fs::write(&input, bytes).unwrap();
+    let out = run("wbg", &["bindgen", input.to_str().unwrap(), "--out-dir", dir.join("pkg").to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{name}: {stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{name}: expected one line, got:\n{stderr}");
+    assert!(stderr.starts_with("error: "), "{name}: {stderr}");
+    assert!(stderr.contains(needle), "{name}: expected {needle:?} in {stderr}");
+    assert!(!dir.join("pkg").exists(), "{name}: nothing is written on failure");
+}
+
+#[test]
+fn nodejs_output_runs_in_node() {
+    let dir = scratch("nodejs");
+    let input = dir.join("synth.wasm");
+    std::fs::write(&input, good_module()).unwrap();
+    let pkg = dir.join("pkg");
+    let out = run("wbg", &["bindgen", input.to_str().unwrap(), "--out-dir", pkg.to_str().unwrap(), "--target", "nodejs"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    for f in ["synth.js", "synth.d.ts", "synth_bg.wasm", "package.json"] {
+        assert!(pkg.join(f).exists(), "{f} written");
+    }
+    let node = Command::new("node")
+        .arg("-e")
+        .arg("const m = require(process.argv[1]); console.log(m.add(40, 2), m.add(4294967295, 1));")
+        .arg(pkg.join("synth.js"))
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&node.stdout), "42 0\n", "{}", String::from_utf8_lossy(&node.stderr));
+    let dts = std::fs::read_to_string(pkg.join("synth.d.ts")).unwrap();
+    assert!(dts.contains("/**\n * Adds two numbers.\n */\nexport function add(a: number, b: number): number;"), "{dts}");
+    let wasm = std::fs::read(pkg.join("synth_bg.wasm")).unwrap();
+    let processed = Module::from_buffer(&wasm).unwrap();
+    assert!(processed.customs.iter().all(|(_, c)| c.name() != "wbg_descriptors"), "descriptor section removed");
+}
+
+#[test]
+fn upstream_invocation_and_options() {
+    let dir = scratch("upstream-invocation");
+    let input = dir.join("synth.wasm");
+    std::fs::write(&input, good_module()).unwrap();
+    let pkg = dir.join("pkg");
+    let out = run(
+        "wasm-bindgen",
+        &[input.to_str().unwrap(), "--out-dir", pkg.to_str().unwrap(), "--target", "web", "--out-name", "renamed", "--no-typescript"],
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let js = std::fs::read_to_string(pkg.join("renamed.js")).unwrap();
+    assert!(js.contains("export function add(a, b)"));
+    assert!(js.contains("new URL('renamed_bg.wasm', import.meta.url)"));
+    assert!(pkg.join("renamed_bg.wasm").exists());
+    assert!(!pkg.join("renamed.d.ts").exists(), "--no-typescript");
+    let pkg_json = std::fs::read_to_string(pkg.join("package.json")).unwrap();
+    assert!(pkg_json.contains("\"type\": \"module\""), "{pkg_json}");
+}
+
+#[test]
+fn version_says_wbg() {
+    for bin in ["wbg", "wasm-bindgen"] {
+        let out = run(bin, &["--version"]);
+        assert!(String::from_utf8_lossy(&out.stdout).contains("(wbg)"), "{bin}");
+    }
+}
+
+#[test]
+fn not_wasm() {
+    expect_input_error("text", b"hello, this is not wasm", "not a WebAssembly module");
+}
+
+#[test]
+fn truncated() {
+    let good = good_module();
+    expect_input_error("truncated", &good[..good.len() / 2], "damaged WebAssembly module");
+}
+
+#[test]
+fn plain_module_without_descriptors() {
+    expect_input_error("plain", &module(&[]), "no #[wasm_bindgen] descriptors found");
+}
+
+#[test]
+fn built_with_upstream() {
+    expect_input_error("upstream", &module(&[("__wasm_bindgen_unstable", vec![1, 2, 3])]), "upstream `wasm-bindgen` crate");
+}
+
+#[test]
+fn descriptor_version_mismatch() {
+    let mut runtime = vec![9, 0];
+    runtime.extend(s("0.2.999"));
+    let mut section = entry(runtime);
+    section.extend(add_descriptor(9, U32));
+    expect_input_error("version", &module(&[("wbg_descriptors", section)]), "schema v9 (wasm-bindgen crate 0.2.999)");
+}
+
+#[test]
+fn damaged_descriptor() {
+    let mut section = add_descriptor(VERSION, U32);
+    section.truncate(section.len() - 3);
+    expect_input_error("damaged-descriptor", &module(&[("wbg_descriptors", section)]), "damaged wbg descriptor section");
+}
+
+#[test]
+fn signature_disagrees_with_descriptor() {
+    expect_input_error(
+        "signature",
+        &module(&[("wbg_descriptors", add_descriptor(VERSION, U64))]),
+        "wasm export `add` has signature (i32, i32) -> (i32) but its descriptor implies (i64, i64) -> (i64)",
+    );
+}
+
+#[test]
+fn already_processed() {
+    let dir = scratch("processed-src");
+    let input = dir.join("synth.wasm");
+    std::fs::write(&input, good_module()).unwrap();
+    let out = run("wbg", &["bindgen", input.to_str().unwrap(), "--out-dir", dir.join("pkg").to_str().unwrap(), "--target", "web"]);
+    assert!(out.status.success());
+    // A module with runtime imports renamed to `wbg` but no descriptors left.
+    let mut m = Module::from_buffer(&good_module()).unwrap();
+    let ty = m.types.add(&[ValType::I32], &[]);
+    m.add_import_func("wbg", "__wbindgen_object_drop_ref", ty);
+    m.customs.remove_raw("wbg_descriptors");
+    expect_input_error("processed", &m.emit_wasm(), "already processed by wbg");
+}
+
+#[test]
+fn missing_file_is_an_io_error() {
+    let out = run("wbg", &["bindgen", "/nonexistent/x.wasm", "--out-dir", "/tmp/wbg-never"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("error: cannot read /nonexistent/x.wasm"), "{stderr}");
+}
+
+#[test]
+fn usage_error() {
+    let out = run("wbg", &["bindgen", "x.wasm"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--out-dir"));
+}
+
+/// Cut and corrupted modules never panic the generator.
+#[test]
+fn damaged_modules_never_panic() {
+    let good = good_module();
+    let target = wbg_core_gen_target();
+    for cut in 0..good.len() {
+        let opts = wbg_core_gen::bindgen::Options::new(target, "x");
+        let _ = wbg_core_gen::bindgen::generate(&good[..cut], &opts);
+    }
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    for _ in 0..2000 {
+        let mut bytes = good.clone();
+        for _ in 0..3 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let i = (seed as usize) % bytes.len();
+            bytes[i] ^= (seed >> 32) as u8 | 1;
+        }
+        let opts = wbg_core_gen::bindgen::Options::new(target, "x");
+        let _ = wbg_core_gen::bindgen::generate(&bytes, &opts);
+    }
+}
+
+fn wbg_core_gen_target() -> &'static dyn wbg_core_gen::target::Target {
+    wbg_core_gen::target::by_name("web").unwrap()
+}
