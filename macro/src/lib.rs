@@ -81,11 +81,12 @@ fn export_function(f: &Function, original: TokenStream) -> TokenStream {
     quote! {
         #original
 
-        #[cfg(target_arch = "wasm32")]
+        // The shim is compiled on every target so `cargo check` on the host reports
+        // unsupported types too; only wasm32 exports it and carries the descriptor.
         #[doc(hidden)]
-        #[allow(non_snake_case, improper_ctypes_definitions, clippy::all)]
+        #[allow(non_snake_case, improper_ctypes_definitions, dead_code, clippy::all)]
         const _: () = {
-            #[unsafe(export_name = #export_name)]
+            #[cfg_attr(target_arch = "wasm32", unsafe(export_name = #export_name))]
             pub unsafe extern "C" fn #shim(#(#params),*) -> <#ret_abi as #rt::WasmAbi>::Prim1 {
                 #(#conversions)*
                 let ret = #rust_name(#(#call_args),*);
@@ -128,7 +129,9 @@ fn function_descriptor(f: &Function, ret_ty: &syn::Type) -> TokenStream {
     desc_lens.push(quote!(<#ret_ty as #rt::WasmDescribe>::DESC.len()));
 
     quote! {
+        #[cfg(target_arch = "wasm32")]
         const LEN: usize = #literal_len #(+ #desc_lens)*;
+        #[cfg(target_arch = "wasm32")]
         #[unsafe(link_section = "wbg_descriptors")]
         #[used]
         static DESCRIPTOR: [u8; LEN] = #rt::EntryWriter::<LEN>::new()

@@ -83,12 +83,22 @@ impl WasmAbi for WasmSlice {
 }
 
 /// Rust → JS by value.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be passed from Rust to JavaScript",
+    label = "not a type `#[wasm_bindgen]` can pass to JavaScript",
+    note = "supported today: integers, f32, f64, bool, char, String, &str, JsValue and &JsValue"
+)]
 pub trait IntoWasmAbi: WasmDescribe {
     type Abi: WasmAbi;
     fn into_abi(self) -> Self::Abi;
 }
 
 /// JS → Rust by value.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be passed from JavaScript to Rust by value",
+    label = "not a type `#[wasm_bindgen]` can receive from JavaScript",
+    note = "supported today: integers, f32, f64, bool, char, String, &str, JsValue and &JsValue"
+)]
 pub trait FromWasmAbi: WasmDescribe {
     type Abi: WasmAbi;
     /// # Safety
@@ -97,6 +107,11 @@ pub trait FromWasmAbi: WasmDescribe {
 }
 
 /// JS → Rust as `&Self`; the anchor keeps the borrowed value alive for the call.
+#[diagnostic::on_unimplemented(
+    message = "`&{Self}` cannot be passed from JavaScript to Rust",
+    label = "not a type `#[wasm_bindgen]` can lend from JavaScript",
+    note = "supported today: integers, f32, f64, bool, char, String, &str, JsValue and &JsValue"
+)]
 pub trait RefFromWasmAbi: WasmDescribe {
     type Abi: WasmAbi;
     type Anchor: Deref<Target = Self>;
@@ -106,6 +121,11 @@ pub trait RefFromWasmAbi: WasmDescribe {
 }
 
 /// What an export may return.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be returned to JavaScript",
+    label = "not a type a `#[wasm_bindgen]` function can return",
+    note = "supported today: integers, f32, f64, bool, char, String, &str, JsValue and &JsValue"
+)]
 pub trait ReturnWasmAbi: WasmDescribe {
     type Abi: WasmAbi;
     fn return_abi(self) -> Self::Abi;

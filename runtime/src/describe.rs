@@ -135,6 +135,11 @@ impl<const N: usize> Default for EntryWriter<N> {
 }
 
 /// Implemented by every type that can appear in an exported or imported signature.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no wasm-bindgen type descriptor",
+    label = "this type cannot cross the Rust/JavaScript boundary",
+    note = "supported today: integers, f32, f64, bool, char, String, &str, JsValue and &JsValue"
+)]
 pub trait WasmDescribe {
     const DESC: Desc;
 }

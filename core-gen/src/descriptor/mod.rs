@@ -4,7 +4,7 @@
 mod decode;
 pub mod schema;
 
-pub use decode::{decode_section, DecodeError};
+pub use decode::{decode_section, decode_type, DecodeError};
 
 /// A type as it crosses the boundary.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -35,7 +35,7 @@ mod tests {
             r#"
 #[wasm_bindgen]
 pub fn id<T>(x: T) -> T { x }
-        //^^^ generic-export: exported functions cannot be generic: JavaScript needs one concrete signature; export a wrapper for each type you need
+       //^^^ generic-export: exported functions cannot be generic: JavaScript needs one concrete signature; export a wrapper for each type you need
 "#,
         );
     }

@@ -1,0 +1,6 @@
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(frobnicate)]
+pub fn f() {}
+
+fn main() {}
