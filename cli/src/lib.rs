@@ -66,15 +66,24 @@ pub fn guard(body: impl FnOnce() -> ExitCode) -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
         let msg = match info.payload().downcast_ref::<&str>() {
             Some(s) => s.to_string(),
-            None => info.payload().downcast_ref::<String>().cloned().unwrap_or_else(|| "unknown panic".into()),
+            None => info
+                .payload()
+                .downcast_ref::<String>()
+                .cloned()
+                .unwrap_or_else(|| "unknown panic".into()),
         };
-        let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
         LAST_PANIC.with(|p| *p.borrow_mut() = Some(format!("{msg}{at}")));
     }));
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)) {
         Ok(code) => code,
         Err(_) => {
-            let msg = LAST_PANIC.with(|p| p.borrow_mut().take()).unwrap_or_default();
+            let msg = LAST_PANIC
+                .with(|p| p.borrow_mut().take())
+                .unwrap_or_default();
             eprintln!("error: internal error in wbg (please report it): {msg}");
             ExitCode::from(2)
         }
@@ -115,10 +124,12 @@ fn bindgen_files(args: &BindgenArgs) -> Result<(), Failure> {
     options.keep_debug = args.keep_debug;
     let output = bindgen::generate(&bytes, &options).map_err(|e| Failure::Input(e.to_string()))?;
     let dir = &args.out_dir;
-    std::fs::create_dir_all(dir).map_err(|e| Failure::Io(format!("cannot create {}: {e}", dir.display())))?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Failure::Io(format!("cannot create {}: {e}", dir.display())))?;
     let write = |path: &str, contents: &[u8]| {
         let p = dir.join(path);
-        std::fs::write(&p, contents).map_err(|e| Failure::Io(format!("cannot write {}: {e}", p.display())))
+        std::fs::write(&p, contents)
+            .map_err(|e| Failure::Io(format!("cannot write {}: {e}", p.display())))
     };
     for f in &output.files {
         write(&f.path, f.contents.as_bytes())?;
@@ -127,5 +138,8 @@ fn bindgen_files(args: &BindgenArgs) -> Result<(), Failure> {
 }
 
 fn default_out_name(input: &Path) -> String {
-    input.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "index".into())
+    input
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "index".into())
 }

@@ -7,7 +7,9 @@ use wbg_cli::BindgenArgs;
 
 #[derive(Parser)]
 #[command(name = "wbg", version = wbg_cli::VERSION, about = "Rust ↔ JavaScript interop for WebAssembly (wasm-bindgen compatible)")]
-#[command(after_help = "Exit codes: 0 success, 1 problems in the input, 2 usage, IO or internal error.")]
+#[command(
+    after_help = "Exit codes: 0 success, 1 problems in the input, 2 usage, IO or internal error."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -16,7 +18,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Generate JS glue, TypeScript declarations and the final wasm from a cargo-built `.wasm`.
-    #[command(after_help = "Example:\n  wbg bindgen target/wasm32-unknown-unknown/release/hello.wasm --out-dir pkg --target web")]
+    #[command(
+        after_help = "Example:\n  wbg bindgen target/wasm32-unknown-unknown/release/hello.wasm --out-dir pkg --target web"
+    )]
     Bindgen(BindgenArgs),
 }
 

@@ -8,7 +8,9 @@ use wbg_cli::BindgenArgs;
 
 #[derive(Parser)]
 #[command(name = "wasm-bindgen", version = wbg_cli::VERSION, about = "Generate JS glue for a cargo-built .wasm (wbg)")]
-#[command(after_help = "Exit codes: 0 success, 1 problems in the input, 2 usage, IO or internal error.")]
+#[command(
+    after_help = "Exit codes: 0 success, 1 problems in the input, 2 usage, IO or internal error."
+)]
 struct Cli {
     #[command(flatten)]
     args: BindgenArgs,

@@ -47,11 +47,17 @@ fn module(customs: &[(&str, Vec<u8>)]) -> Vec<u8> {
     let mut f = FunctionBuilder::new(&mut m.types, &[ValType::I32, ValType::I32], &[ValType::I32]);
     let a = m.locals.add(ValType::I32);
     let b = m.locals.add(ValType::I32);
-    f.func_body().local_get(a).local_get(b).binop(BinaryOp::I32Add);
+    f.func_body()
+        .local_get(a)
+        .local_get(b)
+        .binop(BinaryOp::I32Add);
     let id = f.finish(vec![a, b], &mut m.funcs);
     m.exports.add("add", id);
     for (name, data) in customs {
-        m.customs.add(RawCustomSection { name: name.to_string(), data: data.clone() });
+        m.customs.add(RawCustomSection {
+            name: name.to_string(),
+            data: data.clone(),
+        });
     }
     m.emit_wasm()
 }
@@ -61,7 +67,9 @@ fn good_module() -> Vec<u8> {
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-bindgen").join(name);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("cli-bindgen")
+        .join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -80,13 +88,31 @@ fn expect_input_error(name: &str, bytes: &[u8], needle: &str) {
     let dir = scratch(name);
     let input = dir.join(format!("{name}.wasm"));
     std::fs::write(&input, bytes).unwrap();
-    let out = run("wbg", &["bindgen", input.to_str().unwrap(), "--out-dir", dir.join("pkg").to_str().unwrap()]);
+    let out = run(
+        "wbg",
+        &[
+            "bindgen",
+            input.to_str().unwrap(),
+            "--out-dir",
+            dir.join("pkg").to_str().unwrap(),
+        ],
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{name}: {stderr}");
-    assert_eq!(stderr.lines().count(), 1, "{name}: expected one line, got:\n{stderr}");
+    assert_eq!(
+        stderr.lines().count(),
+        1,
+        "{name}: expected one line, got:\n{stderr}"
+    );
     assert!(stderr.starts_with("error: "), "{name}: {stderr}");
-    assert!(stderr.contains(needle), "{name}: expected {needle:?} in {stderr}");
-    assert!(!dir.join("pkg").exists(), "{name}: nothing is written on failure");
+    assert!(
+        stderr.contains(needle),
+        "{name}: expected {needle:?} in {stderr}"
+    );
+    assert!(
+        !dir.join("pkg").exists(),
+        "{name}: nothing is written on failure"
+    );
 }
 
 #[test]
@@ -95,8 +121,22 @@ fn nodejs_output_runs_in_node() {
     let input = dir.join("synth.wasm");
     std::fs::write(&input, good_module()).unwrap();
     let pkg = dir.join("pkg");
-    let out = run("wbg", &["bindgen", input.to_str().unwrap(), "--out-dir", pkg.to_str().unwrap(), "--target", "nodejs"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(
+        "wbg",
+        &[
+            "bindgen",
+            input.to_str().unwrap(),
+            "--out-dir",
+            pkg.to_str().unwrap(),
+            "--target",
+            "nodejs",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     for f in ["synth.js", "synth.d.ts", "synth_bg.wasm", "package.json"] {
         assert!(pkg.join(f).exists(), "{f} written");
     }
@@ -106,12 +146,28 @@ fn nodejs_output_runs_in_node() {
         .arg(pkg.join("synth.js"))
         .output()
         .unwrap();
-    assert_eq!(String::from_utf8_lossy(&node.stdout), "42 0\n", "{}", String::from_utf8_lossy(&node.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&node.stdout),
+        "42 0\n",
+        "{}",
+        String::from_utf8_lossy(&node.stderr)
+    );
     let dts = std::fs::read_to_string(pkg.join("synth.d.ts")).unwrap();
-    assert!(dts.contains("/**\n * Adds two numbers.\n */\nexport function add(a: number, b: number): number;"), "{dts}");
+    assert!(
+        dts.contains(
+            "/**\n * Adds two numbers.\n */\nexport function add(a: number, b: number): number;"
+        ),
+        "{dts}"
+    );
     let wasm = std::fs::read(pkg.join("synth_bg.wasm")).unwrap();
     let processed = Module::from_buffer(&wasm).unwrap();
-    assert!(processed.customs.iter().all(|(_, c)| c.name() != "wbg_descriptors"), "descriptor section removed");
+    assert!(
+        processed
+            .customs
+            .iter()
+            .all(|(_, c)| c.name() != "wbg_descriptors"),
+        "descriptor section removed"
+    );
 }
 
 #[test]
@@ -122,9 +178,22 @@ fn upstream_invocation_and_options() {
     let pkg = dir.join("pkg");
     let out = run(
         "wasm-bindgen",
-        &[input.to_str().unwrap(), "--out-dir", pkg.to_str().unwrap(), "--target", "web", "--out-name", "renamed", "--no-typescript"],
+        &[
+            input.to_str().unwrap(),
+            "--out-dir",
+            pkg.to_str().unwrap(),
+            "--target",
+            "web",
+            "--out-name",
+            "renamed",
+            "--no-typescript",
+        ],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let js = std::fs::read_to_string(pkg.join("renamed.js")).unwrap();
     assert!(js.contains("export function add(a, b)"));
     assert!(js.contains("new URL('renamed_bg.wasm', import.meta.url)"));
@@ -138,29 +207,48 @@ fn upstream_invocation_and_options() {
 fn version_says_wbg() {
     for bin in ["wbg", "wasm-bindgen"] {
         let out = run(bin, &["--version"]);
-        assert!(String::from_utf8_lossy(&out.stdout).contains("(wbg)"), "{bin}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("(wbg)"),
+            "{bin}"
+        );
     }
 }
 
 #[test]
 fn not_wasm() {
-    expect_input_error("text", b"hello, this is not wasm", "not a WebAssembly module");
+    expect_input_error(
+        "text",
+        b"hello, this is not wasm",
+        "not a WebAssembly module",
+    );
 }
 
 #[test]
 fn truncated() {
     let good = good_module();
-    expect_input_error("truncated", &good[..good.len() / 2], "damaged WebAssembly module");
+    expect_input_error(
+        "truncated",
+        &good[..good.len() / 2],
+        "damaged WebAssembly module",
+    );
 }
 
 #[test]
 fn plain_module_without_descriptors() {
-    expect_input_error("plain", &module(&[]), "no #[wasm_bindgen] descriptors found");
+    expect_input_error(
+        "plain",
+        &module(&[]),
+        "no #[wasm_bindgen] descriptors found",
+    );
 }
 
 #[test]
 fn built_with_upstream() {
-    expect_input_error("upstream", &module(&[("__wasm_bindgen_unstable", vec![1, 2, 3])]), "upstream `wasm-bindgen` crate");
+    expect_input_error(
+        "upstream",
+        &module(&[("__wasm_bindgen_unstable", vec![1, 2, 3])]),
+        "upstream `wasm-bindgen` crate",
+    );
 }
 
 #[test]
@@ -169,14 +257,22 @@ fn descriptor_version_mismatch() {
     runtime.extend(s("0.2.999"));
     let mut section = entry(runtime);
     section.extend(add_descriptor(9, U32));
-    expect_input_error("version", &module(&[("wbg_descriptors", section)]), "schema v9 (wasm-bindgen crate 0.2.999)");
+    expect_input_error(
+        "version",
+        &module(&[("wbg_descriptors", section)]),
+        "schema v9 (wasm-bindgen crate 0.2.999)",
+    );
 }
 
 #[test]
 fn damaged_descriptor() {
     let mut section = add_descriptor(VERSION, U32);
     section.truncate(section.len() - 3);
-    expect_input_error("damaged-descriptor", &module(&[("wbg_descriptors", section)]), "damaged wbg descriptor section");
+    expect_input_error(
+        "damaged-descriptor",
+        &module(&[("wbg_descriptors", section)]),
+        "damaged wbg descriptor section",
+    );
 }
 
 #[test]
@@ -193,7 +289,17 @@ fn already_processed() {
     let dir = scratch("processed-src");
     let input = dir.join("synth.wasm");
     std::fs::write(&input, good_module()).unwrap();
-    let out = run("wbg", &["bindgen", input.to_str().unwrap(), "--out-dir", dir.join("pkg").to_str().unwrap(), "--target", "web"]);
+    let out = run(
+        "wbg",
+        &[
+            "bindgen",
+            input.to_str().unwrap(),
+            "--out-dir",
+            dir.join("pkg").to_str().unwrap(),
+            "--target",
+            "web",
+        ],
+    );
     assert!(out.status.success());
     // A module with runtime imports renamed to `wbg` but no descriptors left.
     let mut m = Module::from_buffer(&good_module()).unwrap();
@@ -205,10 +311,21 @@ fn already_processed() {
 
 #[test]
 fn missing_file_is_an_io_error() {
-    let out = run("wbg", &["bindgen", "/nonexistent/x.wasm", "--out-dir", "/tmp/wbg-never"]);
+    let out = run(
+        "wbg",
+        &[
+            "bindgen",
+            "/nonexistent/x.wasm",
+            "--out-dir",
+            "/tmp/wbg-never",
+        ],
+    );
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.starts_with("error: cannot read /nonexistent/x.wasm"), "{stderr}");
+    assert!(
+        stderr.starts_with("error: cannot read /nonexistent/x.wasm"),
+        "{stderr}"
+    );
 }
 
 #[test]

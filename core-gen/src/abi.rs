@@ -31,7 +31,14 @@ pub fn param(ty: &Type) -> Result<Vec<ValType>, Unsupported> {
     use ValType::*;
     Ok(match ty {
         Type::Unit => vec![],
-        Type::I8 | Type::U8 | Type::I16 | Type::U16 | Type::I32 | Type::U32 | Type::Isize | Type::Usize => vec![I32],
+        Type::I8
+        | Type::U8
+        | Type::I16
+        | Type::U16
+        | Type::I32
+        | Type::U32
+        | Type::Isize
+        | Type::Usize => vec![I32],
         Type::Bool | Type::Char | Type::Externref => vec![I32],
         Type::I64 | Type::U64 => vec![I64],
         Type::F32 => vec![F32],
@@ -40,7 +47,12 @@ pub fn param(ty: &Type) -> Result<Vec<ValType>, Unsupported> {
         Type::Ref(inner) => match &**inner {
             Type::String => vec![I32, I32],
             Type::Externref => vec![I32],
-            other => return Err(Unsupported(format!("a reference to {}", crate::glue::ts::type_name(other)))),
+            other => {
+                return Err(Unsupported(format!(
+                    "a reference to {}",
+                    crate::glue::ts::type_name(other)
+                )))
+            }
         },
         Type::RefMut(_) => return Err(Unsupported("`&mut` arguments".into())),
     })

@@ -52,21 +52,37 @@ pub fn generate(wasm: &[u8], options: &Options<'_>) -> Result<Output, BindgenErr
     let glue = glue::build(
         &extracted.descriptors,
         &extracted.intrinsic_imports,
-        &GlueOptions { debug: options.debug },
+        &GlueOptions {
+            debug: options.debug,
+        },
     )?;
     let out = &options.out_name;
     let target = options.target;
     let mut files = target.js_files(&glue, out);
     if options.typescript {
-        let contents = format!("/* tslint:disable */\n/* eslint-disable */\n{}{}", glue.ts, target.ts_extra());
-        files.push(File { path: format!("{out}.d.ts"), contents });
+        let contents = format!(
+            "/* tslint:disable */\n/* eslint-disable */\n{}{}",
+            glue.ts,
+            target.ts_extra()
+        );
+        files.push(File {
+            path: format!("{out}.d.ts"),
+            contents,
+        });
     }
     let wasm_path = format!("{out}_bg.wasm");
     let mut listed: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
     listed.push(wasm_path.clone());
     listed.sort();
     let package = package_json::render(target, out, &options.package, &listed, options.typescript);
-    files.push(File { path: "package.json".into(), contents: package });
+    files.push(File {
+        path: "package.json".into(),
+        contents: package,
+    });
     let wasm = rewrite::finish(module, &target.import_module(out));
-    Ok(Output { files, wasm_path, wasm })
+    Ok(Output {
+        files,
+        wasm_path,
+        wasm,
+    })
 }

@@ -21,7 +21,12 @@ pub struct Fix {
 
 impl Diagnostic {
     pub fn error(code: &'static str, span: Span, message: impl Into<String>) -> Self {
-        Diagnostic { code, message: message.into(), span, fix: None }
+        Diagnostic {
+            code,
+            message: message.into(),
+            span,
+            fix: None,
+        }
     }
 
     pub fn with_fix(mut self, fix: Fix) -> Self {

@@ -32,7 +32,11 @@ pub enum ExtractError {
     #[error("descriptor for `{0}` names a wasm export that does not exist; the module may have been altered after it was built")]
     MissingExport(String),
     #[error("wasm export `{name}` has signature ({actual}) but its descriptor implies ({expected}); the crate and CLI disagree on the ABI: use the same wbg version for both")]
-    Signature { name: String, expected: String, actual: String },
+    Signature {
+        name: String,
+        expected: String,
+        actual: String,
+    },
     #[error("`{item}` cannot be exported: {what}")]
     Unsupported { item: String, what: String },
 }
@@ -56,7 +60,9 @@ pub fn parse(bytes: &[u8], keep_debug: bool) -> Result<Module, ExtractError> {
     match parsed {
         Ok(Ok(module)) => Ok(module),
         Ok(Err(e)) => Err(ExtractError::Invalid(first_line(&format!("{e:#}")))),
-        Err(_) => Err(ExtractError::Invalid("the wasm parser could not read it".into())),
+        Err(_) => Err(ExtractError::Invalid(
+            "the wasm parser could not read it".into(),
+        )),
     }
 }
 
@@ -73,19 +79,36 @@ pub fn extract(module: &mut Module) -> Result<Extracted, ExtractError> {
         .map(|i| i.name.clone())
         .collect();
     let Some(section) = module.customs.remove_raw(schema::SECTION) else {
-        if module.customs.iter().any(|(_, s)| s.name() == UPSTREAM_SECTION) {
+        if module
+            .customs
+            .iter()
+            .any(|(_, s)| s.name() == UPSTREAM_SECTION)
+        {
             return Err(ExtractError::Upstream);
         }
-        if module.imports.iter().any(|i| i.module == "wbg" || i.module.ends_with("_bg.js")) {
+        if module
+            .imports
+            .iter()
+            .any(|i| i.module == "wbg" || i.module.ends_with("_bg.js"))
+        {
             return Err(ExtractError::AlreadyProcessed);
         }
         return Err(ExtractError::NotWbg);
     };
     let descriptors = descriptor::decode_section(&section.data)?;
     for f in &descriptors.functions {
-        check_signature(module, &f.export, &f.js_name, &f.args.iter().map(|a| a.ty.clone()).collect::<Vec<_>>(), &f.ret)?;
+        check_signature(
+            module,
+            &f.export,
+            &f.js_name,
+            &f.args.iter().map(|a| a.ty.clone()).collect::<Vec<_>>(),
+            &f.ret,
+        )?;
     }
-    Ok(Extracted { descriptors, intrinsic_imports })
+    Ok(Extracted {
+        descriptors,
+        intrinsic_imports,
+    })
 }
 
 fn check_signature(
@@ -95,12 +118,19 @@ fn check_signature(
     args: &[descriptor::Type],
     ret: &descriptor::Type,
 ) -> Result<(), ExtractError> {
-    let unsupported = |e: abi::Unsupported| ExtractError::Unsupported { item: item.to_string(), what: e.0 };
+    let unsupported = |e: abi::Unsupported| ExtractError::Unsupported {
+        item: item.to_string(),
+        what: e.0,
+    };
     let mut expected_params = Vec::new();
     for a in args {
         expected_params.extend(abi::param(a).map_err(unsupported)?);
     }
-    let expected_results: Vec<ValType> = abi::result(ret).map_err(unsupported)?.into_iter().take(1).collect();
+    let expected_results: Vec<ValType> = abi::result(ret)
+        .map_err(unsupported)?
+        .into_iter()
+        .take(1)
+        .collect();
     let func = module
         .exports
         .iter()
@@ -113,7 +143,11 @@ fn check_signature(
     let actual_params: Vec<Option<ValType>> = ty.params().iter().map(convert).collect();
     let actual_results: Vec<Option<ValType>> = ty.results().iter().map(convert).collect();
     let same = actual_params == expected_params.iter().map(|v| Some(*v)).collect::<Vec<_>>()
-        && actual_results == expected_results.iter().map(|v| Some(*v)).collect::<Vec<_>>();
+        && actual_results
+            == expected_results
+                .iter()
+                .map(|v| Some(*v))
+                .collect::<Vec<_>>();
     if !same {
         let show = |p: &[Option<ValType>], r: &[Option<ValType>]| {
             let f = |v: &Option<ValType>| v.map_or("?".to_string(), |v| v.to_string());

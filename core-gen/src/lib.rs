@@ -4,18 +4,18 @@
 //!
 //! Plain library: values in, values or `Result` out; no printing, no process exit.
 
-pub mod diagnostic;
-pub mod syntax;
-pub mod validate;
-pub mod descriptor;
-#[cfg(feature = "wasm")]
-pub mod extract;
 pub mod abi;
-pub mod glue;
-pub mod target;
-#[cfg(feature = "wasm")]
-pub mod rewrite;
 #[cfg(feature = "wasm")]
 pub mod bindgen;
+pub mod descriptor;
+pub mod diagnostic;
+#[cfg(feature = "wasm")]
+pub mod extract;
+pub mod glue;
+#[cfg(feature = "wasm")]
+pub mod rewrite;
+pub mod syntax;
+pub mod target;
+pub mod validate;
 
 pub use diagnostic::{Diagnostic, Fix};

@@ -7,6 +7,9 @@ fn main() {
         println!("wbg-lsp {}", env!("CARGO_PKG_VERSION"));
         return;
     }
-    eprintln!("wbg-lsp {}: the language server is not implemented yet", env!("CARGO_PKG_VERSION"));
+    eprintln!(
+        "wbg-lsp {}: the language server is not implemented yet",
+        env!("CARGO_PKG_VERSION")
+    );
     std::process::exit(2);
 }

@@ -8,7 +8,10 @@ use quote::{format_ident, quote, quote_spanned};
 use wbg_core_gen::syntax::{self, Function, Item};
 
 #[proc_macro_attribute]
-pub fn wasm_bindgen(attr: proc_macro::TokenStream, input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+pub fn wasm_bindgen(
+    attr: proc_macro::TokenStream,
+    input: proc_macro::TokenStream,
+) -> proc_macro::TokenStream {
     let input: TokenStream = input.into();
     let (item, diags) = syntax::analyze_item(attr.into(), input.clone());
     if !diags.is_empty() {
@@ -36,7 +39,9 @@ fn export_function(f: &Function, original: TokenStream) -> TokenStream {
     let mut call_args = Vec::new();
     for (i, arg) in f.args.iter().enumerate() {
         let ty = without_lifetimes(&arg.ty);
-        let p: Vec<_> = (1..=4u32).map(|k| format_ident!("arg{}_{}", i, k)).collect();
+        let p: Vec<_> = (1..=4u32)
+            .map(|k| format_ident!("arg{}_{}", i, k))
+            .collect();
         let (p1, p2, p3, p4) = (&p[0], &p[1], &p[2], &p[3]);
         let local = format_ident!("arg{}", i);
         let span = arg.span;
@@ -75,7 +80,10 @@ fn export_function(f: &Function, original: TokenStream) -> TokenStream {
         None => syn::parse_quote!(()),
     };
     let ret_abi = quote!(<#ret_ty as #rt::ReturnWasmAbi>::Abi);
-    let shim = format_ident!("__wbg_export_{}", rust_name.to_string().trim_start_matches("r#"));
+    let shim = format_ident!(
+        "__wbg_export_{}",
+        rust_name.to_string().trim_start_matches("r#")
+    );
     let descriptor = function_descriptor(f, &ret_ty);
 
     quote! {
@@ -105,7 +113,11 @@ fn function_descriptor(f: &Function, ret_ty: &syn::Type) -> TokenStream {
     let rt = quote!(::wasm_bindgen::__rt);
     let mut literal_len = 4 + 2; // body length, version, kind
     let mut head = Vec::new();
-    for s in [export_symbol(f).as_str(), f.js_name.as_str(), &f.docs.join("\n")] {
+    for s in [
+        export_symbol(f).as_str(),
+        f.js_name.as_str(),
+        &f.docs.join("\n"),
+    ] {
         push_str(&mut head, s);
     }
     let flags = u8::from(f.start) | (u8::from(f.skip_typescript) << 1);
@@ -113,7 +125,9 @@ fn function_descriptor(f: &Function, ret_ty: &syn::Type) -> TokenStream {
     head.push(f.args.len() as u8);
     literal_len += head.len();
 
-    let mut parts = vec![quote!(.bytes(&[::wasm_bindgen::describe::SCHEMA_VERSION, ::wasm_bindgen::describe::kind::FUNCTION]))];
+    let mut parts = vec![
+        quote!(.bytes(&[::wasm_bindgen::describe::SCHEMA_VERSION, ::wasm_bindgen::describe::kind::FUNCTION])),
+    ];
     parts.push(bytes_part(&head));
     let mut desc_lens = Vec::new();
     for arg in &f.args {
@@ -177,7 +191,9 @@ fn without_lifetimes(ty: &syn::Type) -> syn::Type {
                         if let syn::PathArguments::AngleBracketed(a) = &mut seg.arguments {
                             for arg in &mut a.args {
                                 match arg {
-                                    syn::GenericArgument::Lifetime(l) => *l = syn::Lifetime::new("'static", Span::call_site()),
+                                    syn::GenericArgument::Lifetime(l) => {
+                                        *l = syn::Lifetime::new("'static", Span::call_site())
+                                    }
                                     syn::GenericArgument::Type(t) => self.ty(t),
                                     _ => {}
                                 }

@@ -49,7 +49,10 @@ pub struct Desc {
 
 impl Desc {
     pub const fn new() -> Self {
-        Desc { buf: [0; DESC_CAPACITY], len: 0 }
+        Desc {
+            buf: [0; DESC_CAPACITY],
+            len: 0,
+        }
     }
 
     pub const fn tag(t: u8) -> Self {
@@ -62,7 +65,10 @@ impl Desc {
     }
 
     pub const fn byte(mut self, b: u8) -> Self {
-        assert!(self.len < DESC_CAPACITY, "descriptor longer than Desc capacity");
+        assert!(
+            self.len < DESC_CAPACITY,
+            "descriptor longer than Desc capacity"
+        );
         self.buf[self.len] = b;
         self.len += 1;
         self
@@ -105,7 +111,10 @@ pub struct EntryWriter<const N: usize> {
 
 impl<const N: usize> EntryWriter<N> {
     pub const fn new() -> Self {
-        EntryWriter { buf: [0; N], pos: 0 }
+        EntryWriter {
+            buf: [0; N],
+            pos: 0,
+        }
     }
 
     pub const fn bytes(mut self, bytes: &[u8]) -> Self {

@@ -57,7 +57,10 @@ impl JsValue {
 
     #[inline]
     const fn _new(idx: u32) -> JsValue {
-        JsValue { idx, _not_send: PhantomData }
+        JsValue {
+            idx,
+            _not_send: PhantomData,
+        }
     }
 
     /// The JS `null`.
@@ -72,7 +75,8 @@ impl JsValue {
         JsValue::UNDEFINED
     }
 
-    /// A JS string with the contents of `s`.
+    /// A JS string with the contents of `s` (wasm-bindgen's name, kept for compatibility).
+    #[allow(clippy::should_implement_trait)]
     pub fn from_str(s: &str) -> JsValue {
         unsafe { JsValue::_new(__wbindgen_string_new(s.as_ptr(), s.len())) }
     }
@@ -99,7 +103,11 @@ impl JsValue {
                 return None;
             }
             // The glue allocated exactly `len` bytes for us.
-            Some(String::from_raw_parts(out[0] as *mut u8, out[1] as usize, out[1] as usize))
+            Some(String::from_raw_parts(
+                out[0] as *mut u8,
+                out[1] as usize,
+                out[1] as usize,
+            ))
         }
     }
 

@@ -12,7 +12,11 @@ fn fixtures_run_in_node_for_every_target() {
     for (fixture, path) in &wasm {
         for name in target::NAMES {
             for debug in [false, true] {
-                let dir = out.join(fixture).join(if debug { format!("{name}-debug") } else { name.to_string() });
+                let dir = out.join(fixture).join(if debug {
+                    format!("{name}-debug")
+                } else {
+                    name.to_string()
+                });
                 support::bindgen(path, name, debug, &dir);
             }
         }

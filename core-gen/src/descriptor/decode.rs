@@ -25,7 +25,10 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn damaged(&self, what: impl Into<String>) -> DecodeError {
-        DecodeError::Damaged { what: what.into(), offset: self.pos }
+        DecodeError::Damaged {
+            what: what.into(),
+            offset: self.pos,
+        }
     }
 
     fn take(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
@@ -50,7 +53,10 @@ impl<'a> Reader<'a> {
         let len = self.u32()? as usize;
         let at = self.pos;
         let bytes = self.take(len)?;
-        String::from_utf8(bytes.to_vec()).map_err(|_| DecodeError::Damaged { what: "invalid UTF-8 in a name".into(), offset: at })
+        String::from_utf8(bytes.to_vec()).map_err(|_| DecodeError::Damaged {
+            what: "invalid UTF-8 in a name".into(),
+            offset: at,
+        })
     }
 
     fn ty(&mut self, depth: u32) -> Result<Type, DecodeError> {
@@ -78,7 +84,12 @@ impl<'a> Reader<'a> {
             tag::EXTERNREF => Type::Externref,
             tag::REF => Type::Ref(Box::new(self.ty(depth + 1)?)),
             tag::REF_MUT => Type::RefMut(Box::new(self.ty(depth + 1)?)),
-            other => return Err(DecodeError::Damaged { what: format!("unknown type tag {other}"), offset: at }),
+            other => {
+                return Err(DecodeError::Damaged {
+                    what: format!("unknown type tag {other}"),
+                    offset: at,
+                })
+            }
         })
     }
 }
@@ -90,20 +101,34 @@ pub fn decode_section(bytes: &[u8]) -> Result<Module, DecodeError> {
     let mut module = Module::default();
     for &(start, body) in &entries {
         if body.len() >= 2 && body[1] == kind::RUNTIME && body[0] == schema::VERSION {
-            let mut r = Reader { bytes: body, pos: 2 };
+            let mut r = Reader {
+                bytes: body,
+                pos: 2,
+            };
             module.runtime_version = Some(r.str().map_err(|e| shift(e, start))?);
         }
     }
     for (start, body) in entries {
-        let mut r = Reader { bytes: body, pos: 0 };
+        let mut r = Reader {
+            bytes: body,
+            pos: 0,
+        };
         let version = r.u8().map_err(|e| shift(e, start))?;
         if version != schema::VERSION {
             let runtime = if body.get(1) == Some(&kind::RUNTIME) {
-                Reader { bytes: body, pos: 2 }.str().ok()
+                Reader {
+                    bytes: body,
+                    pos: 2,
+                }
+                .str()
+                .ok()
             } else {
                 module.runtime_version.clone()
             };
-            return Err(DecodeError::Version { found: version, runtime });
+            return Err(DecodeError::Version {
+                found: version,
+                runtime,
+            });
         }
         match r.u8().map_err(|e| shift(e, start))? {
             kind::RUNTIME => {}
@@ -114,11 +139,21 @@ pub fn decode_section(bytes: &[u8]) -> Result<Module, DecodeError> {
                 }
                 module.functions.push(f);
             }
-            other => return Err(shift(DecodeError::Damaged { what: format!("unknown entry kind {other}"), offset: 1 }, start)),
+            other => {
+                return Err(shift(
+                    DecodeError::Damaged {
+                        what: format!("unknown entry kind {other}"),
+                        offset: 1,
+                    },
+                    start,
+                ))
+            }
         }
     }
     // Link order is not stable; sort for reproducible output.
-    module.functions.sort_by(|a, b| a.js_name.cmp(&b.js_name).then(a.export.cmp(&b.export)));
+    module
+        .functions
+        .sort_by(|a, b| a.js_name.cmp(&b.js_name).then(a.export.cmp(&b.export)));
     Ok(module)
 }
 
@@ -134,7 +169,10 @@ pub fn decode_type(bytes: &[u8]) -> Result<Type, DecodeError> {
 
 fn shift(e: DecodeError, by: usize) -> DecodeError {
     match e {
-        DecodeError::Damaged { what, offset } => DecodeError::Damaged { what, offset: offset + by },
+        DecodeError::Damaged { what, offset } => DecodeError::Damaged {
+            what,
+            offset: offset + by,
+        },
         other => other,
     }
 }
@@ -167,7 +205,11 @@ fn function(r: &mut Reader<'_>) -> Result<Function, DecodeError> {
     Ok(Function {
         export,
         js_name,
-        docs: if docs.is_empty() { Vec::new() } else { docs.lines().map(str::to_string).collect() },
+        docs: if docs.is_empty() {
+            Vec::new()
+        } else {
+            docs.lines().map(str::to_string).collect()
+        },
         start: flags & schema::flags::START != 0,
         skip_typescript: flags & schema::flags::SKIP_TYPESCRIPT != 0,
         args,
@@ -220,7 +262,10 @@ mod tests {
         for cut in 0..bytes.len() {
             let _ = decode_section(&bytes[..cut]);
         }
-        assert!(matches!(decode_section(&bytes[..bytes.len() - 1]), Err(DecodeError::Damaged { .. })));
+        assert!(matches!(
+            decode_section(&bytes[..bytes.len() - 1]),
+            Err(DecodeError::Damaged { .. })
+        ));
     }
 
     #[test]
@@ -229,8 +274,14 @@ mod tests {
         runtime.extend(s("0.2.999"));
         let err = decode_section(&entry(runtime)).unwrap_err();
         let msg = err.to_string();
-        assert!(msg.contains("schema v9 (wasm-bindgen crate 0.2.999)"), "{msg}");
-        assert!(msg.contains(&format!("reads v{}", schema::VERSION)), "{msg}");
+        assert!(
+            msg.contains("schema v9 (wasm-bindgen crate 0.2.999)"),
+            "{msg}"
+        );
+        assert!(
+            msg.contains(&format!("reads v{}", schema::VERSION)),
+            "{msg}"
+        );
     }
 
     #[test]
@@ -241,6 +292,9 @@ mod tests {
         b.extend(s(""));
         b.extend([0, 0, 200]);
         let err = decode_section(&entry(b)).unwrap_err();
-        assert_eq!(err.to_string(), "damaged wbg descriptor section: unknown type tag 200 at byte 22");
+        assert_eq!(
+            err.to_string(),
+            "damaged wbg descriptor section: unknown type tag 200 at byte 22"
+        );
     }
 }

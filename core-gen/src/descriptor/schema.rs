@@ -60,7 +60,9 @@ pub const LAYOUT: &str = concat!(
 #[cfg(test)]
 mod tests {
     fn fnv1a(s: &str) -> u64 {
-        s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
+        s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+            (h ^ b as u64).wrapping_mul(0x100_0000_01b3)
+        })
     }
 
     /// If this fails you changed the layout: bump `VERSION` here and `SCHEMA_VERSION` in
@@ -68,6 +70,10 @@ mod tests {
     #[test]
     fn layout_fingerprint() {
         assert!(super::LAYOUT.starts_with(&format!("v{};", super::VERSION)));
-        assert_eq!(fnv1a(super::LAYOUT), 7376018764338584026, "layout changed; see the comment on this test");
+        assert_eq!(
+            fnv1a(super::LAYOUT),
+            7376018764338584026,
+            "layout changed; see the comment on this test"
+        );
     }
 }

@@ -16,11 +16,56 @@ pub struct JsFunction {
 }
 
 const RESERVED: &[&str] = &[
-    "arguments", "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default",
-    "delete", "do", "else", "enum", "eval", "export", "extends", "false", "finally", "for", "function",
-    "if", "implements", "import", "in", "instanceof", "interface", "let", "new", "null", "package",
-    "private", "protected", "public", "return", "static", "super", "switch", "this", "throw", "true",
-    "try", "typeof", "var", "void", "while", "with", "yield", "wasm", "heap",
+    "arguments",
+    "await",
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "continue",
+    "debugger",
+    "default",
+    "delete",
+    "do",
+    "else",
+    "enum",
+    "eval",
+    "export",
+    "extends",
+    "false",
+    "finally",
+    "for",
+    "function",
+    "if",
+    "implements",
+    "import",
+    "in",
+    "instanceof",
+    "interface",
+    "let",
+    "new",
+    "null",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "return",
+    "static",
+    "super",
+    "switch",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typeof",
+    "var",
+    "void",
+    "while",
+    "with",
+    "yield",
+    "wasm",
+    "heap",
 ];
 
 /// A Rust argument name made safe as a JS parameter name.
@@ -57,14 +102,27 @@ pub fn render_function(f: &Function, helpers: &mut HelperSet) -> Result<JsFuncti
     let mut finally = Vec::new();
     for (i, arg) in f.args.iter().enumerate() {
         let name = js_ident(&arg.name);
-        arg_conversion(&arg.ty, &name, i, helpers, &mut setup, &mut call_args, &mut finally)
-            .map_err(|what| GlueError::unsupported(&f.js_name, format!("argument `{}`: {what}", arg.name)))?;
+        arg_conversion(
+            &arg.ty,
+            &name,
+            i,
+            helpers,
+            &mut setup,
+            &mut call_args,
+            &mut finally,
+        )
+        .map_err(|what| {
+            GlueError::unsupported(&f.js_name, format!("argument `{}`: {what}", arg.name))
+        })?;
         params.push(name);
     }
     let call = format!("wasm.{}({})", js_property(&f.export), call_args.join(", "));
     let ret = return_conversion(&f.ret, helpers)
         .map_err(|what| GlueError::unsupported(&f.js_name, format!("return type: {what}")))?;
-    let mut body = setup.iter().map(|s| format!("    {s}\n")).collect::<String>();
+    let mut body = setup
+        .iter()
+        .map(|s| format!("    {s}\n"))
+        .collect::<String>();
     let inner = match ret {
         None => format!("{call};\n"),
         Some(convert) => format!("const ret = {call};\nreturn {convert};\n"),
@@ -87,17 +145,39 @@ pub fn render_function(f: &Function, helpers: &mut HelperSet) -> Result<JsFuncti
     let tags: Vec<String> = f
         .args
         .iter()
-        .map(|a| format!("@param {{{}}} {}", super::ts::type_name(&a.ty), js_ident(&a.name)))
-        .chain((f.ret != Type::Unit).then(|| format!("@returns {{{}}}", super::ts::type_name(&f.ret))))
+        .map(|a| {
+            format!(
+                "@param {{{}}} {}",
+                super::ts::type_name(&a.ty),
+                js_ident(&a.name)
+            )
+        })
+        .chain(
+            (f.ret != Type::Unit).then(|| format!("@returns {{{}}}", super::ts::type_name(&f.ret))),
+        )
         .collect();
-    let decl = format!("function {}({}) {{\n{}}}\n", f.js_name, params.join(", "), body);
-    Ok(JsFunction { js_name: f.js_name.clone(), doc: doc_comment(&f.docs, &tags, ""), decl })
+    let decl = format!(
+        "function {}({}) {{\n{}}}\n",
+        f.js_name,
+        params.join(", "),
+        body
+    );
+    Ok(JsFunction {
+        js_name: f.js_name.clone(),
+        doc: doc_comment(&f.docs, &tags, ""),
+        decl,
+    })
 }
 
 /// `wasm.name` or `wasm["odd name"]`.
 pub fn js_property(name: &str) -> String {
-    let plain = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
+    let plain = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
     if plain {
         name.to_string()
     } else {
@@ -130,10 +210,17 @@ fn arg_conversion(
 ) -> Result<(), String> {
     match ty {
         Type::Unit => {}
-        Type::I8 | Type::U8 | Type::I16 | Type::U16 | Type::I32 | Type::U32 | Type::Isize | Type::Usize => {
+        Type::I8
+        | Type::U8
+        | Type::I16
+        | Type::U16
+        | Type::I32
+        | Type::U32
+        | Type::Isize
+        | Type::Usize => call_args.push(name.to_string()),
+        Type::F32 | Type::F64 | Type::I64 | Type::U64 | Type::Bool => {
             call_args.push(name.to_string())
         }
-        Type::F32 | Type::F64 | Type::I64 | Type::U64 | Type::Bool => call_args.push(name.to_string()),
         Type::Char => call_args.push(format!("{name}.codePointAt(0)")),
         Type::Externref => {
             helpers.require("addHeapObject");
@@ -147,14 +234,25 @@ fn arg_conversion(
                 call_args.push(format!("addBorrowedObject({name})"));
                 finally.push("heap[stack_pointer++] = undefined;".to_string());
             }
-            other => return Err(format!("references to {} are not supported", super::ts::type_name(other))),
+            other => {
+                return Err(format!(
+                    "references to {} are not supported",
+                    super::ts::type_name(other)
+                ))
+            }
         },
         Type::RefMut(_) => return Err("`&mut` arguments are not supported yet".into()),
     }
     Ok(())
 }
 
-fn string_arg(name: &str, i: usize, helpers: &mut HelperSet, setup: &mut Vec<String>, call_args: &mut Vec<String>) {
+fn string_arg(
+    name: &str,
+    i: usize,
+    helpers: &mut HelperSet,
+    setup: &mut Vec<String>,
+    call_args: &mut Vec<String>,
+) {
     helpers.require("passStringToWasm");
     // Rust takes ownership of the buffer and frees it.
     setup.push(format!("const ptr{i} = passStringToWasm({name});"));
@@ -185,6 +283,8 @@ fn return_conversion(ty: &Type, helpers: &mut HelperSet) -> Result<Option<String
             helpers.require("heap");
             "getObject(ret)".into()
         }
-        Type::Ref(_) | Type::RefMut(_) => return Err("returning a reference is not supported".into()),
+        Type::Ref(_) | Type::RefMut(_) => {
+            return Err("returning a reference is not supported".into())
+        }
     }))
 }

@@ -26,7 +26,10 @@ pub enum GlueError {
 
 impl GlueError {
     pub fn unsupported(item: &str, what: impl Into<String>) -> Self {
-        GlueError::Unsupported { item: item.to_string(), what: what.into() }
+        GlueError::Unsupported {
+            item: item.to_string(),
+            what: what.into(),
+        }
     }
 }
 
@@ -51,7 +54,11 @@ pub struct Glue {
 }
 
 /// Builds the glue for `module`, whose wasm imports `intrinsic_imports` from the runtime.
-pub fn build(module: &Module, intrinsic_imports: &[String], options: &GlueOptions) -> Result<Glue, GlueError> {
+pub fn build(
+    module: &Module,
+    intrinsic_imports: &[String],
+    options: &GlueOptions,
+) -> Result<Glue, GlueError> {
     let mut helpers = HelperSet::default();
     let mut functions = Vec::new();
     let mut ts = String::new();
@@ -72,7 +79,8 @@ pub fn build(module: &Module, intrinsic_imports: &[String], options: &GlueOption
     intrinsic_imports.sort_by_key(|n| intrinsics::INTRINSICS.iter().position(|(i, _, _)| i == n));
     intrinsic_imports.dedup();
     for name in &intrinsic_imports {
-        let (name, uses, source) = intrinsics::find(name).ok_or_else(|| GlueError::UnknownIntrinsic(name.clone()))?;
+        let (name, uses, source) =
+            intrinsics::find(name).ok_or_else(|| GlueError::UnknownIntrinsic(name.clone()))?;
         for h in *uses {
             helpers.require(h);
         }
@@ -85,7 +93,13 @@ pub fn build(module: &Module, intrinsic_imports: &[String], options: &GlueOption
         // Before `start` functions, which may already return strings through it.
         on_init.insert(0, "retArea = wasm.__wbindgen_ret_area() >>> 0;".to_string());
     }
-    Ok(Glue { helpers, functions, intrinsics, on_init, ts })
+    Ok(Glue {
+        helpers,
+        functions,
+        intrinsics,
+        on_init,
+        ts,
+    })
 }
 
 impl Glue {

@@ -11,11 +11,20 @@ pub struct PackageInfo {
     pub license: Option<String>,
 }
 
-pub fn render(target: &dyn Target, out_name: &str, info: &PackageInfo, files: &[String], typescript: bool) -> String {
+pub fn render(
+    target: &dyn Target,
+    out_name: &str,
+    info: &PackageInfo,
+    files: &[String],
+    typescript: bool,
+) -> String {
     let mut fields: Vec<(String, String)> = Vec::new();
     let s = |v: &str| quote(v);
     fields.push(("name".into(), s(info.name.as_deref().unwrap_or(out_name))));
-    fields.push(("version".into(), s(info.version.as_deref().unwrap_or("0.0.0"))));
+    fields.push((
+        "version".into(),
+        s(info.version.as_deref().unwrap_or("0.0.0")),
+    ));
     if let Some(d) = &info.description {
         fields.push(("description".into(), s(d)));
     }
@@ -35,7 +44,10 @@ pub fn render(target: &dyn Target, out_name: &str, info: &PackageInfo, files: &[
         let list: Vec<String> = effects.iter().map(|f| s(f)).collect();
         fields.push(("sideEffects".into(), format!("[{}]", list.join(", "))));
     }
-    let body: Vec<String> = fields.iter().map(|(k, v)| format!("  {}: {}", quote(k), v)).collect();
+    let body: Vec<String> = fields
+        .iter()
+        .map(|(k, v)| format!("  {}: {}", quote(k), v))
+        .collect();
     format!("{{\n{}\n}}\n", body.join(",\n"))
 }
 

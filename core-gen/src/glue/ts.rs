@@ -8,9 +8,14 @@ use crate::descriptor::{Function, Type};
 pub fn type_name(ty: &Type) -> String {
     match ty {
         Type::Unit => "void".into(),
-        Type::I8 | Type::U8 | Type::I16 | Type::U16 | Type::I32 | Type::U32 | Type::Isize | Type::Usize => {
-            "number".into()
-        }
+        Type::I8
+        | Type::U8
+        | Type::I16
+        | Type::U16
+        | Type::I32
+        | Type::U32
+        | Type::Isize
+        | Type::Usize => "number".into(),
         Type::F32 | Type::F64 => "number".into(),
         Type::I64 | Type::U64 => "bigint".into(),
         Type::Bool => "boolean".into(),
@@ -22,11 +27,24 @@ pub fn type_name(ty: &Type) -> String {
 
 /// `export function greet(name: string): string;`
 pub fn function_signature(f: &Function) -> String {
-    let args: Vec<String> = f.args.iter().map(|a| format!("{}: {}", js_ident(&a.name), type_name(&a.ty))).collect();
-    format!("export function {}({}): {};", f.js_name, args.join(", "), type_name(&f.ret))
+    let args: Vec<String> = f
+        .args
+        .iter()
+        .map(|a| format!("{}: {}", js_ident(&a.name), type_name(&a.ty)))
+        .collect();
+    format!(
+        "export function {}({}): {};",
+        f.js_name,
+        args.join(", "),
+        type_name(&f.ret)
+    )
 }
 
 /// The declaration with its doc comment, as written to the `.d.ts`.
 pub fn function_declaration(f: &Function) -> String {
-    format!("{}{}\n", doc_comment(&f.docs, &[], ""), function_signature(f))
+    format!(
+        "{}{}\n",
+        doc_comment(&f.docs, &[], ""),
+        function_signature(f)
+    )
 }

@@ -215,7 +215,13 @@ fn parse_one(chunk: &[TokenTree], diags: &mut Vec<Diagnostic>) -> Option<AttrOpt
         }
         parse_value(&chunk[2..])
     };
-    let opt = AttrOption { name, name_span, value, span, spec };
+    let opt = AttrOption {
+        name,
+        name_span,
+        value,
+        span,
+        spec,
+    };
     check_shape(&opt, diags).then_some(opt)
 }
 
@@ -227,7 +233,9 @@ fn parse_value(tokens: &[TokenTree]) -> OptionValue {
                 return OptionValue::Name(i.to_string().trim_start_matches("r#").to_string(), span)
             }
             TokenTree::Literal(l) => {
-                if let Ok(syn::Lit::Str(s)) = syn::parse2::<syn::Lit>(TokenTree::Literal(l.clone()).into()) {
+                if let Ok(syn::Lit::Str(s)) =
+                    syn::parse2::<syn::Lit>(TokenTree::Literal(l.clone()).into())
+                {
                     return OptionValue::Str(s.value(), span);
                 }
             }
@@ -257,7 +265,11 @@ fn check_shape(opt: &AttrOption, diags: &mut Vec<Diagnostic>) -> bool {
     let ok = match (opt.spec.shape, &opt.value) {
         (Flag, OptionValue::None) => true,
         (Flag, _) => {
-            diags.push(Diagnostic::error("option-value", opt.span, format!("`{name}` takes no value; write just `{name}`")));
+            diags.push(Diagnostic::error(
+                "option-value",
+                opt.span,
+                format!("`{name}` takes no value; write just `{name}`"),
+            ));
             return false;
         }
         (Name, OptionValue::Name(..) | OptionValue::Str(..)) => true,
@@ -275,7 +287,11 @@ fn check_shape(opt: &AttrOption, diags: &mut Vec<Diagnostic>) -> bool {
             NameOrList => format!("`{name} = name` or `{name} = [\"a\", \"b\"]`"),
             Path => format!("a path: `{name} = some::Type`"),
         };
-        diags.push(Diagnostic::error("option-value", opt.span, format!("`{name}` expects {expected}")));
+        diags.push(Diagnostic::error(
+            "option-value",
+            opt.span,
+            format!("`{name}` expects {expected}"),
+        ));
     }
     ok
 }
@@ -309,7 +325,11 @@ mod tests {
     #[test]
     fn every_option_is_listed_once() {
         for (i, o) in OPTIONS.iter().enumerate() {
-            assert!(OPTIONS[i + 1..].iter().all(|p| p.name != o.name), "duplicate {}", o.name);
+            assert!(
+                OPTIONS[i + 1..].iter().all(|p| p.name != o.name),
+                "duplicate {}",
+                o.name
+            );
         }
     }
 }

@@ -29,7 +29,11 @@ pub struct Arg {
     pub span: Span,
 }
 
-pub(super) fn parse(f: &syn::ItemFn, options: Vec<AttrOption>, diags: &mut Vec<Diagnostic>) -> Function {
+pub(super) fn parse(
+    f: &syn::ItemFn,
+    options: Vec<AttrOption>,
+    diags: &mut Vec<Diagnostic>,
+) -> Function {
     let rust_name = f.sig.ident.clone();
     let js_name = attrs::get(&options, "js_name")
         .and_then(|o| o.value.as_name())
@@ -40,11 +44,24 @@ pub(super) fn parse(f: &syn::ItemFn, options: Vec<AttrOption>, diags: &mut Vec<D
         match input {
             syn::FnArg::Typed(pt) => {
                 let name = match &*pt.pat {
-                    syn::Pat::Ident(p) => p.ident.to_string().trim_start_matches("r#").trim_start_matches('_').to_string(),
+                    syn::Pat::Ident(p) => p
+                        .ident
+                        .to_string()
+                        .trim_start_matches("r#")
+                        .trim_start_matches('_')
+                        .to_string(),
                     _ => String::new(),
                 };
-                let name = if name.is_empty() { format!("arg{i}") } else { name };
-                args.push(Arg { name, ty: (*pt.ty).clone(), span: pt.span() });
+                let name = if name.is_empty() {
+                    format!("arg{i}")
+                } else {
+                    name
+                };
+                args.push(Arg {
+                    name,
+                    ty: (*pt.ty).clone(),
+                    span: pt.span(),
+                });
             }
             syn::FnArg::Receiver(r) => diags.push(Diagnostic::error(
                 "self-outside-impl",

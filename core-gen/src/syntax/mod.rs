@@ -39,7 +39,11 @@ pub fn parse_item(attr: TokenStream, item: TokenStream) -> (Option<Item>, Vec<Di
     (parsed, diags)
 }
 
-fn parse_syn_item(item: &syn::Item, options: Vec<AttrOption>, diags: &mut Vec<Diagnostic>) -> Option<Item> {
+fn parse_syn_item(
+    item: &syn::Item,
+    options: Vec<AttrOption>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Item> {
     match item {
         syn::Item::Fn(f) => Some(Item::Function(function::parse(f, options, diags))),
         other => {
@@ -114,7 +118,10 @@ fn collect(items: &[syn::Item], program: &mut Program, diags: &mut Vec<Diagnosti
 }
 
 fn is_wasm_bindgen(attr: &syn::Attribute) -> bool {
-    attr.path().segments.last().is_some_and(|s| s.ident == "wasm_bindgen")
+    attr.path()
+        .segments
+        .last()
+        .is_some_and(|s| s.ident == "wasm_bindgen")
 }
 
 fn item_attrs(item: &syn::Item) -> &[syn::Attribute] {
@@ -138,7 +145,10 @@ pub fn doc_lines(attrs: &[syn::Attribute]) -> Vec<String> {
         .filter(|a| a.path().is_ident("doc"))
         .filter_map(|a| match &a.meta {
             syn::Meta::NameValue(nv) => match &nv.value {
-                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => Some(s.value()),
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) => Some(s.value()),
                 _ => None,
             },
             _ => None,
@@ -148,7 +158,9 @@ pub fn doc_lines(attrs: &[syn::Attribute]) -> Vec<String> {
             if s.is_empty() {
                 return vec![String::new()];
             }
-            s.lines().map(|l| l.strip_prefix(' ').unwrap_or(l).to_string()).collect::<Vec<_>>()
+            s.lines()
+                .map(|l| l.strip_prefix(' ').unwrap_or(l).to_string())
+                .collect::<Vec<_>>()
         })
         .collect()
 }

@@ -29,8 +29,11 @@ export * from './{out_name}_bg.js';
 "#
         );
         let names: Vec<&str> = glue.intrinsics.iter().map(|(n, _)| n.as_str()).collect();
-        let intrinsic_exports =
-            if names.is_empty() { String::new() } else { format!("export {{ {} }};\n", names.join(", ")) };
+        let intrinsic_exports = if names.is_empty() {
+            String::new()
+        } else {
+            format!("export {{ {} }};\n", names.join(", "))
+        };
         let bg = format!(
             r#"{HEADER}let wasm;
 
@@ -46,8 +49,14 @@ export function __wbg_set_wasm(exports) {{
             debug = debug_exports_es(glue),
         );
         vec![
-            File { path: format!("{out_name}.js"), contents: entry },
-            File { path: format!("{out_name}_bg.js"), contents: bg },
+            File {
+                path: format!("{out_name}.js"),
+                contents: entry,
+            },
+            File {
+                path: format!("{out_name}_bg.js"),
+                contents: bg,
+            },
         ]
     }
 

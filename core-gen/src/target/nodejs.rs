@@ -22,7 +22,10 @@ impl Target for Nodejs {
     fn js_files(&self, glue: &Glue, out_name: &str) -> Vec<File> {
         let mut exports = String::new();
         for f in &glue.functions {
-            exports.push_str(&format!("{}{}exports.{} = {};\n\n", f.doc, f.decl, f.js_name, f.js_name));
+            exports.push_str(&format!(
+                "{}{}exports.{} = {};\n\n",
+                f.doc, f.decl, f.js_name, f.js_name
+            ));
         }
         for extra in glue.extra_exports() {
             exports.push_str(&format!("exports.{extra} = {extra};\n"));
@@ -47,6 +50,9 @@ exports.__wasm = wasm;
             intrinsics = glue.intrinsic_object(),
             init = on_init(glue, ""),
         );
-        vec![File { path: format!("{out_name}.js"), contents }]
+        vec![File {
+            path: format!("{out_name}.js"),
+            contents,
+        }]
     }
 }

@@ -79,7 +79,10 @@ export default __wbg_init;
             intrinsics = glue.intrinsic_object(),
             init = on_init(glue, "    "),
         );
-        vec![File { path: format!("{out_name}.js"), contents }]
+        vec![File {
+            path: format!("{out_name}.js"),
+            contents,
+        }]
     }
 
     fn ts_extra(&self) -> &'static str {

@@ -7,8 +7,14 @@ use crate::syntax::Function;
 
 pub(super) fn check(f: &Function, out: &mut Vec<Diagnostic>) {
     let generics = &f.sig.generics;
-    let has_params = generics.params.iter().any(|p| !matches!(p, syn::GenericParam::Lifetime(_)));
-    let impl_trait = f.args.iter().find(|a| matches!(a.ty, syn::Type::ImplTrait(_)));
+    let has_params = generics
+        .params
+        .iter()
+        .any(|p| !matches!(p, syn::GenericParam::Lifetime(_)));
+    let impl_trait = f
+        .args
+        .iter()
+        .find(|a| matches!(a.ty, syn::Type::ImplTrait(_)));
     if has_params {
         out.push(Diagnostic::error(
             "generic-export",

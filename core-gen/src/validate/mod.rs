@@ -29,7 +29,8 @@ pub(crate) mod test_support {
     //! `//^^^ code: message` lines under the offending span.
 
     pub fn check_diagnostics(annotated: &str) {
-        let marker = |l: &str| l.trim_start().starts_with("//^") || l.trim_start().starts_with("// ^");
+        let marker =
+            |l: &str| l.trim_start().starts_with("//^") || l.trim_start().starts_with("// ^");
         let src: String = annotated
             .lines()
             .filter(|l| !marker(l))
@@ -40,7 +41,11 @@ pub(crate) mod test_support {
             .iter()
             .map(|d| {
                 let (start, end) = (d.span.start(), d.span.end());
-                let width = if end.line == start.line { (end.column - start.column).max(1) } else { 1 };
+                let width = if end.line == start.line {
+                    (end.column - start.column).max(1)
+                } else {
+                    1
+                };
                 let line = format!(
                     "{}//{} {}: {}",
                     " ".repeat(start.column.saturating_sub(2)),

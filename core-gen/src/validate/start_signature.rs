@@ -7,7 +7,9 @@ pub(super) fn check(f: &Function, out: &mut Vec<Diagnostic>) {
     if !f.start {
         return;
     }
-    let span = attrs::get(&f.options, "start").map(|o| o.name_span).unwrap_or(f.rust_name.span());
+    let span = attrs::get(&f.options, "start")
+        .map(|o| o.name_span)
+        .unwrap_or(f.rust_name.span());
     if !f.args.is_empty() {
         out.push(Diagnostic::error(
             "start-signature",

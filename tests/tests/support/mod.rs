@@ -9,7 +9,10 @@ use wbg_core_gen::bindgen::{self, Options};
 use wbg_core_gen::target;
 
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 /// One target dir for every wasm32 build (fixtures, examples, benches).
@@ -25,13 +28,24 @@ pub fn e2e_out_dir() -> PathBuf {
 pub fn build_fixtures() -> Vec<(String, PathBuf)> {
     let fixtures = repo_root().join("tests").join("fixtures");
     let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(["build", "--release", "--target", "wasm32-unknown-unknown", "--manifest-path"])
+        .args([
+            "build",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--manifest-path",
+        ])
         .arg(fixtures.join("Cargo.toml"))
         .env("CARGO_TARGET_DIR", wasm_target_dir())
         .status()
         .expect("cargo runs");
-    assert!(status.success(), "building the wasm fixtures failed (is the wasm32-unknown-unknown target installed?)");
-    let release = wasm_target_dir().join("wasm32-unknown-unknown").join("release");
+    assert!(
+        status.success(),
+        "building the wasm fixtures failed (is the wasm32-unknown-unknown target installed?)"
+    );
+    let release = wasm_target_dir()
+        .join("wasm32-unknown-unknown")
+        .join("release");
     let mut out = Vec::new();
     for entry in std::fs::read_dir(&fixtures).unwrap() {
         let dir = entry.unwrap().path();
@@ -78,9 +92,22 @@ pub fn check_generated_js(out: &Path) {
     assert!(!files.is_empty());
     for f in &files {
         let text = std::fs::read_to_string(f).unwrap();
-        assert!(!text.contains("eval(") && !text.contains("new Function"), "{} is not CSP-safe", f.display());
-        let o = Command::new("node").arg("--check").arg(f).output().expect("node runs");
-        assert!(o.status.success(), "node --check {}:\n{}", f.display(), String::from_utf8_lossy(&o.stderr));
+        assert!(
+            !text.contains("eval(") && !text.contains("new Function"),
+            "{} is not CSP-safe",
+            f.display()
+        );
+        let o = Command::new("node")
+            .arg("--check")
+            .arg(f)
+            .output()
+            .expect("node runs");
+        assert!(
+            o.status.success(),
+            "node --check {}:\n{}",
+            f.display(),
+            String::from_utf8_lossy(&o.stderr)
+        );
     }
 }
 
@@ -94,7 +121,12 @@ pub fn run_node_tests(out: &Path) {
         .collect();
     files.sort();
     let output = Command::new("node")
-        .args(["--experimental-wasm-modules", "--no-warnings", "--test", "--test-reporter=spec"])
+        .args([
+            "--experimental-wasm-modules",
+            "--no-warnings",
+            "--test",
+            "--test-reporter=spec",
+        ])
         .args(&files)
         .env("WBG_E2E_OUT", out)
         .output()
@@ -102,6 +134,21 @@ pub fn run_node_tests(out: &Path) {
     let stdout = String::from_utf8_lossy(&output.stdout);
     println!("{stdout}");
     eprintln!("{}", String::from_utf8_lossy(&output.stderr));
-    assert!(output.status.success(), "Node tests failed (see the output above)");
-    assert!(stdout.contains("ℹ pass") && !stdout.contains("ℹ pass 0"), "Node ran no tests");
+    assert!(
+        output.status.success(),
+        "Node tests failed (see the output above)"
+    );
+    let count = |label: &str| -> u64 {
+        stdout
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("ℹ {label} ")))
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or(0)
+    };
+    let (pass, fail) = (count("pass"), count("fail"));
+    assert!(pass > 0, "Node ran no tests");
+    // scripts/test adds these to its closing summary.
+    let summary = out.parent().unwrap().join("node-test-counts");
+    let previous = std::fs::read_to_string(&summary).unwrap_or_default();
+    std::fs::write(&summary, format!("{previous}{pass} {fail}\n")).unwrap();
 }
