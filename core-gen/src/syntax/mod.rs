@@ -4,6 +4,7 @@
 
 pub mod attrs;
 mod function;
+mod recover;
 
 pub use attrs::{AttrOption, OptionValue, Place};
 pub use function::{Arg, Function};
@@ -83,13 +84,18 @@ fn describe_unsupported(item: &syn::Item) -> (&'static str, Span) {
 }
 
 /// Finds every `#[wasm_bindgen]` item of a source file (for the language server and
-/// `wbg check`). A file that does not parse gives one syntax diagnostic.
+/// `wbg check`). When the file does not parse, each top-level item is parsed on its own
+/// (see `recover`): every unparsable item gives one syntax diagnostic, the others are
+/// checked as usual.
 pub fn parse_file(src: &str) -> (Program, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut program = Program::default();
     match syn::parse_file(src) {
         Ok(file) => collect(&file.items, &mut program, &mut diags),
-        Err(e) => diags.push(Diagnostic::error("syntax", e.span(), e.to_string())),
+        Err(_) => {
+            let items = recover::items(src, &mut diags);
+            collect(&items, &mut program, &mut diags);
+        }
     }
     (program, diags)
 }
