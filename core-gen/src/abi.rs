@@ -26,6 +26,10 @@ impl std::fmt::Display for ValType {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unsupported(pub String);
 
+fn unsupported(what: &str, ty: &Type) -> Unsupported {
+    Unsupported(format!("{what} {}", crate::glue::ts::type_name(ty)))
+}
+
 /// Core values for a JS → Rust argument.
 pub fn param(ty: &Type) -> Result<Vec<ValType>, Unsupported> {
     use ValType::*;
@@ -44,17 +48,21 @@ pub fn param(ty: &Type) -> Result<Vec<ValType>, Unsupported> {
         Type::F32 => vec![F32],
         Type::F64 => vec![F64],
         Type::String => vec![I32, I32],
+        // Classes travel as a pointer, enums as their discriminant or index.
+        Type::Named(_) => vec![I32],
         Type::Ref(inner) => match &**inner {
             Type::String => vec![I32, I32],
-            Type::Externref => vec![I32],
-            other => {
-                return Err(Unsupported(format!(
-                    "a reference to {}",
-                    crate::glue::ts::type_name(other)
-                )))
-            }
+            Type::Externref | Type::Named(_) => vec![I32],
+            other => return Err(unsupported("a reference to", other)),
         },
-        Type::RefMut(_) => return Err(Unsupported("`&mut` arguments".into())),
+        Type::RefMut(inner) => match &**inner {
+            Type::Named(_) => vec![I32],
+            other => return Err(unsupported("`&mut` of", other)),
+        },
+        Type::Option(inner) => match &**inner {
+            Type::Named(_) => vec![I32],
+            other => return Err(unsupported("`Option` of", other)),
+        },
     })
 }
 

@@ -13,6 +13,8 @@ pub struct Options<'a> {
     pub typescript: bool,
     pub debug: bool,
     pub keep_debug: bool,
+    /// Free forgotten class instances with a `FinalizationRegistry` (default on).
+    pub weak_refs: bool,
     pub package: PackageInfo,
 }
 
@@ -24,6 +26,7 @@ impl<'a> Options<'a> {
             typescript: true,
             debug: false,
             keep_debug: false,
+            weak_refs: true,
             package: PackageInfo::default(),
         }
     }
@@ -54,6 +57,7 @@ pub fn generate(wasm: &[u8], options: &Options<'_>) -> Result<Output, BindgenErr
         &extracted.intrinsic_imports,
         &GlueOptions {
             debug: options.debug,
+            weak_refs: options.weak_refs,
         },
     )?;
     let out = &options.out_name;

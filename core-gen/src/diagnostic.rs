@@ -9,7 +9,10 @@ pub struct Diagnostic {
     pub code: &'static str,
     pub message: String,
     pub span: Span,
+    /// The preferred fix, offered first.
     pub fix: Option<Fix>,
+    /// Other ways to fix it (e.g. rename the method, or name the property).
+    pub alternatives: Vec<Fix>,
 }
 
 /// A suggested edit: replace the text at each span.
@@ -26,11 +29,17 @@ impl Diagnostic {
             message: message.into(),
             span,
             fix: None,
+            alternatives: Vec::new(),
         }
     }
 
     pub fn with_fix(mut self, fix: Fix) -> Self {
         self.fix = Some(fix);
         self
+    }
+
+    /// Every fix, preferred first.
+    pub fn fixes(&self) -> impl Iterator<Item = &Fix> {
+        self.fix.iter().chain(&self.alternatives)
     }
 }

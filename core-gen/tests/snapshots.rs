@@ -1,7 +1,9 @@
 //! Generated JS/TS for a small hand-built descriptor module, per target. A change to the
 //! generator shows up here as a reviewable diff (`cargo insta review`).
 
-use wbg_core_gen::descriptor::{Arg, Function, Module, Type};
+use wbg_core_gen::descriptor::{
+    Arg, Enum, EnumValue, Function, Method, Module, Receiver, Role, Struct, Type, Variant,
+};
 use wbg_core_gen::glue::{self, GlueOptions};
 use wbg_core_gen::target::{self, Target};
 
@@ -23,6 +25,22 @@ fn module() -> Module {
     };
     let mut start = f("__wbindgen_start", &[], vec![], Type::Unit);
     start.start = true;
+    let method =
+        |export: &str, js_name: &str, receiver: Receiver, role: Role, args: Vec<Arg>, ret: Type| {
+            Method {
+                class: "Counter".into(),
+                export: export.into(),
+                js_name: js_name.into(),
+                docs: vec![],
+                receiver,
+                role,
+                skip_typescript: false,
+                args,
+                ret,
+            }
+        };
+    let counter = Type::Named("Counter".into());
+    let arg = |n: &str, ty: Type| Arg { name: n.into(), ty };
     Module {
         runtime_version: Some("0.2.100".into()),
         functions: vec![
@@ -48,7 +66,114 @@ fn module() -> Module {
                 Type::Externref,
             ),
             f("big", &[], vec![("n", Type::U64)], Type::I64),
+            f(
+                "level_up",
+                &[],
+                vec![("level", Type::Named("Level".into()))],
+                Type::Named("Level".into()),
+            ),
+            f(
+                "maybe",
+                &[],
+                vec![("c", Type::Option(Box::new(counter.clone())))],
+                Type::Option(Box::new(counter.clone())),
+            ),
             start,
+        ],
+        structs: vec![Struct {
+            js_name: "Counter".into(),
+            rust_name: "Counter".into(),
+            docs: vec!["Counts.".into()],
+            free_export: "__wbg_counter_free".into(),
+            inspectable: true,
+            skip_typescript: false,
+        }],
+        methods: vec![
+            method(
+                "__wbg_counter_new",
+                "new",
+                Receiver::None,
+                Role::Constructor,
+                vec![arg("label", Type::Ref(Box::new(Type::String)))],
+                counter.clone(),
+            ),
+            method(
+                "__wbg_counter_increment",
+                "increment",
+                Receiver::RefMut,
+                Role::Method,
+                vec![],
+                Type::U32,
+            ),
+            method(
+                "__wbg_counter_into_label",
+                "into_label",
+                Receiver::Value,
+                Role::Method,
+                vec![],
+                Type::String,
+            ),
+            method(
+                "__wbg_get_counter_count",
+                "count",
+                Receiver::Ref,
+                Role::Getter,
+                vec![],
+                Type::U32,
+            ),
+            method(
+                "__wbg_set_counter_count",
+                "count",
+                Receiver::RefMut,
+                Role::Setter,
+                vec![arg("value", Type::U32)],
+                Type::Unit,
+            ),
+            method(
+                "__wbg_counter_total",
+                "total",
+                Receiver::None,
+                Role::Getter,
+                vec![],
+                Type::U32,
+            ),
+            method(
+                "__wbg_counter_absorb",
+                "absorb",
+                Receiver::RefMut,
+                Role::Method,
+                vec![arg("other", Type::Ref(Box::new(counter.clone())))],
+                Type::Unit,
+            ),
+        ],
+        enums: vec![
+            Enum {
+                js_name: "Level".into(),
+                docs: vec![],
+                variants: vec![
+                    Variant {
+                        name: "Low".into(),
+                        docs: vec![],
+                        value: EnumValue::Number(0),
+                    },
+                    Variant {
+                        name: "High".into(),
+                        docs: vec!["Loud.".into()],
+                        value: EnumValue::Number(10),
+                    },
+                ],
+                skip_typescript: false,
+            },
+            Enum {
+                js_name: "Fruit".into(),
+                docs: vec![],
+                variants: vec![Variant {
+                    name: "Apple".into(),
+                    docs: vec![],
+                    value: EnumValue::String("apple".into()),
+                }],
+                skip_typescript: false,
+            },
         ],
     }
 }

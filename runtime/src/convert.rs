@@ -120,6 +120,53 @@ pub trait RefFromWasmAbi: WasmDescribe {
     unsafe fn ref_from_abi(js: Self::Abi) -> Self::Anchor;
 }
 
+/// JS → Rust as `&mut Self` for the duration of the call.
+#[diagnostic::on_unimplemented(
+    message = "`&mut {Self}` cannot be passed from JavaScript to Rust",
+    label = "not a type `#[wasm_bindgen]` can lend mutably from JavaScript",
+    note = "exported `#[wasm_bindgen]` structs can be passed as `&mut`"
+)]
+pub trait RefMutFromWasmAbi: WasmDescribe {
+    type Abi: WasmAbi;
+    type Anchor: core::ops::DerefMut<Target = Self>;
+    /// # Safety
+    /// `js` must come from the generated glue for this type.
+    unsafe fn ref_mut_from_abi(js: Self::Abi) -> Self::Anchor;
+}
+
+/// Types whose `Option` uses the same ABI with a reserved value for `None`.
+pub trait OptionIntoWasmAbi: IntoWasmAbi {
+    fn none() -> Self::Abi;
+}
+
+/// Types whose `Option` uses the same ABI with a reserved value for `None`.
+pub trait OptionFromWasmAbi: FromWasmAbi {
+    fn is_none(abi: &Self::Abi) -> bool;
+}
+
+impl<T: OptionIntoWasmAbi> IntoWasmAbi for Option<T> {
+    type Abi = T::Abi;
+    #[inline]
+    fn into_abi(self) -> T::Abi {
+        match self {
+            Some(v) => v.into_abi(),
+            None => T::none(),
+        }
+    }
+}
+
+impl<T: OptionFromWasmAbi> FromWasmAbi for Option<T> {
+    type Abi = T::Abi;
+    #[inline]
+    unsafe fn from_abi(js: T::Abi) -> Self {
+        if T::is_none(&js) {
+            None
+        } else {
+            Some(unsafe { T::from_abi(js) })
+        }
+    }
+}
+
 /// What an export may return.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be returned to JavaScript",

@@ -3,7 +3,7 @@
 //! schema version below must match it (a round-trip test in `tests/` ties the two).
 
 /// Bumped whenever the encoding changes; the generator refuses other versions.
-pub const SCHEMA_VERSION: u8 = 1;
+pub const SCHEMA_VERSION: u8 = 2;
 
 /// Name of the custom section holding one entry per exported or imported item.
 pub const SECTION: &str = "wbg_descriptors";
@@ -12,6 +12,9 @@ pub const SECTION: &str = "wbg_descriptors";
 pub mod kind {
     pub const RUNTIME: u8 = 0;
     pub const FUNCTION: u8 = 1;
+    pub const STRUCT: u8 = 2;
+    pub const METHOD: u8 = 3;
+    pub const ENUM: u8 = 4;
 }
 
 /// Type tags.
@@ -33,8 +36,10 @@ pub mod tag {
     pub const EXTERNREF: u8 = 14;
     pub const ISIZE: u8 = 15;
     pub const USIZE: u8 = 16;
+    pub const NAMED: u8 = 17;
     pub const REF: u8 = 32;
     pub const REF_MUT: u8 = 33;
+    pub const OPTION: u8 = 34;
 }
 
 /// Capacity of one type descriptor. Overflow is a compile error naming the type.
@@ -62,6 +67,23 @@ impl Desc {
     /// `t` followed by the descriptor of the wrapped type.
     pub const fn wrap(t: u8, inner: &Desc) -> Self {
         Self::new().byte(t).desc(inner)
+    }
+
+    /// An exported class or enum, by its JS name.
+    pub const fn named(name: &str) -> Self {
+        let bytes = name.as_bytes();
+        let len = (bytes.len() as u32).to_le_bytes();
+        let mut d = Self::tag(tag::NAMED)
+            .byte(len[0])
+            .byte(len[1])
+            .byte(len[2])
+            .byte(len[3]);
+        let mut i = 0;
+        while i < bytes.len() {
+            d = d.byte(bytes[i]);
+            i += 1;
+        }
+        d
     }
 
     pub const fn byte(mut self, b: u8) -> Self {
@@ -184,6 +206,10 @@ simple! {
 
 impl<T: WasmDescribe + ?Sized> WasmDescribe for &T {
     const DESC: Desc = Desc::wrap(tag::REF, &T::DESC);
+}
+
+impl<T: WasmDescribe> WasmDescribe for Option<T> {
+    const DESC: Desc = Desc::wrap(tag::OPTION, &T::DESC);
 }
 
 impl<T: WasmDescribe + ?Sized> WasmDescribe for &mut T {

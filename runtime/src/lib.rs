@@ -10,6 +10,8 @@
 use core::fmt;
 use core::marker::PhantomData;
 
+#[doc(hidden)]
+pub mod cell;
 mod convert;
 pub mod describe;
 mod externs;
@@ -22,7 +24,10 @@ pub use wasm_bindgen_macro::wasm_bindgen;
 
 pub mod convert_traits {
     //! The conversion traits, for code that wants to name them.
-    pub use crate::convert::{FromWasmAbi, IntoWasmAbi, RefFromWasmAbi, ReturnWasmAbi, WasmAbi};
+    pub use crate::convert::{
+        FromWasmAbi, IntoWasmAbi, OptionFromWasmAbi, OptionIntoWasmAbi, RefFromWasmAbi,
+        RefMutFromWasmAbi, ReturnWasmAbi, WasmAbi,
+    };
 }
 
 pub mod prelude {

@@ -1,7 +1,9 @@
 //! Support the macro's output and the generated glue rely on. Not a public API.
 
+pub use crate::cell::{self as class, Ref, RefMut, WasmRefCell};
 pub use crate::convert::{
-    FromWasmAbi, IntoWasmAbi, RefFromWasmAbi, ReturnWasmAbi, WasmAbi, WasmPrimitive,
+    FromWasmAbi, IntoWasmAbi, OptionFromWasmAbi, OptionIntoWasmAbi, RefFromWasmAbi,
+    RefMutFromWasmAbi, ReturnWasmAbi, WasmAbi, WasmPrimitive,
 };
 pub use crate::describe::{Desc, EntryWriter, WasmDescribe};
 pub use core;
@@ -73,4 +75,28 @@ mod exports {
             unsafe { dealloc(ptr, layout(size, align)) }
         }
     }
+}
+
+/// Public fields become JS properties by copying; others need `getter_with_clone` or `skip`.
+#[diagnostic::on_unimplemented(
+    message = "the public field of type `{Self}` cannot become a JS property: it is not `Copy`",
+    label = "read by value on every property access",
+    note = "add `#[wasm_bindgen(getter_with_clone)]` to clone it on each read, `#[wasm_bindgen(skip)]` to hide it, or make the field private"
+)]
+pub trait CopyField {
+    fn copy_field(&self) -> Self;
+}
+
+impl<T: Copy> CopyField for T {
+    #[inline]
+    fn copy_field(&self) -> T {
+        *self
+    }
+}
+
+/// Enums arrive as their discriminant; anything else is a JS-side mistake.
+pub fn invalid_enum_value(name: &str, value: u32) -> ! {
+    crate::throw_str(&format!(
+        "{value} is not a valid value of the enum `{name}`"
+    ))
 }

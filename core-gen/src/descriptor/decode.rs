@@ -2,7 +2,9 @@
 //! a `DecodeError` saying where and what.
 
 use super::schema::{self, kind, tag};
-use super::{Arg, Function, Module, Type};
+use super::{
+    Arg, Enum, EnumValue, Function, Method, Module, Receiver, Role, Struct, Type, Variant,
+};
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum DecodeError {
@@ -82,6 +84,8 @@ impl<'a> Reader<'a> {
             tag::CHAR => Type::Char,
             tag::STRING => Type::String,
             tag::EXTERNREF => Type::Externref,
+            tag::NAMED => Type::Named(self.str()?),
+            tag::OPTION => Type::Option(Box::new(self.ty(depth + 1)?)),
             tag::REF => Type::Ref(Box::new(self.ty(depth + 1)?)),
             tag::REF_MUT => Type::RefMut(Box::new(self.ty(depth + 1)?)),
             other => {
@@ -132,13 +136,18 @@ pub fn decode_section(bytes: &[u8]) -> Result<Module, DecodeError> {
         }
         match r.u8().map_err(|e| shift(e, start))? {
             kind::RUNTIME => {}
-            kind::FUNCTION => {
-                let f = function(&mut r).map_err(|e| shift(e, start))?;
-                if r.pos != body.len() {
-                    return Err(shift(r.damaged("trailing bytes in entry"), start));
-                }
-                module.functions.push(f);
-            }
+            kind::FUNCTION => module
+                .functions
+                .push(function(&mut r).map_err(|e| shift(e, start))?),
+            kind::STRUCT => module
+                .structs
+                .push(structure(&mut r).map_err(|e| shift(e, start))?),
+            kind::METHOD => module
+                .methods
+                .push(method(&mut r).map_err(|e| shift(e, start))?),
+            kind::ENUM => module
+                .enums
+                .push(enumeration(&mut r).map_err(|e| shift(e, start))?),
             other => {
                 return Err(shift(
                     DecodeError::Damaged {
@@ -187,6 +196,123 @@ fn split_entries(bytes: &[u8]) -> Result<Vec<(usize, &[u8])>, DecodeError> {
         out.push((start, body));
     }
     Ok(out)
+}
+
+fn docs(text: String) -> Vec<String> {
+    if text.is_empty() {
+        Vec::new()
+    } else {
+        text.split('\n').map(str::to_string).collect()
+    }
+}
+
+fn args(r: &mut Reader<'_>) -> Result<Vec<Arg>, DecodeError> {
+    let n = r.u8()?;
+    let mut out = Vec::with_capacity(n as usize);
+    for _ in 0..n {
+        let name = r.str()?;
+        let ty = r.ty(0)?;
+        out.push(Arg { name, ty });
+    }
+    Ok(out)
+}
+
+fn structure(r: &mut Reader<'_>) -> Result<Struct, DecodeError> {
+    let js_name = r.str()?;
+    let rust_name = r.str()?;
+    let docs = docs(r.str()?);
+    let free_export = r.str()?;
+    let flags = r.u8()?;
+    Ok(Struct {
+        js_name,
+        rust_name,
+        docs,
+        free_export,
+        inspectable: flags & schema::flags::INSPECTABLE != 0,
+        skip_typescript: flags & schema::flags::SKIP_TYPESCRIPT != 0,
+    })
+}
+
+fn method(r: &mut Reader<'_>) -> Result<Method, DecodeError> {
+    use schema::{receiver as rc, role as rl};
+    let export = r.str()?;
+    let js_name = r.str()?;
+    let docs = docs(r.str()?);
+    let at = r.pos;
+    let receiver = match r.u8()? {
+        rc::NONE => Receiver::None,
+        rc::REF => Receiver::Ref,
+        rc::REF_MUT => Receiver::RefMut,
+        rc::VALUE => Receiver::Value,
+        other => {
+            return Err(DecodeError::Damaged {
+                what: format!("unknown receiver {other}"),
+                offset: at,
+            })
+        }
+    };
+    let at = r.pos;
+    let role = match r.u8()? {
+        rl::METHOD => Role::Method,
+        rl::CONSTRUCTOR => Role::Constructor,
+        rl::GETTER => Role::Getter,
+        rl::SETTER => Role::Setter,
+        other => {
+            return Err(DecodeError::Damaged {
+                what: format!("unknown method role {other}"),
+                offset: at,
+            })
+        }
+    };
+    let flags = r.u8()?;
+    let at = r.pos;
+    let class = match r.ty(0)? {
+        Type::Named(name) => name,
+        _ => {
+            return Err(DecodeError::Damaged {
+                what: "method of something that is not a class".into(),
+                offset: at,
+            })
+        }
+    };
+    let args = args(r)?;
+    let ret = r.ty(0)?;
+    Ok(Method {
+        class,
+        export,
+        js_name,
+        docs,
+        receiver,
+        role,
+        skip_typescript: flags & schema::flags::SKIP_TYPESCRIPT != 0,
+        args,
+        ret,
+    })
+}
+
+fn enumeration(r: &mut Reader<'_>) -> Result<Enum, DecodeError> {
+    let js_name = r.str()?;
+    let enum_docs = docs(r.str()?);
+    let flags = r.u8()?;
+    let n = r.u32()?;
+    let string = flags & schema::flags::STRING_ENUM != 0;
+    let mut variants = Vec::new();
+    for _ in 0..n {
+        let name = r.str()?;
+        let docs = docs(r.str()?);
+        let value = if string {
+            EnumValue::String(r.str()?)
+        } else {
+            EnumValue::Number(r.u32()?)
+        };
+        variants.push(Variant { name, docs, value });
+    }
+    Ok(Enum {
+        js_name,
+        docs: enum_docs,
+        variants,
+        skip_typescript: flags & schema::flags::SKIP_TYPESCRIPT != 0,
+    })
 }
 
 fn function(r: &mut Reader<'_>) -> Result<Function, DecodeError> {

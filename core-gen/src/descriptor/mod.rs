@@ -28,8 +28,11 @@ pub enum Type {
     String,
     /// `JsValue`.
     Externref,
+    /// An exported class or enum, by JS name (resolved against `Module`).
+    Named(String),
     Ref(Box<Type>),
     RefMut(Box<Type>),
+    Option(Box<Type>),
 }
 
 /// An exported free function.
@@ -51,10 +54,130 @@ pub struct Arg {
     pub ty: Type,
 }
 
+/// An exported struct, seen from JS as a class.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Struct {
+    pub js_name: String,
+    pub rust_name: String,
+    pub docs: Vec<String>,
+    /// The wasm export that drops a boxed value.
+    pub free_export: String,
+    pub inspectable: bool,
+    pub skip_typescript: bool,
+}
+
+/// How a method receives the object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Receiver {
+    /// Static: no object.
+    None,
+    Ref,
+    RefMut,
+    /// `self`: the JS object is emptied by the call.
+    Value,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Method,
+    Constructor,
+    /// `js_name` is the property name.
+    Getter,
+    Setter,
+}
+
+/// A method, constructor, property accessor or field accessor of an exported class.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Method {
+    /// JS name of the class.
+    pub class: String,
+    pub export: String,
+    pub js_name: String,
+    pub docs: Vec<String>,
+    pub receiver: Receiver,
+    pub role: Role,
+    pub skip_typescript: bool,
+    pub args: Vec<Arg>,
+    pub ret: Type,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EnumValue {
+    Number(u32),
+    String(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    pub name: String,
+    pub docs: Vec<String>,
+    pub value: EnumValue,
+}
+
+/// A C-style enum (numbers) or a string enum. Rust sees the variant index for string
+/// enums and the discriminant for numeric ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Enum {
+    pub js_name: String,
+    pub docs: Vec<String>,
+    pub variants: Vec<Variant>,
+    pub skip_typescript: bool,
+}
+
+impl Enum {
+    pub fn is_string(&self) -> bool {
+        self.variants
+            .iter()
+            .any(|v| matches!(v.value, EnumValue::String(_)))
+    }
+}
+
 /// Everything the section describes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Module {
     /// Version of the `wasm-bindgen` runtime crate the module was built with.
     pub runtime_version: Option<String>,
     pub functions: Vec<Function>,
+    pub structs: Vec<Struct>,
+    pub methods: Vec<Method>,
+    pub enums: Vec<Enum>,
+}
+
+/// What a `Type::Named` refers to.
+#[derive(Debug, Clone, Copy)]
+pub enum NamedKind<'a> {
+    Struct(&'a Struct),
+    Enum(&'a Enum),
+}
+
+impl Module {
+    pub fn lookup(&self, name: &str) -> Option<NamedKind<'_>> {
+        if let Some(s) = self.structs.iter().find(|s| s.js_name == name) {
+            return Some(NamedKind::Struct(s));
+        }
+        self.enums
+            .iter()
+            .find(|e| e.js_name == name)
+            .map(NamedKind::Enum)
+    }
+
+    /// Methods of one class in reading order: constructor, static then instance
+    /// properties, static then instance methods, each alphabetical.
+    pub fn methods_of<'a>(&'a self, class: &'a str) -> impl Iterator<Item = &'a Method> + 'a {
+        let mut methods: Vec<&Method> = self.methods.iter().filter(|m| m.class == class).collect();
+        methods.sort_by_key(|m| {
+            let group = match m.role {
+                Role::Constructor => 0,
+                Role::Getter | Role::Setter => 1,
+                Role::Method => 3,
+            } + u8::from(m.receiver != Receiver::None && m.role != Role::Constructor);
+            (
+                group,
+                m.js_name.clone(),
+                m.role == Role::Setter,
+                m.export.clone(),
+            )
+        });
+        methods.into_iter()
+    }
 }

@@ -69,6 +69,34 @@ function getObject(idx) { return heap[idx]; }
 "#,
     ),
     (
+        "classes",
+        &[],
+        r#"function freedError(name) {
+    return new Error(`attempted to use a \`${name}\` object that was already freed (its value was moved into Rust or free() was called)`);
+}
+
+function assertLive(obj, cls) {
+    if (!(obj instanceof cls)) throw new TypeError(`expected an instance of ${cls.name}, got ${obj === null ? 'null' : typeof obj}`);
+    if (obj.__wbg_ptr === 0) throw freedError(cls.name);
+}
+"#,
+    ),
+    (
+        "enums",
+        &[],
+        r#"function checkEnum(value, values, name) {
+    if (!values.includes(value)) throw new TypeError(`${String(value)} is not a valid value of the enum ${name} (expected one of ${values.join(', ')})`);
+    return value;
+}
+
+function stringEnumIndex(value, values, name) {
+    const index = values.indexOf(value);
+    if (index === -1) throw new TypeError(`${JSON.stringify(value)} is not a valid value of the enum ${name} (expected one of ${values.map((v) => JSON.stringify(v)).join(', ')})`);
+    return index;
+}
+"#,
+    ),
+    (
         "memory",
         &[],
         r#"let cachedUint8Memory = null;

@@ -2,6 +2,7 @@
 //! imports the module uses, and the `.d.ts` declarations. Targets (`crate::target`) only
 //! decide how these pieces are wrapped into files.
 
+mod class;
 pub mod helpers;
 pub mod intrinsics;
 pub mod js;
@@ -9,9 +10,9 @@ pub mod package_json;
 pub mod ts;
 
 use helpers::HelperSet;
-use js::JsFunction;
+use js::{doc_comment, enum_values_name, jsdoc_tags, quote, render_call, Call, JsExport, This};
 
-use crate::descriptor::Module;
+use crate::descriptor::{EnumValue, Function, Module};
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum GlueError {
@@ -33,18 +34,31 @@ impl GlueError {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct GlueOptions {
     /// Extra checks and introspection (`__wbg_heap_stats`) for tests and debugging.
     pub debug: bool,
+    /// Free class instances JS forgot through a `FinalizationRegistry` (where available).
+    pub weak_refs: bool,
+}
+
+impl Default for GlueOptions {
+    fn default() -> Self {
+        GlueOptions {
+            debug: false,
+            weak_refs: true,
+        }
+    }
 }
 
 /// Everything a target needs to write its files.
 #[derive(Debug)]
 pub struct Glue {
     pub helpers: HelperSet,
-    /// Exported functions in output order.
-    pub functions: Vec<JsFunction>,
+    /// Enums, classes and functions, in output order.
+    pub exports: Vec<JsExport>,
+    /// Module-level statements no export owns (enum value tables).
+    pub internals: String,
     /// `(import name, function source)` for each runtime intrinsic the wasm imports.
     pub intrinsics: Vec<(String, String)>,
     /// Statements run once the instance exists (return area, `start` functions).
@@ -60,15 +74,57 @@ pub fn build(
     options: &GlueOptions,
 ) -> Result<Glue, GlueError> {
     let mut helpers = HelperSet::default();
-    let mut functions = Vec::new();
+    let mut exports = Vec::new();
+    let mut internals = String::new();
     let mut ts = String::new();
     let mut on_init = Vec::new();
+    for e in &module.enums {
+        let values: Vec<String> = e
+            .variants
+            .iter()
+            .map(|v| match &v.value {
+                EnumValue::Number(n) => n.to_string(),
+                EnumValue::String(s) => quote(s),
+            })
+            .collect();
+        internals.push_str(&format!(
+            "const {} = [{}];\n",
+            enum_values_name(&e.js_name),
+            values.join(", ")
+        ));
+        if !e.is_string() {
+            exports.push(JsExport {
+                name: e.js_name.clone(),
+                before: String::new(),
+                doc: doc_comment(&e.docs, &[], ""),
+                decl: format!(
+                    "const {} = Object.freeze({});\n",
+                    e.js_name,
+                    js::enum_object(&e.variants)
+                ),
+            });
+        }
+        if !e.skip_typescript {
+            ts.push_str(&ts::enum_declaration(e));
+        }
+    }
+    for s in &module.structs {
+        exports.push(class::render_class(
+            s,
+            module,
+            &mut helpers,
+            options.weak_refs,
+        )?);
+        if !s.skip_typescript {
+            ts.push_str(&ts::class_declaration(s, module));
+        }
+    }
     for f in &module.functions {
         if f.start {
             on_init.push(format!("wasm.{}();", js::js_property(&f.export)));
             continue;
         }
-        functions.push(js::render_function(f, &mut helpers)?);
+        exports.push(render_function(f, module, &mut helpers)?);
         if !f.skip_typescript {
             ts.push_str(&ts::function_declaration(f));
         }
@@ -95,10 +151,37 @@ pub fn build(
     }
     Ok(Glue {
         helpers,
-        functions,
+        exports,
+        internals,
         intrinsics,
         on_init,
         ts,
+    })
+}
+
+fn render_function(
+    f: &Function,
+    module: &Module,
+    helpers: &mut HelperSet,
+) -> Result<JsExport, GlueError> {
+    let call = Call {
+        export: &f.export,
+        args: &f.args,
+        ret: &f.ret,
+        this: This::None,
+    };
+    let (params, body) = render_call(&call, module, helpers, "    ")
+        .map_err(|w| GlueError::unsupported(&f.js_name, w))?;
+    Ok(JsExport {
+        name: f.js_name.clone(),
+        before: String::new(),
+        doc: doc_comment(&f.docs, &jsdoc_tags(&f.args, Some(&f.ret)), ""),
+        decl: format!(
+            "function {}({}) {{\n{}}}\n",
+            f.js_name,
+            params.join(", "),
+            body
+        ),
     })
 }
 
@@ -115,6 +198,10 @@ impl Glue {
     /// Helpers and intrinsic functions, shared by every target.
     pub fn support_source(&self) -> String {
         let mut out = self.helpers.render();
+        if !self.internals.is_empty() {
+            out.push('\n');
+            out.push_str(&self.internals);
+        }
         for (_, src) in &self.intrinsics {
             out.push('\n');
             out.push_str(src);

@@ -16,7 +16,7 @@ pub struct Function {
     /// `None` for `()`.
     pub ret: Option<syn::Type>,
     pub options: Vec<AttrOption>,
-    /// The original item, for rules that look at the full signature.
+    /// The original signature, for rules that look at all of it.
     pub sig: syn::Signature,
     pub start: bool,
     pub skip_typescript: bool,
@@ -29,18 +29,15 @@ pub struct Arg {
     pub span: Span,
 }
 
-pub(super) fn parse(
-    f: &syn::ItemFn,
-    options: Vec<AttrOption>,
+/// Arguments and return type of a signature; `on_receiver` sees a `self` argument.
+pub(super) fn signature(
+    sig: &syn::Signature,
     diags: &mut Vec<Diagnostic>,
-) -> Function {
-    let rust_name = f.sig.ident.clone();
-    let js_name = attrs::get(&options, "js_name")
-        .and_then(|o| o.value.as_name())
-        .map(str::to_string)
-        .unwrap_or_else(|| rust_name.to_string().trim_start_matches("r#").to_string());
+    mut on_receiver: impl FnMut(&syn::Receiver),
+) -> (Vec<Arg>, Option<syn::Type>) {
+    let _ = diags;
     let mut args = Vec::new();
-    for (i, input) in f.sig.inputs.iter().enumerate() {
+    for (i, input) in sig.inputs.iter().enumerate() {
         match input {
             syn::FnArg::Typed(pt) => {
                 let name = match &*pt.pat {
@@ -63,20 +60,36 @@ pub(super) fn parse(
                     span: pt.span(),
                 });
             }
-            syn::FnArg::Receiver(r) => diags.push(Diagnostic::error(
-                "self-outside-impl",
-                r.span(),
-                "`self` is only allowed in methods of a `#[wasm_bindgen] impl` block",
-            )),
+            syn::FnArg::Receiver(r) => on_receiver(r),
         }
     }
-    let ret = match &f.sig.output {
+    let ret = match &sig.output {
         syn::ReturnType::Default => None,
         syn::ReturnType::Type(_, ty) => match &**ty {
             syn::Type::Tuple(t) if t.elems.is_empty() => None,
             ty => Some(ty.clone()),
         },
     };
+    (args, ret)
+}
+
+pub(super) fn parse(
+    f: &syn::ItemFn,
+    options: Vec<AttrOption>,
+    diags: &mut Vec<Diagnostic>,
+) -> Function {
+    let rust_name = f.sig.ident.clone();
+    let js_name = super::name_option(&options, "js_name")
+        .unwrap_or_else(|| rust_name.to_string().trim_start_matches("r#").to_string());
+    let mut receivers = Vec::new();
+    let (args, ret) = signature(&f.sig, diags, |r| receivers.push(r.span()));
+    for span in receivers {
+        diags.push(Diagnostic::error(
+            "self-outside-impl",
+            span,
+            "`self` is only allowed in methods of a `#[wasm_bindgen] impl` block",
+        ));
+    }
     Function {
         js_name,
         docs: super::doc_lines(&f.attrs),

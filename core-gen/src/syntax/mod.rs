@@ -3,11 +3,17 @@
 //! report the same problems with the same spans.
 
 pub mod attrs;
+mod enumeration;
 mod function;
+mod impl_block;
 mod recover;
+mod structure;
 
 pub use attrs::{AttrOption, OptionValue, Place};
+pub use enumeration::{Enum, Variant, VariantValue};
 pub use function::{Arg, Function};
+pub use impl_block::{Impl, Method, MethodKind, Receiver};
+pub use structure::{Field, Struct};
 
 use proc_macro2::{Span, TokenStream};
 
@@ -22,6 +28,9 @@ pub struct Program {
 #[derive(Debug)]
 pub enum Item {
     Function(Function),
+    Struct(Struct),
+    Impl(Impl),
+    Enum(Enum),
 }
 
 /// Parses one `#[wasm_bindgen(attr)] item`, as the proc macro sees it.
@@ -47,12 +56,17 @@ fn parse_syn_item(
 ) -> Option<Item> {
     match item {
         syn::Item::Fn(f) => Some(Item::Function(function::parse(f, options, diags))),
+        syn::Item::Struct(s) => Some(Item::Struct(structure::parse(s, options, diags))),
+        syn::Item::Impl(i) => Some(Item::Impl(impl_block::parse(i, options, diags))),
+        syn::Item::Enum(e) => Some(Item::Enum(enumeration::parse(e, options, diags))),
         other => {
             let (what, span) = describe_unsupported(other);
             diags.push(Diagnostic::error(
                 "unsupported-item",
                 span,
-                format!("#[wasm_bindgen] on {what} is not supported yet by wbg; it supports exported functions"),
+                format!(
+                    "#[wasm_bindgen] on {what} is not supported yet by wbg; it supports functions, structs, impl blocks and enums"
+                ),
             ));
             None
         }
@@ -62,9 +76,6 @@ fn parse_syn_item(
 fn describe_unsupported(item: &syn::Item) -> (&'static str, Span) {
     use syn::spanned::Spanned;
     let what = match item {
-        syn::Item::Struct(_) => "a struct",
-        syn::Item::Impl(_) => "an impl block",
-        syn::Item::Enum(_) => "an enum",
         syn::Item::ForeignMod(_) => "an extern block",
         syn::Item::Const(_) => "a const",
         syn::Item::Static(_) => "a static",
@@ -74,13 +85,62 @@ fn describe_unsupported(item: &syn::Item) -> (&'static str, Span) {
         syn::Item::Use(_) => "a use declaration",
         _ => "this item",
     };
-    let span = match item {
-        syn::Item::Struct(s) => s.ident.span(),
-        syn::Item::Enum(e) => e.ident.span(),
-        syn::Item::Impl(i) => i.self_ty.span(),
-        other => other.span(),
-    };
-    (what, span)
+    (what, item.span())
+}
+
+/// Options of the `#[wasm_bindgen(...)]` attributes on a nested item (method, field).
+pub(crate) fn nested_options(
+    attrs: &[syn::Attribute],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<AttrOption> {
+    let mut out = Vec::new();
+    for attr in attrs.iter().filter(|a| is_wasm_bindgen(a)) {
+        if let syn::Meta::List(l) = &attr.meta {
+            out.extend(attrs::parse_options(l.tokens.clone(), diags));
+        }
+    }
+    out
+}
+
+/// The name given by an option such as `js_name = foo`.
+pub(crate) fn name_option(options: &[AttrOption], name: &str) -> Option<String> {
+    attrs::get(options, name)
+        .and_then(|o| o.value.as_name())
+        .map(str::to_string)
+}
+
+/// The item as rustc should see it: nested `#[wasm_bindgen]` attributes removed (they are
+/// not macros there) and string discriminants of string enums dropped.
+pub fn cleaned(item: &syn::Item) -> syn::Item {
+    let mut item = item.clone();
+    let strip = |attrs: &mut Vec<syn::Attribute>| attrs.retain(|a| !is_wasm_bindgen(a));
+    match &mut item {
+        syn::Item::Struct(s) => s.fields.iter_mut().for_each(|f| strip(&mut f.attrs)),
+        syn::Item::Impl(i) => {
+            for it in &mut i.items {
+                if let syn::ImplItem::Fn(f) = it {
+                    strip(&mut f.attrs);
+                }
+            }
+        }
+        syn::Item::Enum(e) => {
+            for v in &mut e.variants {
+                strip(&mut v.attrs);
+                if let Some((
+                    _,
+                    syn::Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(_),
+                        ..
+                    }),
+                )) = &v.discriminant
+                {
+                    v.discriminant = None;
+                }
+            }
+        }
+        _ => {}
+    }
+    item
 }
 
 /// Finds every `#[wasm_bindgen]` item of a source file (for the language server and

@@ -21,10 +21,10 @@ impl Target for Nodejs {
 
     fn js_files(&self, glue: &Glue, out_name: &str) -> Vec<File> {
         let mut exports = String::new();
-        for f in &glue.functions {
+        for e in &glue.exports {
             exports.push_str(&format!(
-                "{}{}exports.{} = {};\n\n",
-                f.doc, f.decl, f.js_name, f.js_name
+                "{}{}{}exports.{} = {};\n\n",
+                e.before, e.doc, e.decl, e.name, e.name
             ));
         }
         for extra in glue.extra_exports() {

@@ -1,10 +1,9 @@
 //! `async fn` exports (Promise-returning) come with the futures bridge; until then say so.
 
 use crate::diagnostic::Diagnostic;
-use crate::syntax::Function;
 
-pub(super) fn check(f: &Function, out: &mut Vec<Diagnostic>) {
-    if let Some(token) = &f.sig.asyncness {
+pub(super) fn check(sig: &syn::Signature, out: &mut Vec<Diagnostic>) {
+    if let Some(token) = &sig.asyncness {
         out.push(Diagnostic::error(
             "async-export",
             token.span,

@@ -1,23 +1,54 @@
 //! Validation rules over the syntax model, one file per rule. Each rule's message is
 //! written only in its file, so the compiler and the editor cannot disagree.
 
+mod accessor_signature;
 mod async_export;
+mod constructor_return;
+mod enum_shape;
 mod generic_export;
+mod generic_struct;
+mod impl_shape;
+mod method_receiver;
 mod option_place;
+mod setter_prefix;
 mod start_signature;
 
 use crate::diagnostic::Diagnostic;
-use crate::syntax::Item;
+use crate::syntax::{Item, Place};
 
 /// Every rule's findings for one item.
 pub fn check(item: &Item) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     match item {
         Item::Function(f) => {
-            option_place::check(crate::syntax::Place::ExportFn, &f.options, &mut out);
+            option_place::check(Place::ExportFn, &f.options, &mut out);
             generic_export::check(f, &mut out);
-            async_export::check(f, &mut out);
+            async_export::check(&f.sig, &mut out);
             start_signature::check(f, &mut out);
+        }
+        Item::Struct(s) => {
+            option_place::check(Place::Struct, &s.options, &mut out);
+            for field in &s.fields {
+                option_place::check(Place::Field, &field.options, &mut out);
+            }
+            generic_struct::check("struct", &s.generics, &mut out);
+        }
+        Item::Impl(i) => {
+            option_place::check(Place::Impl, &i.options, &mut out);
+            impl_shape::check(i, &mut out);
+            for m in &i.methods {
+                option_place::check(Place::Method, &m.options, &mut out);
+                async_export::check(&m.sig, &mut out);
+                method_receiver::check(m, &mut out);
+                constructor_return::check(i, m, &mut out);
+                setter_prefix::check(m, &mut out);
+                accessor_signature::check(m, &mut out);
+            }
+        }
+        Item::Enum(e) => {
+            option_place::check(Place::Enum, &e.options, &mut out);
+            generic_struct::check("enum", &e.generics, &mut out);
+            enum_shape::check(e, &mut out);
         }
     }
     out
@@ -37,7 +68,7 @@ pub(crate) mod test_support {
             .map(|l| format!("{l}\n"))
             .collect();
         let (_, diags) = crate::syntax::parse_file(&src);
-        let mut notes: Vec<(usize, String)> = diags
+        let mut notes: Vec<(usize, usize, String)> = diags
             .iter()
             .map(|d| {
                 let (start, end) = (d.span.start(), d.span.end());
@@ -53,15 +84,15 @@ pub(crate) mod test_support {
                     d.code,
                     d.message
                 );
-                (start.line, line)
+                (start.line, start.column, line)
             })
             .collect();
-        notes.sort_by_key(|(l, _)| *l);
+        notes.sort_by_key(|(l, c, _)| (*l, *c));
         let mut out = String::new();
         for (i, l) in src.lines().enumerate() {
             out.push_str(l);
             out.push('\n');
-            for (_, n) in notes.iter().filter(|(line, _)| *line == i + 1) {
+            for (_, _, n) in notes.iter().filter(|(line, _, _)| *line == i + 1) {
                 out.push_str(n);
                 out.push('\n');
             }

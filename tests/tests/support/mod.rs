@@ -123,6 +123,7 @@ pub fn run_node_tests(out: &Path) {
     let output = Command::new("node")
         .args([
             "--experimental-wasm-modules",
+            "--expose-gc",
             "--no-warnings",
             "--test",
             "--test-reporter=spec",

@@ -1,0 +1,116 @@
+//! JS classes for exported structs. An instance holds `__wbg_ptr`, the address of the
+//! Rust value's `WasmRefCell`; 0 means moved into Rust or freed. Objects made by Rust
+//! come through `__wrap`, which skips the JS constructor.
+
+use super::helpers::HelperSet;
+use super::js::{doc_comment, jsdoc_tags, member_name, quote, render_call, Call, JsExport, This};
+use super::GlueError;
+use crate::descriptor::{Method, Module, Receiver, Role, Struct};
+
+pub fn render_class(
+    s: &Struct,
+    module: &Module,
+    helpers: &mut HelperSet,
+    weak_refs: bool,
+) -> Result<JsExport, GlueError> {
+    helpers.require("classes");
+    let name = &s.js_name;
+    let free = super::js::js_property(&s.free_export);
+    let fail =
+        |m: &Method, what: String| GlueError::unsupported(&format!("{name}.{}", m.js_name), what);
+    let mut members = vec![
+        format!(
+            "    static __wrap(ptr) {{\n        const obj = Object.create({name}.prototype);\n        obj.__wbg_ptr = ptr >>> 0;\n        {name}Finalization.register(obj, obj.__wbg_ptr, obj);\n        return obj;\n    }}\n"
+        ),
+        format!(
+            "    __destroy_into_raw() {{\n        const ptr = this.__wbg_ptr;\n        this.__wbg_ptr = 0;\n        {name}Finalization.unregister(this);\n        return ptr;\n    }}\n"
+        ),
+        format!(
+            "    /**\n     * Releases the Rust value now. Calling it again does nothing.\n     */\n    free() {{\n        const ptr = this.__wbg_ptr;\n        if (ptr === 0) return;\n        // Rust refuses while a method is running; only then is the object emptied.\n        wasm.{free}(ptr);\n        this.__destroy_into_raw();\n    }}\n"
+        ),
+        "    [Symbol.dispose]() {\n        this.free();\n    }\n".to_string(),
+    ];
+    let methods: Vec<&Method> = module.methods_of(name).collect();
+    match methods.iter().find(|m| m.role == Role::Constructor) {
+        Some(ctor) => {
+            let call = Call { export: &ctor.export, args: &ctor.args, ret: &ctor.ret, this: This::Construct(name) };
+            let (params, body) = render_call(&call, module, helpers, "        ").map_err(|w| fail(ctor, w))?;
+            let doc = doc_comment(&ctor.docs, &jsdoc_tags(&ctor.args, None), "    ");
+            members.push(format!("{doc}    constructor({}) {{\n{body}    }}\n", params.join(", ")));
+        }
+        None => members.push(format!(
+            "    constructor() {{\n        throw new Error({});\n    }}\n",
+            quote(&format!(
+                "`{name}` cannot be constructed from JavaScript: add #[wasm_bindgen(constructor)] to a function in its impl block"
+            ))
+        )),
+    }
+    for m in methods.iter().filter(|m| m.role != Role::Constructor) {
+        let this = match m.receiver {
+            Receiver::None => This::None,
+            Receiver::Ref | Receiver::RefMut => This::Borrow(name),
+            Receiver::Value => This::Consume(name),
+        };
+        let call = Call {
+            export: &m.export,
+            args: &m.args,
+            ret: &m.ret,
+            this,
+        };
+        let (params, body) =
+            render_call(&call, module, helpers, "        ").map_err(|w| fail(m, w))?;
+        let prefix = if m.receiver == Receiver::None {
+            "static "
+        } else {
+            ""
+        };
+        let member = member_name(&m.js_name);
+        let (keyword, tags) = match m.role {
+            Role::Getter => ("get ", jsdoc_tags(&[], Some(&m.ret))),
+            Role::Setter => ("set ", jsdoc_tags(&m.args, None)),
+            _ => ("", jsdoc_tags(&m.args, Some(&m.ret))),
+        };
+        let doc = doc_comment(&m.docs, &tags, "    ");
+        members.push(format!(
+            "{doc}    {prefix}{keyword}{member}({}) {{\n{body}    }}\n",
+            params.join(", ")
+        ));
+    }
+    if s.inspectable {
+        let fields: Vec<String> = methods
+            .iter()
+            .filter(|m| m.role == Role::Getter && m.receiver != Receiver::None)
+            .map(|m| format!("{}: this{}", quote(&m.js_name), property_access(&m.js_name)))
+            .collect();
+        members.push(format!(
+            "    toJSON() {{\n        return {{ {} }};\n    }}\n",
+            fields.join(", ")
+        ));
+        members.push("    toString() {\n        return JSON.stringify(this);\n    }\n".to_string());
+        members.push(
+            format!("    [Symbol.for('nodejs.util.inspect.custom')]() {{\n        return Object.assign(new (class {name} {{}})(), this.toJSON());\n    }}\n"),
+        );
+    }
+    let registry = if weak_refs {
+        format!(
+            "const {name}Finalization = (typeof FinalizationRegistry === 'undefined')\n    ? {{ register: () => {{}}, unregister: () => {{}} }}\n    : new FinalizationRegistry((ptr) => wasm.{free}(ptr >>> 0));\n"
+        )
+    } else {
+        format!("const {name}Finalization = {{ register: () => {{}}, unregister: () => {{}} }};\n")
+    };
+    Ok(JsExport {
+        name: name.clone(),
+        before: registry,
+        doc: doc_comment(&s.docs, &[], ""),
+        decl: format!("class {name} {{\n{}}}\n", members.join("\n")),
+    })
+}
+
+fn property_access(name: &str) -> String {
+    let m = member_name(name);
+    if m.starts_with('[') {
+        m
+    } else {
+        format!(".{m}")
+    }
+}

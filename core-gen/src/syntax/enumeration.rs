@@ -1,0 +1,112 @@
+//! Exported enums: C-style (`enum Level { Low, High = 10 }`, a frozen JS object and a TS
+//! `enum`) or string enums (`enum Color { Red = "red" }`, a TS string union).
+
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+
+use super::attrs::{self, AttrOption};
+use crate::diagnostic::Diagnostic;
+
+#[derive(Debug)]
+pub struct Enum {
+    pub rust_name: syn::Ident,
+    pub js_name: String,
+    pub docs: Vec<String>,
+    pub variants: Vec<Variant>,
+    pub options: Vec<AttrOption>,
+    pub generics: syn::Generics,
+    pub skip_typescript: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VariantValue {
+    Number(u32),
+    String(String),
+    /// No discriminant written.
+    Implicit,
+    /// Something else (reported): not an integer literal that fits `u32`, nor a string.
+    Invalid,
+}
+
+#[derive(Debug)]
+pub struct Variant {
+    pub name: syn::Ident,
+    pub docs: Vec<String>,
+    pub value: VariantValue,
+    pub value_span: Span,
+    /// Tuple or struct variant (reported).
+    pub has_fields: bool,
+}
+
+pub(super) fn parse(
+    e: &syn::ItemEnum,
+    options: Vec<AttrOption>,
+    _diags: &mut Vec<Diagnostic>,
+) -> Enum {
+    let variants = e
+        .variants
+        .iter()
+        .map(|v| {
+            let (value, value_span) = match &v.discriminant {
+                None => (VariantValue::Implicit, v.ident.span()),
+                Some((_, expr)) => (value_of(expr), expr.span()),
+            };
+            Variant {
+                name: v.ident.clone(),
+                docs: super::doc_lines(&v.attrs),
+                value,
+                value_span,
+                has_fields: !matches!(v.fields, syn::Fields::Unit),
+            }
+        })
+        .collect();
+    Enum {
+        js_name: super::name_option(&options, "js_name").unwrap_or_else(|| e.ident.to_string()),
+        docs: super::doc_lines(&e.attrs),
+        variants,
+        skip_typescript: attrs::get(&options, "skip_typescript").is_some(),
+        generics: e.generics.clone(),
+        options,
+        rust_name: e.ident.clone(),
+    }
+}
+
+fn value_of(expr: &syn::Expr) -> VariantValue {
+    match expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(i),
+            ..
+        }) => i
+            .base10_parse::<u32>()
+            .map_or(VariantValue::Invalid, VariantValue::Number),
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        }) => VariantValue::String(s.value()),
+        _ => VariantValue::Invalid,
+    }
+}
+
+impl Enum {
+    pub fn is_string(&self) -> bool {
+        self.variants
+            .iter()
+            .any(|v| matches!(v.value, VariantValue::String(_)))
+    }
+
+    /// The JS value of each variant: numbers continue from the previous one, as in Rust.
+    pub fn numeric_values(&self) -> Vec<u32> {
+        let mut next = 0u32;
+        self.variants
+            .iter()
+            .map(|v| {
+                let n = match v.value {
+                    VariantValue::Number(n) => n,
+                    _ => next,
+                };
+                next = n.wrapping_add(1);
+                n
+            })
+            .collect()
+    }
+}

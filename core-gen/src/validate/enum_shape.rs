@@ -1,0 +1,55 @@
+//! Exported enums are C-style: variants without fields, with either integer values that
+//! fit `u32` or (string enums) a string for every variant.
+
+use crate::diagnostic::Diagnostic;
+use crate::syntax::{Enum, VariantValue};
+
+pub(super) fn check(e: &Enum, out: &mut Vec<Diagnostic>) {
+    let string = e.is_string();
+    for v in &e.variants {
+        if v.has_fields {
+            out.push(Diagnostic::error(
+                "enum-shape",
+                v.name.span(),
+                format!(
+                    "only C-style enums can be exported: `{}` has fields; export a struct instead, or keep the data on the Rust side",
+                    v.name
+                ),
+            ));
+            continue;
+        }
+        match (&v.value, string) {
+            (VariantValue::Invalid, _) => out.push(Diagnostic::error(
+                "enum-shape",
+                v.value_span,
+                "enum values must be integer literals from 0 to 4294967295, or string literals for a string enum",
+            )),
+            (VariantValue::Number(_), true) | (VariantValue::Implicit, true) => out.push(Diagnostic::error(
+                "enum-shape",
+                v.value_span,
+                format!("in a string enum every variant needs a string value, e.g. `{} = \"{}\"`", v.name, v.name.to_string().to_lowercase()),
+            )),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::test_support::check_diagnostics;
+
+    #[test]
+    fn enum_shapes() {
+        check_diagnostics(
+            r#"
+#[wasm_bindgen]
+pub enum Shape { Point, Circle(f64), Big = -1 }
+                      //^^^^^^ enum-shape: only C-style enums can be exported: `Circle` has fields; export a struct instead, or keep the data on the Rust side
+                                         //^^ enum-shape: enum values must be integer literals from 0 to 4294967295, or string literals for a string enum
+#[wasm_bindgen]
+pub enum Color { Red = "red", Green }
+                            //^^^^^ enum-shape: in a string enum every variant needs a string value, e.g. `Green = "green"`
+"#,
+        );
+    }
+}

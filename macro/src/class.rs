@@ -1,0 +1,341 @@
+//! Exported structs become JS classes: conversions for the struct type, `free`, field
+//! accessors (struct macro) and methods (impl macro), each with its descriptor entry.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use wbg_core_gen::syntax::{Impl, Method, MethodKind, Receiver, Struct};
+
+use crate::shim::{self, str_part, Part, ShimArg};
+
+const RECEIVER_NONE: u8 = 0;
+const RECEIVER_REF: u8 = 1;
+const RECEIVER_REF_MUT: u8 = 2;
+const RECEIVER_VALUE: u8 = 3;
+const ROLE_METHOD: u8 = 0;
+const ROLE_CONSTRUCTOR: u8 = 1;
+const ROLE_GETTER: u8 = 2;
+const ROLE_SETTER: u8 = 3;
+const FLAG_SKIP_TYPESCRIPT: u8 = 2;
+const FLAG_INSPECTABLE: u8 = 1;
+
+pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
+    let name = &s.rust_name;
+    let js_name = &s.js_name;
+    let rt = quote!(::wasm_bindgen::__rt);
+    let free_export = shim::export_name("__wbg_", name, "free");
+    let free_ident = format_ident!("__wbg_free_{}", name);
+
+    let mut head = Vec::new();
+    str_part(&mut head, js_name);
+    str_part(&mut head, &name.to_string());
+    str_part(&mut head, &s.docs.join("\n"));
+    str_part(&mut head, &free_export);
+    head.push(
+        if s.inspectable { FLAG_INSPECTABLE } else { 0 }
+            | if s.skip_typescript {
+                FLAG_SKIP_TYPESCRIPT
+            } else {
+                0
+            },
+    );
+    let struct_entry = shim::entry("STRUCT", vec![Part::Lit(head)]);
+
+    let self_ty: syn::Type = syn::parse_quote!(#name);
+    let mut accessors = Vec::new();
+    for field in &s.fields {
+        let field_name = &field.rust_name;
+        let ty = shim::without_lifetimes(&field.ty);
+        let docs = field.docs.join("\n");
+        let getter_export = shim::export_name("__wbg_get_", name, &field_name.to_string());
+        let read = if field.getter_with_clone {
+            quote!(::core::clone::Clone::clone(&arg0.#field_name))
+        } else {
+            quote!(#rt::CopyField::copy_field(&arg0.#field_name))
+        };
+        let receiver: syn::Type = syn::parse_quote!(&#name);
+        accessors.push(shim::shim(
+            &getter_export,
+            &[ShimArg {
+                ty: receiver,
+                span: field.span,
+            }],
+            &ty,
+            |_| read,
+        ));
+        accessors.push(method_entry(&MethodEntry {
+            export: &getter_export,
+            js_name: &field.js_name,
+            docs: &docs,
+            receiver: RECEIVER_REF,
+            role: ROLE_GETTER,
+            skip_typescript: field.skip_typescript,
+            class: &self_ty,
+            args: &[],
+            ret: &ty,
+        }));
+        if field.readonly {
+            continue;
+        }
+        let setter_export = shim::export_name("__wbg_set_", name, &field_name.to_string());
+        let receiver: syn::Type = syn::parse_quote!(&mut #name);
+        let unit: syn::Type = syn::parse_quote!(());
+        accessors.push(shim::shim(
+            &setter_export,
+            &[
+                ShimArg {
+                    ty: receiver,
+                    span: field.span,
+                },
+                ShimArg {
+                    ty: ty.clone(),
+                    span: field.span,
+                },
+            ],
+            &unit,
+            |_| quote!({ arg0.#field_name = arg1; }),
+        ));
+        accessors.push(method_entry(&MethodEntry {
+            export: &setter_export,
+            js_name: &field.js_name,
+            docs: &docs,
+            receiver: RECEIVER_REF_MUT,
+            role: ROLE_SETTER,
+            skip_typescript: field.skip_typescript,
+            class: &self_ty,
+            args: &[("value".to_string(), ty.clone())],
+            ret: &unit,
+        }));
+    }
+
+    quote! {
+        #cleaned
+
+        impl #rt::WasmDescribe for #name {
+            const DESC: #rt::Desc = #rt::Desc::named(#js_name);
+        }
+
+        impl #rt::IntoWasmAbi for #name {
+            type Abi = u32;
+            #[inline]
+            fn into_abi(self) -> u32 {
+                #rt::class::into_abi(self)
+            }
+        }
+
+        impl #rt::FromWasmAbi for #name {
+            type Abi = u32;
+            #[inline]
+            unsafe fn from_abi(js: u32) -> Self {
+                unsafe { #rt::class::from_abi(js, #js_name) }
+            }
+        }
+
+        impl #rt::RefFromWasmAbi for #name {
+            type Abi = u32;
+            type Anchor = #rt::Ref<'static, #name>;
+            #[inline]
+            unsafe fn ref_from_abi(js: u32) -> Self::Anchor {
+                unsafe { #rt::class::ref_from_abi(js, #js_name) }
+            }
+        }
+
+        impl #rt::RefMutFromWasmAbi for #name {
+            type Abi = u32;
+            type Anchor = #rt::RefMut<'static, #name>;
+            #[inline]
+            unsafe fn ref_mut_from_abi(js: u32) -> Self::Anchor {
+                unsafe { #rt::class::ref_mut_from_abi(js, #js_name) }
+            }
+        }
+
+        impl #rt::OptionIntoWasmAbi for #name {
+            #[inline]
+            fn none() -> u32 {
+                0
+            }
+        }
+
+        impl #rt::OptionFromWasmAbi for #name {
+            #[inline]
+            fn is_none(abi: &u32) -> bool {
+                *abi == 0
+            }
+        }
+
+        #[doc(hidden)]
+        #[allow(non_snake_case, improper_ctypes_definitions, dead_code, clippy::all)]
+        const _: () = {
+            #[cfg_attr(target_arch = "wasm32", unsafe(export_name = #free_export))]
+            pub unsafe extern "C" fn #free_ident(ptr: u32) {
+                unsafe { #rt::class::free::<#name>(ptr, #js_name) }
+            }
+            #struct_entry
+            #(#accessors)*
+        };
+    }
+}
+
+pub fn expand_impl(i: &Impl, cleaned: TokenStream) -> TokenStream {
+    let Some(struct_name) = &i.self_name else {
+        return cleaned;
+    };
+    let self_ty: syn::Type = syn::parse_quote!(#struct_name);
+    let mut items = Vec::new();
+    for m in &i.methods {
+        items.push(expand_method(struct_name, &self_ty, m));
+    }
+    quote! {
+        #cleaned
+
+        #[doc(hidden)]
+        #[allow(non_snake_case, improper_ctypes_definitions, dead_code, clippy::all)]
+        const _: () = {
+            #(#items)*
+        };
+    }
+}
+
+fn expand_method(struct_name: &syn::Ident, self_ty: &syn::Type, m: &Method) -> TokenStream {
+    let method = &m.rust_name;
+    let export = shim::export_name("__wbg_", struct_name, &method.to_string());
+    let mut args = Vec::new();
+    let receiver = match m.receiver {
+        Receiver::None => RECEIVER_NONE,
+        Receiver::Ref => {
+            args.push(ShimArg {
+                ty: syn::parse_quote!(&#struct_name),
+                span: method.span(),
+            });
+            RECEIVER_REF
+        }
+        Receiver::RefMut => {
+            args.push(ShimArg {
+                ty: syn::parse_quote!(&mut #struct_name),
+                span: method.span(),
+            });
+            RECEIVER_REF_MUT
+        }
+        Receiver::Value => {
+            args.push(ShimArg {
+                ty: self_ty.clone(),
+                span: method.span(),
+            });
+            RECEIVER_VALUE
+        }
+    };
+    for a in &m.args {
+        args.push(ShimArg {
+            ty: replace_self(&shim::without_lifetimes(&a.ty), struct_name),
+            span: a.span,
+        });
+    }
+    let ret_ty: syn::Type = match &m.ret {
+        Some(t) => replace_self(&shim::without_lifetimes(t), struct_name),
+        None => syn::parse_quote!(()),
+    };
+    let shim = shim::shim(
+        &export,
+        &args,
+        &ret_ty,
+        |call_args| quote!(#struct_name::#method(#(#call_args),*)),
+    );
+    let role = match m.kind {
+        MethodKind::Regular => ROLE_METHOD,
+        MethodKind::Constructor => ROLE_CONSTRUCTOR,
+        MethodKind::Getter { .. } => ROLE_GETTER,
+        MethodKind::Setter { .. } => ROLE_SETTER,
+    };
+    let described_args: Vec<(String, syn::Type)> = m
+        .args
+        .iter()
+        .map(|a| {
+            (
+                a.name.clone(),
+                replace_self(&shim::desc_type(&a.ty), struct_name),
+            )
+        })
+        .collect();
+    let entry = method_entry(&MethodEntry {
+        export: &export,
+        js_name: &m.js_name,
+        docs: &m.docs.join("\n"),
+        receiver,
+        role,
+        skip_typescript: m.skip_typescript,
+        class: self_ty,
+        args: &described_args,
+        ret: &ret_ty,
+    });
+    quote!(#shim #entry)
+}
+
+struct MethodEntry<'a> {
+    export: &'a str,
+    js_name: &'a str,
+    docs: &'a str,
+    receiver: u8,
+    role: u8,
+    skip_typescript: bool,
+    class: &'a syn::Type,
+    args: &'a [(String, syn::Type)],
+    ret: &'a syn::Type,
+}
+
+fn method_entry(e: &MethodEntry<'_>) -> TokenStream {
+    let mut head = Vec::new();
+    str_part(&mut head, e.export);
+    str_part(&mut head, e.js_name);
+    str_part(&mut head, e.docs);
+    head.push(e.receiver);
+    head.push(e.role);
+    head.push(if e.skip_typescript {
+        FLAG_SKIP_TYPESCRIPT
+    } else {
+        0
+    });
+    let mut parts = vec![
+        Part::Lit(head),
+        Part::Desc(e.class.clone()),
+        Part::Lit(vec![e.args.len() as u8]),
+    ];
+    for (name, ty) in e.args {
+        let mut n = Vec::new();
+        str_part(&mut n, name);
+        parts.push(Part::Lit(n));
+        parts.push(Part::Desc(ty.clone()));
+    }
+    parts.push(Part::Desc(e.ret.clone()));
+    shim::entry("METHOD", parts)
+}
+
+/// `Self` means nothing outside the impl block; name the struct instead.
+fn replace_self(ty: &syn::Type, struct_name: &syn::Ident) -> syn::Type {
+    let tokens = quote!(#ty);
+    let replaced: TokenStream = tokens
+        .into_iter()
+        .map(|t| replace_self_tokens(t, struct_name))
+        .collect();
+    syn::parse2(replaced).unwrap_or_else(|_| ty.clone())
+}
+
+fn replace_self_tokens(
+    t: proc_macro2::TokenTree,
+    struct_name: &syn::Ident,
+) -> proc_macro2::TokenTree {
+    match t {
+        proc_macro2::TokenTree::Ident(i) if i == "Self" => {
+            proc_macro2::TokenTree::Ident(struct_name.clone())
+        }
+        proc_macro2::TokenTree::Group(g) => {
+            let inner: TokenStream = g
+                .stream()
+                .into_iter()
+                .map(|t| replace_self_tokens(t, struct_name))
+                .collect();
+            let mut ng = proc_macro2::Group::new(g.delimiter(), inner);
+            ng.set_span(g.span());
+            proc_macro2::TokenTree::Group(ng)
+        }
+        other => other,
+    }
+}

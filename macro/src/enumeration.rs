@@ -1,0 +1,81 @@
+//! Exported enums: conversions by discriminant (numeric enums) or variant index (string
+//! enums), and the ENUM entry with every variant's JS value.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use wbg_core_gen::syntax::{Enum, VariantValue};
+
+use crate::shim::{self, str_part, Part};
+
+const FLAG_STRING_ENUM: u8 = 1;
+const FLAG_SKIP_TYPESCRIPT: u8 = 2;
+
+pub fn expand(e: &Enum, cleaned: TokenStream) -> TokenStream {
+    let name = &e.rust_name;
+    let js_name = &e.js_name;
+    let rt = quote!(::wasm_bindgen::__rt);
+    let string = e.is_string();
+    // Rust sees string enums by variant index and numeric enums by discriminant.
+    let values: Vec<u32> = if string {
+        (0..e.variants.len() as u32).collect()
+    } else {
+        e.numeric_values()
+    };
+    let variants: Vec<_> = e.variants.iter().map(|v| &v.name).collect();
+
+    let mut body = Vec::new();
+    str_part(&mut body, js_name);
+    str_part(&mut body, &e.docs.join("\n"));
+    body.push(
+        if string { FLAG_STRING_ENUM } else { 0 }
+            | if e.skip_typescript {
+                FLAG_SKIP_TYPESCRIPT
+            } else {
+                0
+            },
+    );
+    body.extend_from_slice(&(e.variants.len() as u32).to_le_bytes());
+    for (v, n) in e.variants.iter().zip(&values) {
+        str_part(&mut body, &v.name.to_string());
+        str_part(&mut body, &v.docs.join("\n"));
+        match &v.value {
+            VariantValue::String(s) => str_part(&mut body, s),
+            _ => body.extend_from_slice(&n.to_le_bytes()),
+        }
+    }
+    let entry = shim::entry("ENUM", vec![Part::Lit(body)]);
+
+    quote! {
+        #cleaned
+
+        impl #rt::WasmDescribe for #name {
+            const DESC: #rt::Desc = #rt::Desc::named(#js_name);
+        }
+
+        impl #rt::IntoWasmAbi for #name {
+            type Abi = u32;
+            #[inline]
+            fn into_abi(self) -> u32 {
+                match self {
+                    #(#name::#variants => #values,)*
+                }
+            }
+        }
+
+        impl #rt::FromWasmAbi for #name {
+            type Abi = u32;
+            #[inline]
+            unsafe fn from_abi(js: u32) -> Self {
+                match js {
+                    #(#values => #name::#variants,)*
+                    other => #rt::invalid_enum_value(#js_name, other),
+                }
+            }
+        }
+
+        #[doc(hidden)]
+        const _: () = {
+            #entry
+        };
+    }
+}

@@ -1,0 +1,69 @@
+//! `#[wasm_bindgen] pub fn`: the shim and its FUNCTION entry.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use wbg_core_gen::syntax::Function;
+
+use crate::shim::{self, str_part, Part, ShimArg};
+
+pub fn expand(f: &Function, original: TokenStream) -> TokenStream {
+    let rust_name = &f.rust_name;
+    let export = export_symbol(f);
+    let args: Vec<ShimArg> = f
+        .args
+        .iter()
+        .map(|a| ShimArg {
+            ty: shim::without_lifetimes(&a.ty),
+            span: a.span,
+        })
+        .collect();
+    let ret_ty: syn::Type = match &f.ret {
+        Some(t) => shim::without_lifetimes(t),
+        None => syn::parse_quote!(()),
+    };
+    let shim = shim::shim(
+        &export,
+        &args,
+        &ret_ty,
+        |call_args| quote!(#rust_name(#(#call_args),*)),
+    );
+
+    let mut head = Vec::new();
+    str_part(&mut head, &export);
+    str_part(&mut head, &f.js_name);
+    str_part(&mut head, &f.docs.join("\n"));
+    head.push(u8::from(f.start) | (u8::from(f.skip_typescript) << 1));
+    head.push(f.args.len() as u8);
+    let mut parts = vec![Part::Lit(head)];
+    for arg in &f.args {
+        let mut name = Vec::new();
+        str_part(&mut name, &arg.name);
+        parts.push(Part::Lit(name));
+        parts.push(Part::Desc(shim::desc_type(&arg.ty)));
+    }
+    parts.push(Part::Desc(ret_ty));
+    let descriptor = shim::entry("FUNCTION", parts);
+
+    quote! {
+        #original
+
+        // The shim is compiled on every target so `cargo check` on the host reports
+        // unsupported types too; only wasm32 exports it and carries the descriptor.
+        #[doc(hidden)]
+        #[allow(non_snake_case, improper_ctypes_definitions, dead_code, clippy::all)]
+        const _: () = {
+            #shim
+            #descriptor
+        };
+    }
+}
+
+/// The wasm export behind a function. `start` uses a fixed name, so two of them are a
+/// link error rather than a silent choice.
+fn export_symbol(f: &Function) -> String {
+    if f.start {
+        "__wbindgen_start".to_string()
+    } else {
+        f.js_name.clone()
+    }
+}

@@ -1,0 +1,195 @@
+//! Building blocks shared by every export: the `extern "C"` shim that turns wasm
+//! primitives into Rust values, and the descriptor entry in `wbg_descriptors`
+//! (layout: `core-gen/src/descriptor/schema.rs`).
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+
+/// One argument of a shim.
+pub struct ShimArg {
+    pub ty: syn::Type,
+    pub span: Span,
+}
+
+/// `extern "C" fn` exported as `export_name` whose body evaluates `body(args)`, where
+/// `args` are the converted arguments in order.
+pub fn shim(
+    export_name: &str,
+    args: &[ShimArg],
+    ret_ty: &syn::Type,
+    body: impl FnOnce(&[TokenStream]) -> TokenStream,
+) -> TokenStream {
+    let rt = quote!(::wasm_bindgen::__rt);
+    let mut params = Vec::new();
+    let mut conversions = Vec::new();
+    let mut call_args = Vec::new();
+    for (i, arg) in args.iter().enumerate() {
+        let p: Vec<_> = (1..=4u32)
+            .map(|k| format_ident!("arg{}_{}", i, k))
+            .collect();
+        let (p1, p2, p3, p4) = (&p[0], &p[1], &p[2], &p[3]);
+        let local = format_ident!("arg{}", i);
+        let span = arg.span;
+        let (abi, convert, pass) = match &arg.ty {
+            syn::Type::Reference(r) => {
+                let inner = &r.elem;
+                if r.mutability.is_some() {
+                    (
+                        quote!(<#inner as #rt::RefMutFromWasmAbi>::Abi),
+                        quote!(<#inner as #rt::RefMutFromWasmAbi>::ref_mut_from_abi),
+                        quote!(&mut *#local),
+                    )
+                } else {
+                    (
+                        quote!(<#inner as #rt::RefFromWasmAbi>::Abi),
+                        quote!(<#inner as #rt::RefFromWasmAbi>::ref_from_abi),
+                        quote!(&*#local),
+                    )
+                }
+            }
+            ty => (
+                quote!(<#ty as #rt::FromWasmAbi>::Abi),
+                quote!(<#ty as #rt::FromWasmAbi>::from_abi),
+                quote!(#local),
+            ),
+        };
+        params.push(quote_spanned! {span=>
+            #p1: <#abi as #rt::WasmAbi>::Prim1, #p2: <#abi as #rt::WasmAbi>::Prim2,
+            #p3: <#abi as #rt::WasmAbi>::Prim3, #p4: <#abi as #rt::WasmAbi>::Prim4
+        });
+        let mutability = if matches!(&arg.ty, syn::Type::Reference(r) if r.mutability.is_some()) {
+            quote!(mut)
+        } else {
+            quote!()
+        };
+        conversions.push(quote_spanned! {span=>
+            let #mutability #local = unsafe { #convert(<#abi as #rt::WasmAbi>::join(#p1, #p2, #p3, #p4)) };
+        });
+        call_args.push(pass);
+    }
+    let ret_abi = quote!(<#ret_ty as #rt::ReturnWasmAbi>::Abi);
+    let call = body(&call_args);
+    let ident = format_ident!("__wbg_shim_{}", sanitize(export_name));
+    quote! {
+        #[cfg_attr(target_arch = "wasm32", unsafe(export_name = #export_name))]
+        pub unsafe extern "C" fn #ident(#(#params),*) -> <#ret_abi as #rt::WasmAbi>::Prim1 {
+            #(#conversions)*
+            let ret: #ret_ty = #call;
+            let (p1, p2, p3, p4) = #rt::WasmAbi::split(<#ret_ty as #rt::ReturnWasmAbi>::return_abi(ret));
+            #rt::store_ret(p2, p3, p4);
+            p1
+        }
+    }
+}
+
+fn sanitize(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// A piece of a descriptor entry.
+pub enum Part {
+    /// Bytes known now (names, docs, flags).
+    Lit(Vec<u8>),
+    /// A type's const descriptor.
+    Desc(syn::Type),
+}
+
+pub fn str_part(out: &mut Vec<u8>, s: &str) {
+    out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// A `#[link_section = "wbg_descriptors"]` static holding one entry of `kind`.
+pub fn entry(kind: &str, parts: Vec<Part>) -> TokenStream {
+    let rt = quote!(::wasm_bindgen::__rt);
+    let kind = format_ident!("{}", kind);
+    let mut literal_len = 4 + 2; // body length, version, kind
+    let mut lens = Vec::new();
+    let mut writes = Vec::new();
+    for part in parts {
+        match part {
+            Part::Lit(bytes) => {
+                literal_len += bytes.len();
+                let lit = proc_macro2::Literal::byte_string(&bytes);
+                writes.push(quote!(.bytes(#lit)));
+            }
+            Part::Desc(ty) => {
+                lens.push(quote!(<#ty as #rt::WasmDescribe>::DESC.len()));
+                writes.push(quote!(.desc(&<#ty as #rt::WasmDescribe>::DESC)));
+            }
+        }
+    }
+    quote! {
+        const _: () = {
+            #[cfg(target_arch = "wasm32")]
+            const LEN: usize = #literal_len #(+ #lens)*;
+            #[cfg(target_arch = "wasm32")]
+            #[unsafe(link_section = "wbg_descriptors")]
+            #[used]
+            static DESCRIPTOR: [u8; LEN] = #rt::EntryWriter::<LEN>::new()
+                .bytes(&((LEN - 4) as u32).to_le_bytes())
+                .bytes(&[::wasm_bindgen::describe::SCHEMA_VERSION, ::wasm_bindgen::describe::kind::#kind])
+                #(#writes)*
+                .finish();
+        };
+    }
+}
+
+/// Named lifetimes are not in scope outside the item; shims and descriptors only need the
+/// shape of the type.
+pub fn without_lifetimes(ty: &syn::Type) -> syn::Type {
+    fn strip(ty: &mut syn::Type) {
+        match ty {
+            syn::Type::Reference(r) => {
+                r.lifetime = None;
+                strip(&mut r.elem);
+            }
+            syn::Type::Path(p) => {
+                for seg in &mut p.path.segments {
+                    if let syn::PathArguments::AngleBracketed(a) = &mut seg.arguments {
+                        for arg in &mut a.args {
+                            match arg {
+                                syn::GenericArgument::Lifetime(l) => {
+                                    *l = syn::Lifetime::new("'static", Span::call_site())
+                                }
+                                syn::GenericArgument::Type(t) => strip(t),
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+            }
+            syn::Type::Slice(s) => strip(&mut s.elem),
+            syn::Type::Array(a) => strip(&mut a.elem),
+            syn::Type::Paren(p) => strip(&mut p.elem),
+            syn::Type::Group(g) => strip(&mut g.elem),
+            syn::Type::Tuple(t) => t.elems.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut ty = ty.clone();
+    strip(&mut ty);
+    ty
+}
+
+/// The type a descriptor names for an argument: `&'a str` → `&str`.
+pub fn desc_type(ty: &syn::Type) -> syn::Type {
+    without_lifetimes(ty)
+}
+
+/// Export names derived from Rust names, as upstream: `__wbg_counter_new`.
+pub fn export_name(prefix: &str, struct_name: &syn::Ident, member: &str) -> String {
+    format!(
+        "{prefix}{}_{}",
+        struct_name.to_string().to_lowercase(),
+        member.trim_start_matches("r#")
+    )
+}

@@ -1,0 +1,247 @@
+// Exported structs as JS classes and exported enums, for each target.
+import { describe, test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { inspect } from 'node:util';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { TARGETS, load, outDir } from './support.mjs';
+
+const FREED = /attempted to use a `Counter` object that was already freed \(its value was moved into Rust or free\(\) was called\)/;
+const ALIASING = /recursive use of a `Counter` object detected: a method of it is still running, and taking `&mut self` now would alias a `&mut` borrow \(unsafe aliasing in Rust\)/;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Lets earlier tests' garbage be collected and finalized, so counts start from a quiet point.
+async function settle() {
+  for (let i = 0; i < 10; i++) { globalThis.gc(); await sleep(5); }
+}
+
+for (const target of TARGETS) {
+  describe(`classes (${target})`, () => {
+    let m;
+    before(async () => { m = await load('classes', target); });
+
+    test('constructor, methods, static methods', () => {
+      const c = new m.Counter('apples');
+      assert.ok(c instanceof m.Counter);
+      assert.equal(c.get(), 0);
+      assert.equal(c.increment(), 1);
+      assert.equal(c.increment(), 2);
+      assert.equal(c.history_len(), 2);
+      const s = m.Counter.startingAt(40);
+      assert.ok(s instanceof m.Counter);
+      assert.equal(s.get(), 40);
+      assert.equal(m.Counter.starting_at, undefined, 'js_name renames the static method');
+      c.free();
+      s.free();
+    });
+
+    test('public fields are properties; readonly, getter_with_clone, skip, js_name', () => {
+      const c = new m.Counter('pears');
+      assert.equal(c.count, 0);
+      c.count = 7;
+      assert.equal(c.get(), 7);
+      assert.equal(typeof c.id, 'number');
+      assert.throws(() => { 'use strict'; c.id = 99; }, TypeError, 'readonly field has no setter');
+      assert.equal(c.label, 'pears');
+      c.label = 'plums';
+      assert.equal(c.label, 'plums');
+      assert.equal(c.secret, undefined, 'skipped field');
+      assert.equal(c.stepSize, 1);
+      c.stepSize = 5;
+      assert.equal(c.increment(), 12);
+      c.free();
+    });
+
+    test('getter and setter methods, named and inferred, static getter', () => {
+      const c = new m.Counter('kiwi');
+      c.count = 4;
+      assert.equal(c.doubled, 8);
+      c.doubled = 20;
+      assert.equal(c.count, 10);
+      assert.equal(c.name, 'KIWI');
+      c.name = 'lime';
+      assert.equal(c.label, 'lime');
+      const next = m.Counter.next_id;
+      new m.Counter('x').free();
+      assert.equal(m.Counter.next_id, next + 1);
+      c.free();
+    });
+
+    test('use after free throws a clear Error, not a trap', () => {
+      const c = new m.Counter('gone');
+      c.free();
+      assert.throws(() => c.get(), FREED);
+      assert.throws(() => c.increment(), FREED);
+      assert.throws(() => c.count, FREED);
+      assert.throws(() => { c.count = 1; }, FREED);
+      assert.throws(() => m.peek_counter(c), FREED);
+      assert.throws(() => m.take_counter(c), FREED);
+      c.free();
+      c[Symbol.dispose]();
+    });
+
+    test('Symbol.dispose frees', () => {
+      const before = m.drop_count();
+      const c = new m.Counter('disposable');
+      c[Symbol.dispose]();
+      assert.equal(m.drop_count(), before + 1);
+      assert.throws(() => c.get(), FREED);
+    });
+
+    test('consuming methods and by-value arguments neuter the JS object', () => {
+      const c = new m.Counter('moving');
+      assert.equal(c.into_label(), 'moving');
+      assert.throws(() => c.get(), FREED);
+      const d = new m.Counter('d');
+      d.count = 3;
+      assert.equal(m.take_counter(d), 3);
+      assert.equal(d.__wbg_ptr, 0);
+      assert.throws(() => d.get(), FREED);
+      const a = new m.Counter('a');
+      const b = new m.Counter('b');
+      b.count = 2;
+      assert.equal(a.absorb(b), 2);
+      assert.throws(() => b.get(), FREED);
+      a.free();
+    });
+
+    test('structs by reference, &mut, Option and as return values', () => {
+      const c = m.make_counter(5);
+      assert.ok(c instanceof m.Counter);
+      assert.equal(m.peek_counter(c), 5);
+      m.bump_counter(c);
+      assert.equal(c.count, 105);
+      const other = m.make_counter(1);
+      assert.equal(c.add_from(other), 106);
+      assert.equal(other.count, 1, 'borrowed argument stays usable');
+      assert.equal(m.maybe_counter(undefined), 4294967295);
+      assert.equal(m.maybe_counter(null), 4294967295);
+      assert.equal(m.maybe_counter(other), 1);
+      assert.throws(() => other.get(), FREED);
+      assert.equal(m.maybe_make(0), undefined);
+      assert.equal(m.maybe_make(9).count, 9);
+      const copy = c.same();
+      assert.notEqual(copy, c);
+      assert.equal(copy.count, 106);
+      assert.throws(() => m.peek_counter({}), { name: 'TypeError', message: 'expected an instance of Counter, got object' });
+      assert.throws(() => m.peek_counter(new m.Point2D(0, 0)), TypeError);
+      c.free();
+      copy.free();
+    });
+
+    test('re-entrant &mut use from a JS callback throws the aliasing error', () => {
+      const c = new m.Counter('re-entrant');
+      let error;
+      const value = { toJSON() { try { c.increment(); } catch (e) { error = e; } return 'cb'; } };
+      c.describe_while_mutating(value);
+      assert.ok(error instanceof Error);
+      assert.match(error.message, ALIASING);
+      assert.equal(c.get(), 1, 'the outer &mut call completed; the borrow was released');
+      let freeError;
+      c.describe_while_mutating({ toJSON() { try { c.free(); } catch (e) { freeError = e; } return 1; } });
+      assert.match(freeError.message, /recursive use of a `Counter` object detected/);
+      assert.equal(c.get(), 2, 'free() during a call was refused');
+      // Shared borrows may overlap; a &mut inside a & borrow may not.
+      let shared, exclusive;
+      c.describe_while_reading({ toJSON() { shared = c.get(); try { c.increment(); } catch (e) { exclusive = e; } return 0; } });
+      assert.equal(shared, 2);
+      assert.match(exclusive.message, ALIASING);
+      c.free();
+    });
+
+    test('renamed class and impl with js_class', () => {
+      const p = new m.Point2D(3, 4);
+      assert.equal(p.norm(), 5);
+      const q = p.scaled(2);
+      assert.ok(q instanceof m.Point2D);
+      assert.equal(q.x, 6);
+      assert.equal(m.Point, undefined);
+      p.free();
+      q.free();
+    });
+
+    test('a class without constructor cannot be made from JS', () => {
+      assert.throws(() => new m.Token(), /`Token` cannot be constructed from JavaScript: add #\[wasm_bindgen\(constructor\)\]/);
+      const t = m.token(9);
+      assert.ok(t instanceof m.Token);
+      assert.equal(t.value, 9);
+      t.free();
+    });
+
+    test('inspectable: toJSON, toString, util.inspect', () => {
+      const c = new m.Counter('shown');
+      c.count = 2;
+      const json = c.toJSON();
+      assert.deepEqual(Object.keys(json).sort(), ['count', 'doubled', 'id', 'label', 'name', 'stepSize']);
+      assert.equal(json.count, 2);
+      assert.equal(json.name, 'SHOWN');
+      assert.equal(String(c), JSON.stringify(json));
+      assert.match(inspect(c), /^Counter \{[\s\S]*count: 2/);
+      c.free();
+    });
+
+    test('C-style enums are frozen objects with numbers', () => {
+      assert.ok(Object.isFrozen(m.Level));
+      assert.equal(m.Level.Low, 0);
+      assert.equal(m.Level.Mid, 5);
+      assert.equal(m.Level.High, 6);
+      assert.equal(m.Level[5], 'Mid');
+      assert.equal(m.next_level(m.Level.Low), m.Level.Mid);
+      assert.equal(m.next_level(m.Level.Mid), m.Level.High);
+      assert.throws(() => m.next_level(3), { name: 'TypeError', message: '3 is not a valid value of the enum Level (expected one of 0, 5, 6)' });
+      assert.throws(() => m.next_level('Low'), TypeError);
+    });
+
+    test('string enums are strings', () => {
+      assert.equal(m.Fruit, undefined, 'string enums have no runtime object');
+      assert.equal(m.fruit_len('banana'), 6);
+      assert.equal(m.pick_fruit(0), 'apple');
+      assert.equal(m.pick_fruit(2), 'cherry');
+      assert.throws(() => m.fruit_len('durian'), { name: 'TypeError', message: '"durian" is not a valid value of the enum Fruit (expected one of "apple", "banana", "cherry")' });
+    });
+
+    test('.d.ts declares classes and enums', () => {
+      const dts = readFileSync(path.join(outDir('classes', target), 'classes.d.ts'), 'utf8');
+      assert.match(dts, /\/\*\*\n \* Counts up in steps\.\n \*\/\nexport class Counter \{\n/);
+      assert.match(dts, /  \/\*\*\n   \* Makes a counter called `label`\.\n   \*\/\n  constructor\(label: string\);/);
+      assert.match(dts, /  free\(\): void;/);
+      assert.match(dts, /  readonly id: number;/);
+      assert.match(dts, /  \/\*\*\n   \* The current count\.\n   \*\/\n  count: number;/);
+      assert.match(dts, /  static readonly next_id: number;/);
+      assert.match(dts, /  static startingAt\(count: number\): Counter;/);
+      assert.match(dts, /  into_label\(\): string;/);
+      assert.match(dts, /export class Token \{\n  private constructor\(\);/);
+      assert.match(dts, /export class Point2D \{/);
+      assert.match(dts, /export enum Level \{\n  Low = 0,\n  \/\*\*\n   \* In between\.\n   \*\/\n  Mid = 5,\n  High = 6,\n\}/);
+      assert.match(dts, /export type Fruit = "apple" \| "banana" \| "cherry";/);
+      assert.match(dts, /export function maybe_make\(count: number\): Counter \| undefined;/);
+      assert.doesNotMatch(dts, /secret|rust_only/);
+    });
+  });
+
+  describe(`weak refs (${target})`, () => {
+    let m;
+    before(async () => { m = await load('classes', target); });
+
+    test('objects JS forgot are freed by the FinalizationRegistry', async () => {
+      assert.equal(typeof globalThis.gc, 'function', 'run node with --expose-gc');
+      await settle();
+      const before = m.drop_count();
+      (() => { for (let i = 0; i < 50; i++) new m.Counter(`forgotten ${i}`).increment(); })();
+      for (let i = 0; i < 100 && m.drop_count() < before + 50; i++) {
+        globalThis.gc();
+        await sleep(5);
+      }
+      assert.equal(m.drop_count(), before + 50);
+    });
+
+    test('free() unregisters, so the destructor runs once', async () => {
+      await settle();
+      const before = m.drop_count();
+      (() => { const c = new m.Counter('explicit'); c.free(); })();
+      await settle();
+      assert.equal(m.drop_count(), before + 1);
+    });
+  });
+}
