@@ -2,7 +2,8 @@
 //! accessors (struct macro) and methods (impl macro), each with its descriptor entry.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 use wbg_core_gen::syntax::{Impl, Method, MethodKind, Receiver, Struct};
 
 use crate::shim::{self, str_part, Part, ShimArg};
@@ -50,7 +51,8 @@ pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
         let read = if field.getter_with_clone {
             quote!(::core::clone::Clone::clone(&arg0.#field_name))
         } else {
-            quote!(#rt::CopyField::copy_field(&arg0.#field_name))
+            let span = field.ty.span();
+            quote_spanned!(span=> #rt::CopyField::copy_field(&arg0.#field_name))
         };
         let receiver: syn::Type = syn::parse_quote!(&#name);
         accessors.push(shim::shim(
