@@ -53,6 +53,12 @@ pub struct BindgenArgs {
     /// Keep DWARF debug sections in the output wasm.
     #[arg(long)]
     pub keep_debug: bool,
+    /// Free class instances that JS forgot through a `FinalizationRegistry` (the default).
+    #[arg(long, overrides_with = "no_weak_refs")]
+    pub weak_refs: bool,
+    /// Do not use a `FinalizationRegistry`: instances are freed only by `free()`.
+    #[arg(long, overrides_with = "weak_refs")]
+    pub no_weak_refs: bool,
 }
 
 /// `--version` text: says "wbg" so scripts can tell it from upstream's `wasm-bindgen`.
@@ -122,6 +128,7 @@ fn bindgen_files(args: &BindgenArgs) -> Result<(), Failure> {
     options.typescript = !args.no_typescript;
     options.debug = args.debug;
     options.keep_debug = args.keep_debug;
+    options.weak_refs = !args.no_weak_refs;
     let output = bindgen::generate(&bytes, &options).map_err(|e| Failure::Input(e.to_string()))?;
     let dir = &args.out_dir;
     std::fs::create_dir_all(dir)

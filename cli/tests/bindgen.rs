@@ -7,7 +7,7 @@ use std::process::{Command, Output};
 use walrus::ir::BinaryOp;
 use walrus::{FunctionBuilder, Module, RawCustomSection, ValType};
 
-const VERSION: u8 = 1;
+const VERSION: u8 = wbg_core_gen::descriptor::schema::VERSION;
 
 fn s(v: &str) -> Vec<u8> {
     let mut out = (v.len() as u32).to_le_bytes().to_vec();
@@ -361,4 +361,64 @@ fn damaged_modules_never_panic() {
 
 fn wbg_core_gen_target() -> &'static dyn wbg_core_gen::target::Target {
     wbg_core_gen::target::by_name("web").unwrap()
+}
+
+/// A module with one class `Thing` (STRUCT entry plus its free export).
+fn class_module() -> Vec<u8> {
+    let mut m = Module::from_buffer(&module(&[])).unwrap();
+    let ty = m.types.add(&[ValType::I32], &[]);
+    let mut f = FunctionBuilder::new(&mut m.types, &[ValType::I32], &[]);
+    let ptr = m.locals.add(ValType::I32);
+    f.func_body();
+    let _ = ty;
+    let free = f.finish(vec![ptr], &mut m.funcs);
+    m.exports.add("__wbg_thing_free", free);
+    let mut body = vec![VERSION, 2];
+    body.extend(s("Thing"));
+    body.extend(s("Thing"));
+    body.extend(s(""));
+    body.extend(s("__wbg_thing_free"));
+    body.push(0);
+    m.customs.add(RawCustomSection {
+        name: "wbg_descriptors".into(),
+        data: entry(body),
+    });
+    m.emit_wasm()
+}
+
+#[test]
+fn weak_refs_can_be_turned_off() {
+    let dir = scratch("weak-refs");
+    let input = dir.join("thing.wasm");
+    std::fs::write(&input, class_module()).unwrap();
+    for (flags, registry) in [
+        (&[][..], true),
+        (&["--weak-refs"][..], true),
+        (&["--no-weak-refs"][..], false),
+        (&["--no-weak-refs", "--weak-refs"][..], true),
+    ] {
+        let pkg = dir.join(format!("pkg{}", flags.join("")));
+        let mut args = vec![
+            "bindgen",
+            input.to_str().unwrap(),
+            "--out-dir",
+            pkg.to_str().unwrap(),
+            "--target",
+            "nodejs",
+        ];
+        args.extend(flags);
+        let out = run("wbg", &args);
+        assert!(
+            out.status.success(),
+            "{flags:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let js = std::fs::read_to_string(pkg.join("thing.js")).unwrap();
+        assert!(js.contains("class Thing"), "{js}");
+        assert_eq!(
+            js.contains("new FinalizationRegistry"),
+            registry,
+            "{flags:?}"
+        );
+    }
 }
