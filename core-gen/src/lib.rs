@@ -12,6 +12,7 @@ pub mod diagnostic;
 #[cfg(feature = "wasm")]
 pub mod extract;
 pub mod glue;
+pub mod ide;
 #[cfg(feature = "wasm")]
 pub mod rewrite;
 pub mod syntax;
