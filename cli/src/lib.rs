@@ -135,6 +135,10 @@ fn bindgen_files(args: &BindgenArgs) -> Result<(), Failure> {
         .map_err(|e| Failure::Io(format!("cannot create {}: {e}", dir.display())))?;
     let write = |path: &str, contents: &[u8]| {
         let p = dir.join(path);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Failure::Io(format!("cannot create {}: {e}", parent.display())))?;
+        }
         std::fs::write(&p, contents)
             .map_err(|e| Failure::Io(format!("cannot write {}: {e}", p.display())))
     };

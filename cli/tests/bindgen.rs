@@ -280,7 +280,7 @@ fn signature_disagrees_with_descriptor() {
     expect_input_error(
         "signature",
         &module(&[("wbg_descriptors", add_descriptor(VERSION, U64))]),
-        "wasm export `add` has signature (i32, i32) -> (i32) but its descriptor implies (i64, i64) -> (i64)",
+        "wasm function `add` has signature (i32, i32) -> (i32) but its descriptor implies (i64, i64) -> (i64)",
     );
 }
 

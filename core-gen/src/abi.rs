@@ -43,7 +43,7 @@ pub fn param(ty: &Type) -> Result<Vec<ValType>, Unsupported> {
         | Type::U32
         | Type::Isize
         | Type::Usize => vec![I32],
-        Type::Bool | Type::Char | Type::Externref => vec![I32],
+        Type::Bool | Type::Char | Type::Externref | Type::ExternType(_) => vec![I32],
         Type::I64 | Type::U64 => vec![I64],
         Type::F32 => vec![F32],
         Type::F64 => vec![F64],
@@ -52,7 +52,11 @@ pub fn param(ty: &Type) -> Result<Vec<ValType>, Unsupported> {
         Type::Named(_) => vec![I32],
         Type::Ref(inner) => match &**inner {
             Type::String => vec![I32, I32],
-            Type::Externref | Type::Named(_) => vec![I32],
+            Type::Externref | Type::ExternType(_) | Type::Named(_) => vec![I32],
+            // Lent to JS: a list of object-table indices.
+            Type::Slice(inner) if matches!(**inner, Type::Externref | Type::ExternType(_)) => {
+                vec![I32, I32]
+            }
             other => return Err(unsupported("a reference to", other)),
         },
         Type::RefMut(inner) => match &**inner {
@@ -63,6 +67,7 @@ pub fn param(ty: &Type) -> Result<Vec<ValType>, Unsupported> {
             Type::Named(_) => vec![I32],
             other => return Err(unsupported("`Option` of", other)),
         },
+        Type::Slice(inner) => return Err(unsupported("an unsized slice of", inner)),
     })
 }
 
@@ -71,7 +76,9 @@ pub fn param(ty: &Type) -> Result<Vec<ValType>, Unsupported> {
 pub fn result(ty: &Type) -> Result<Vec<ValType>, Unsupported> {
     use ValType::*;
     Ok(match ty {
-        Type::Ref(inner) if **inner == Type::Externref => vec![I32],
+        Type::Ref(inner) if matches!(**inner, Type::Externref | Type::ExternType(_)) => vec![I32],
+        // A `&'static str` lent to JS.
+        Type::Ref(inner) if **inner == Type::String => vec![I32, I32],
         Type::Ref(_) | Type::RefMut(_) => return Err(Unsupported("returning a reference".into())),
         other => param(other)?,
     })

@@ -58,6 +58,7 @@ pub fn generate(wasm: &[u8], options: &Options<'_>) -> Result<Output, BindgenErr
         &GlueOptions {
             debug: options.debug,
             weak_refs: options.weak_refs,
+            es_module: options.target.is_es_module(),
         },
     )?;
     let out = &options.out_name;
@@ -72,6 +73,12 @@ pub fn generate(wasm: &[u8], options: &Options<'_>) -> Result<Output, BindgenErr
         files.push(File {
             path: format!("{out}.d.ts"),
             contents,
+        });
+    }
+    for snippet in &glue.snippets {
+        files.push(File {
+            path: snippet.path.clone(),
+            contents: snippet.contents.clone(),
         });
     }
     let wasm_path = format!("{out}_bg.wasm");

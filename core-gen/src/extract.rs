@@ -31,7 +31,7 @@ pub enum ExtractError {
     Descriptor(#[from] DecodeError),
     #[error("descriptor for `{0}` names a wasm export that does not exist; the module may have been altered after it was built")]
     MissingExport(String),
-    #[error("wasm export `{name}` has signature ({actual}) but its descriptor implies ({expected}); the crate and CLI disagree on the ABI: use the same wbg version for both")]
+    #[error("wasm function `{name}` has signature ({actual}) but its descriptor implies ({expected}); the crate and CLI disagree on the ABI: use the same wbg version for both")]
     Signature {
         name: String,
         expected: String,
@@ -97,13 +97,43 @@ pub fn extract(module: &mut Module) -> Result<Extracted, ExtractError> {
     };
     let descriptors = descriptor::decode_section(&section.data)?;
     for f in &descriptors.functions {
-        check_signature(
+        let args: Vec<_> = f.args.iter().map(|a| a.ty.clone()).collect();
+        check_export(module, &f.export, &f.js_name, &args, &f.ret)?;
+    }
+    for m in &descriptors.methods {
+        // The receiver travels as the object's pointer.
+        let receiver = (m.receiver != descriptor::Receiver::None).then_some(descriptor::Type::U32);
+        let args: Vec<_> = receiver
+            .into_iter()
+            .chain(m.args.iter().map(|a| a.ty.clone()))
+            .collect();
+        check_export(
             module,
-            &f.export,
-            &f.js_name,
-            &f.args.iter().map(|a| a.ty.clone()).collect::<Vec<_>>(),
-            &f.ret,
+            &m.export,
+            &format!("{}.{}", m.class, m.js_name),
+            &args,
+            &m.ret,
         )?;
+    }
+    for imp in &descriptors.imports {
+        // The linker drops imports nothing calls; their descriptors stay behind.
+        let Some(func) = module.imports.iter().find_map(|i| match i.kind {
+            ImportKind::Function(f)
+                if i.module == PLACEHOLDER_MODULE && i.name == imp.wasm_name =>
+            {
+                Some(f)
+            }
+            _ => None,
+        }) else {
+            continue;
+        };
+        let args: Vec<_> = imp.args.iter().map(|a| a.ty.clone()).collect();
+        let ret = if imp.op == descriptor::ImportOp::InstanceOf {
+            descriptor::Type::Bool
+        } else {
+            imp.ret.clone()
+        };
+        compare(module, func, &imp.wasm_name, &imp.js_name, &args, &ret)?;
     }
     Ok(Extracted {
         descriptors,
@@ -111,13 +141,34 @@ pub fn extract(module: &mut Module) -> Result<Extracted, ExtractError> {
     })
 }
 
-fn check_signature(
+fn check_export(
     module: &Module,
     export: &str,
     item: &str,
     args: &[descriptor::Type],
     ret: &descriptor::Type,
 ) -> Result<(), ExtractError> {
+    let func = module
+        .exports
+        .iter()
+        .find_map(|e| match e.item {
+            ExportItem::Function(f) if e.name == export => Some(f),
+            _ => None,
+        })
+        .ok_or_else(|| ExtractError::MissingExport(item.to_string()))?;
+    compare(module, func, export, item, args, ret)
+}
+
+/// Checks that `func`'s wasm type is what the descriptor types imply.
+fn compare(
+    module: &Module,
+    func: walrus::FunctionId,
+    name: &str,
+    item: &str,
+    args: &[descriptor::Type],
+    ret: &descriptor::Type,
+) -> Result<(), ExtractError> {
+    let export = name;
     let unsupported = |e: abi::Unsupported| ExtractError::Unsupported {
         item: item.to_string(),
         what: e.0,
@@ -131,14 +182,6 @@ fn check_signature(
         .into_iter()
         .take(1)
         .collect();
-    let func = module
-        .exports
-        .iter()
-        .find_map(|e| match e.item {
-            ExportItem::Function(f) if e.name == export => Some(f),
-            _ => None,
-        })
-        .ok_or_else(|| ExtractError::MissingExport(item.to_string()))?;
     let ty = module.types.get(module.funcs.get(func).ty());
     let actual_params: Vec<Option<ValType>> = ty.params().iter().map(convert).collect();
     let actual_results: Vec<Option<ValType>> = ty.results().iter().map(convert).collect();

@@ -175,6 +175,7 @@ fn module() -> Module {
                 skip_typescript: false,
             },
         ],
+        ..Module::default()
     }
 }
 

@@ -5,6 +5,7 @@
 mod class;
 mod enumeration;
 mod function;
+mod import;
 mod shim;
 
 use proc_macro2::TokenStream;
@@ -36,6 +37,7 @@ pub fn wasm_bindgen(
         Some(Item::Struct(s)) => class::expand_struct(&s, cleaned()),
         Some(Item::Impl(i)) => class::expand_impl(&i, cleaned()),
         Some(Item::Enum(e)) => enumeration::expand(&e, cleaned()),
+        Some(Item::ForeignMod(block)) => import::expand(&block),
         None => input,
     };
     expanded.into()

@@ -100,6 +100,8 @@ pub enum Part {
     Lit(Vec<u8>),
     /// A type's const descriptor.
     Desc(syn::Type),
+    /// A `&'static str` const expression, written as a `str` (length, then bytes).
+    ConstStr(TokenStream),
 }
 
 pub fn str_part(out: &mut Vec<u8>, s: &str) {
@@ -124,6 +126,10 @@ pub fn entry(kind: &str, parts: Vec<Part>) -> TokenStream {
             Part::Desc(ty) => {
                 lens.push(quote!(<#ty as #rt::WasmDescribe>::DESC.len()));
                 writes.push(quote!(.desc(&<#ty as #rt::WasmDescribe>::DESC)));
+            }
+            Part::ConstStr(expr) => {
+                lens.push(quote!(4 + (#expr).len()));
+                writes.push(quote!(.str(#expr)));
             }
         }
     }
@@ -183,6 +189,22 @@ pub fn without_lifetimes(ty: &syn::Type) -> syn::Type {
 /// The type a descriptor names for an argument: `&'a str` → `&str`.
 pub fn desc_type(ty: &syn::Type) -> syn::Type {
     without_lifetimes(ty)
+}
+
+/// FNV-1a, for stable generated names.
+pub fn hash(parts: &[&str]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for b in p.bytes().chain([0xff]) {
+            h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+/// The crate being compiled (cargo sets this for rustc, which runs the macro).
+pub fn crate_name() -> String {
+    std::env::var("CARGO_PKG_NAME").unwrap_or_else(|_| "crate".into())
 }
 
 /// Export names derived from Rust names, as upstream: `__wbg_counter_new`.

@@ -8,6 +8,46 @@ use core::ops::{Deref, DerefMut};
 
 const WRITING: usize = usize::MAX;
 
+/// Borrows taken by running calls, newest last. A JS exception unwinds wasm frames without
+/// running destructors; the glue then calls `__wbindgen_unwind_borrows` to release what
+/// those frames held, so the objects stay usable.
+struct LogEntry {
+    flag: *const Cell<usize>,
+    exclusive: bool,
+}
+
+static mut BORROW_LOG: Vec<LogEntry> = Vec::new();
+/// `BORROW_LOG.len()`, where the glue can read it without a call.
+pub static mut BORROW_DEPTH: u32 = 0;
+
+fn log_push(flag: &Cell<usize>, exclusive: bool) {
+    unsafe {
+        (*core::ptr::addr_of_mut!(BORROW_LOG)).push(LogEntry { flag, exclusive });
+        BORROW_DEPTH += 1;
+    }
+}
+
+fn log_pop() {
+    unsafe {
+        (*core::ptr::addr_of_mut!(BORROW_LOG)).pop();
+        BORROW_DEPTH -= 1;
+    }
+}
+
+/// Releases every borrow above `depth` (taken by frames a JS exception unwound).
+pub fn unwind_borrows(depth: u32) {
+    unsafe {
+        let log = &mut *core::ptr::addr_of_mut!(BORROW_LOG);
+        while log.len() > depth as usize {
+            let e = log.pop().expect("len checked");
+            let flag = &*e.flag;
+            flag.set(if e.exclusive { 0 } else { flag.get() - 1 });
+        }
+        BORROW_DEPTH = log.len() as u32;
+    }
+}
+
+#[repr(C)]
 pub struct WasmRefCell<T: ?Sized> {
     borrow: Cell<usize>,
     value: UnsafeCell<T>,
@@ -34,6 +74,7 @@ impl<T: ?Sized> WasmRefCell<T> {
             aliasing(class, "&self");
         }
         self.borrow.set(b + 1);
+        log_push(&self.borrow, false);
         Ref {
             value: unsafe { &*self.value.get() },
             borrow: &self.borrow,
@@ -46,6 +87,7 @@ impl<T: ?Sized> WasmRefCell<T> {
             aliasing(class, "&mut self");
         }
         self.borrow.set(WRITING);
+        log_push(&self.borrow, true);
         RefMut {
             value: unsafe { &mut *self.value.get() },
             borrow: &self.borrow,
@@ -82,6 +124,7 @@ impl<T: ?Sized> Deref for Ref<'_, T> {
 impl<T: ?Sized> Drop for Ref<'_, T> {
     fn drop(&mut self) {
         self.borrow.set(self.borrow.get() - 1);
+        log_pop();
     }
 }
 
@@ -106,6 +149,7 @@ impl<T: ?Sized> DerefMut for RefMut<'_, T> {
 impl<T: ?Sized> Drop for RefMut<'_, T> {
     fn drop(&mut self) {
         self.borrow.set(0);
+        log_pop();
     }
 }
 

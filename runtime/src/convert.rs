@@ -12,11 +12,15 @@ use crate::JsValue;
 pub trait WasmPrimitive: Copy {
     /// Stores the value in return-area slot `slot` (see `__rt::RET_AREA`).
     fn store_ret(self, slot: usize);
+    /// Reads what the glue stored in return-area slot `slot` after an import returned.
+    fn load_ret(slot: usize) -> Self;
 }
 
 impl WasmPrimitive for () {
     #[inline]
     fn store_ret(self, _slot: usize) {}
+    #[inline]
+    fn load_ret(_slot: usize) {}
 }
 
 macro_rules! primitive {
@@ -28,6 +32,13 @@ macro_rules! primitive {
                 unsafe {
                     let p = core::ptr::addr_of_mut!(crate::__rt::RET_AREA) as *mut u64;
                     (p.add(slot) as *mut $t).write(self);
+                }
+            }
+            #[inline]
+            fn load_ret(slot: usize) -> Self {
+                unsafe {
+                    let p = core::ptr::addr_of!(crate::__rt::RET_AREA) as *const u64;
+                    (p.add(slot) as *const $t).read()
                 }
             }
         }
@@ -245,6 +256,12 @@ impl IntoWasmAbi for () {
     fn into_abi(self) {}
 }
 
+impl FromWasmAbi for () {
+    type Abi = ();
+    #[inline]
+    unsafe fn from_abi(_: ()) {}
+}
+
 impl IntoWasmAbi for String {
     type Abi = WasmSlice;
     #[inline]
@@ -275,11 +292,27 @@ impl RefFromWasmAbi for str {
     }
 }
 
+/// Lent to JS for the duration of a call: the glue reads it and does not free it.
 impl IntoWasmAbi for &str {
     type Abi = WasmSlice;
     #[inline]
     fn into_abi(self) -> WasmSlice {
-        String::from(self).into_abi()
+        WasmSlice {
+            ptr: self.as_ptr() as u32,
+            len: self.len() as u32,
+        }
+    }
+}
+
+/// Lent to JS for the duration of a call (variadic imports spread it).
+impl IntoWasmAbi for &[JsValue] {
+    type Abi = WasmSlice;
+    #[inline]
+    fn into_abi(self) -> WasmSlice {
+        WasmSlice {
+            ptr: self.as_ptr() as u32,
+            len: self.len() as u32,
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 //! schema version below must match it (a round-trip test in `tests/` ties the two).
 
 /// Bumped whenever the encoding changes; the generator refuses other versions.
-pub const SCHEMA_VERSION: u8 = 2;
+pub const SCHEMA_VERSION: u8 = 3;
 
 /// Name of the custom section holding one entry per exported or imported item.
 pub const SECTION: &str = "wbg_descriptors";
@@ -15,6 +15,9 @@ pub mod kind {
     pub const STRUCT: u8 = 2;
     pub const METHOD: u8 = 3;
     pub const ENUM: u8 = 4;
+    pub const IMPORT_FN: u8 = 5;
+    pub const IMPORT_TYPE: u8 = 6;
+    pub const SNIPPET: u8 = 7;
 }
 
 /// Type tags.
@@ -37,9 +40,11 @@ pub mod tag {
     pub const ISIZE: u8 = 15;
     pub const USIZE: u8 = 16;
     pub const NAMED: u8 = 17;
+    pub const EXTERN_TYPE: u8 = 18;
     pub const REF: u8 = 32;
     pub const REF_MUT: u8 = 33;
     pub const OPTION: u8 = 34;
+    pub const SLICE: u8 = 35;
 }
 
 /// Capacity of one type descriptor. Overflow is a compile error naming the type.
@@ -71,13 +76,19 @@ impl Desc {
 
     /// An exported class or enum, by its JS name.
     pub const fn named(name: &str) -> Self {
-        let bytes = name.as_bytes();
+        Self::tag(tag::NAMED).str(name)
+    }
+
+    /// An imported JS type; `ts_type` is what the `.d.ts` calls it ("" for `any`).
+    pub const fn extern_type(ts_type: &str) -> Self {
+        Self::tag(tag::EXTERN_TYPE).str(ts_type)
+    }
+
+    /// `u32` length then the bytes.
+    pub const fn str(self, s: &str) -> Self {
+        let bytes = s.as_bytes();
         let len = (bytes.len() as u32).to_le_bytes();
-        let mut d = Self::tag(tag::NAMED)
-            .byte(len[0])
-            .byte(len[1])
-            .byte(len[2])
-            .byte(len[3]);
+        let mut d = self.byte(len[0]).byte(len[1]).byte(len[2]).byte(len[3]);
         let mut i = 0;
         while i < bytes.len() {
             d = d.byte(bytes[i]);
@@ -153,6 +164,12 @@ impl<const N: usize> EntryWriter<N> {
         self.bytes(d.as_slice())
     }
 
+    /// `u32` length then the bytes.
+    pub const fn str(self, s: &str) -> Self {
+        self.bytes(&(s.len() as u32).to_le_bytes())
+            .bytes(s.as_bytes())
+    }
+
     pub const fn finish(self) -> [u8; N] {
         assert!(self.pos == N, "wbg entry length mismatch (macro bug)");
         self.buf
@@ -206,6 +223,10 @@ simple! {
 
 impl<T: WasmDescribe + ?Sized> WasmDescribe for &T {
     const DESC: Desc = Desc::wrap(tag::REF, &T::DESC);
+}
+
+impl<T: WasmDescribe> WasmDescribe for [T] {
+    const DESC: Desc = Desc::wrap(tag::SLICE, &T::DESC);
 }
 
 impl<T: WasmDescribe> WasmDescribe for Option<T> {

@@ -10,6 +10,7 @@
 use core::fmt;
 use core::marker::PhantomData;
 
+mod cast;
 #[doc(hidden)]
 pub mod cell;
 mod convert;
@@ -20,6 +21,7 @@ mod externs;
 #[path = "rt.rs"]
 pub mod __rt;
 
+pub use cast::{JsCast, JsStatic, JsThreadLocal};
 pub use wasm_bindgen_macro::wasm_bindgen;
 
 pub mod convert_traits {
@@ -32,6 +34,7 @@ pub mod convert_traits {
 
 pub mod prelude {
     //! `use wasm_bindgen::prelude::*;` brings in what wasm-bindgen's prelude does.
+    pub use crate::cast::{JsCast, JsStatic, JsThreadLocal};
     pub use crate::wasm_bindgen;
     pub use crate::JsValue;
 }
@@ -166,6 +169,12 @@ impl JsValue {
     #[doc(hidden)]
     pub fn idx(&self) -> u32 {
         self.idx
+    }
+
+    /// Wraps an index the glue handed over (owned).
+    #[doc(hidden)]
+    pub fn __from_idx(idx: u32) -> JsValue {
+        JsValue::_new(idx)
     }
 
     fn debug_string(&self) -> String {

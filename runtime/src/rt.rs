@@ -1,11 +1,25 @@
 //! Support the macro's output and the generated glue rely on. Not a public API.
 
+pub use crate::cast::{JsStatic, JsThreadLocal};
 pub use crate::cell::{self as class, Ref, RefMut, WasmRefCell};
 pub use crate::convert::{
     FromWasmAbi, IntoWasmAbi, OptionFromWasmAbi, OptionIntoWasmAbi, RefFromWasmAbi,
     RefMutFromWasmAbi, ReturnWasmAbi, WasmAbi, WasmPrimitive,
 };
 pub use crate::describe::{Desc, EntryWriter, WasmDescribe};
+pub use std::thread_local;
+
+/// Implemented by imported types: the id of their IMPORT_TYPE descriptor entry, so a
+/// method imported in another block or crate can name its class.
+pub trait ImportedClass {
+    const CLASS_ID: &'static str;
+}
+
+/// Reads what an import left in the return area, after its first value.
+#[inline]
+pub fn load_ret<P2: WasmPrimitive, P3: WasmPrimitive, P4: WasmPrimitive>() -> (P2, P3, P4) {
+    (P2::load_ret(0), P3::load_ret(1), P4::load_ret(2))
+}
 pub use core;
 
 /// Extra return values (beyond the first) are written here; the glue reads them right
@@ -19,8 +33,40 @@ pub fn store_ret<P2: WasmPrimitive, P3: WasmPrimitive, P4: WasmPrimitive>(p2: P2
     p4.store_ret(2);
 }
 
+/// The exception a `catch` import stored (a heap index; 0 when none).
+static mut LAST_EXCEPTION: u32 = 0;
+
+/// After a `catch` import returned: the exception it caught, if any.
+pub fn take_last_exception() -> Option<crate::JsValue> {
+    unsafe {
+        let idx = LAST_EXCEPTION;
+        LAST_EXCEPTION = 0;
+        (idx != 0).then(|| crate::JsValue::__from_idx(idx))
+    }
+}
+
+/// Message for calling a JS import in a host (non-wasm) build.
+pub fn not_on_wasm(name: &str) -> ! {
+    panic!("`{name}` calls JavaScript and only works on wasm32-unknown-unknown")
+}
+
 #[cfg(target_arch = "wasm32")]
 mod exports {
+    #[unsafe(no_mangle)]
+    pub extern "C" fn __wbindgen_exn_store(idx: u32) {
+        unsafe { super::LAST_EXCEPTION = idx }
+    }
+
+    #[unsafe(no_mangle)]
+    pub extern "C" fn __wbindgen_borrow_depth_ptr() -> *const u32 {
+        core::ptr::addr_of!(crate::cell::BORROW_DEPTH)
+    }
+
+    #[unsafe(no_mangle)]
+    pub extern "C" fn __wbindgen_unwind_borrows(depth: u32) {
+        crate::cell::unwind_borrows(depth)
+    }
+
     use std::alloc::{alloc, dealloc, handle_alloc_error, realloc, Layout};
 
     #[unsafe(no_mangle)]

@@ -9,6 +9,7 @@ use wbg_core_gen::target;
 fn fixtures_run_in_node_for_every_target() {
     let wasm = support::build_fixtures();
     let out = support::e2e_out_dir();
+    support::install_test_npm_package(&out);
     for (fixture, path) in &wasm {
         for name in target::NAMES {
             for debug in [false, true] {

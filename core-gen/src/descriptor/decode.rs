@@ -3,7 +3,8 @@
 
 use super::schema::{self, kind, tag};
 use super::{
-    Arg, Enum, EnumValue, Function, Method, Module, Receiver, Role, Struct, Type, Variant,
+    Arg, Enum, EnumValue, Function, ImportFn, ImportModule, ImportOp, ImportType, Method, Module,
+    Receiver, Role, Snippet, Struct, Type, Variant,
 };
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -85,6 +86,8 @@ impl<'a> Reader<'a> {
             tag::STRING => Type::String,
             tag::EXTERNREF => Type::Externref,
             tag::NAMED => Type::Named(self.str()?),
+            tag::EXTERN_TYPE => Type::ExternType(self.str()?),
+            tag::SLICE => Type::Slice(Box::new(self.ty(depth + 1)?)),
             tag::OPTION => Type::Option(Box::new(self.ty(depth + 1)?)),
             tag::REF => Type::Ref(Box::new(self.ty(depth + 1)?)),
             tag::REF_MUT => Type::RefMut(Box::new(self.ty(depth + 1)?)),
@@ -135,7 +138,9 @@ pub fn decode_section(bytes: &[u8]) -> Result<Module, DecodeError> {
             });
         }
         match r.u8().map_err(|e| shift(e, start))? {
-            kind::RUNTIME => {}
+            kind::RUNTIME => {
+                r.str().map_err(|e| shift(e, start))?;
+            }
             kind::FUNCTION => module
                 .functions
                 .push(function(&mut r).map_err(|e| shift(e, start))?),
@@ -148,21 +153,42 @@ pub fn decode_section(bytes: &[u8]) -> Result<Module, DecodeError> {
             kind::ENUM => module
                 .enums
                 .push(enumeration(&mut r).map_err(|e| shift(e, start))?),
+            kind::IMPORT_FN => module
+                .imports
+                .push(import_fn(&mut r).map_err(|e| shift(e, start))?),
+            kind::IMPORT_TYPE => module
+                .import_types
+                .push(import_type(&mut r).map_err(|e| shift(e, start))?),
+            kind::SNIPPET => {
+                let path = r.str().map_err(|e| shift(e, start))?;
+                let contents = r.str().map_err(|e| shift(e, start))?;
+                module.snippets.push(Snippet { path, contents });
+            }
             other => {
-                return Err(shift(
-                    DecodeError::Damaged {
-                        what: format!("unknown entry kind {other}"),
-                        offset: 1,
-                    },
-                    start,
-                ))
+                let what = format!("unknown entry kind {other}");
+                return Err(shift(DecodeError::Damaged { what, offset: 1 }, start));
             }
         }
+        if r.pos != body.len() {
+            return Err(shift(r.damaged("trailing bytes in entry"), start));
+        }
     }
-    // Link order is not stable; sort for reproducible output.
+    // Link order is not stable; sort for reproducible output. The same import or snippet
+    // can be described by several codegen units.
     module
         .functions
         .sort_by(|a, b| a.js_name.cmp(&b.js_name).then(a.export.cmp(&b.export)));
+    module.structs.sort_by(|a, b| a.js_name.cmp(&b.js_name));
+    module
+        .methods
+        .sort_by(|a, b| a.class.cmp(&b.class).then(a.export.cmp(&b.export)));
+    module.enums.sort_by(|a, b| a.js_name.cmp(&b.js_name));
+    module.imports.sort_by(|a, b| a.wasm_name.cmp(&b.wasm_name));
+    module.imports.dedup();
+    module.import_types.sort_by(|a, b| a.id.cmp(&b.id));
+    module.import_types.dedup();
+    module.snippets.sort_by(|a, b| a.path.cmp(&b.path));
+    module.snippets.dedup();
     Ok(module)
 }
 
@@ -312,6 +338,90 @@ fn enumeration(r: &mut Reader<'_>) -> Result<Enum, DecodeError> {
         docs: enum_docs,
         variants,
         skip_typescript: flags & schema::flags::SKIP_TYPESCRIPT != 0,
+    })
+}
+
+fn import_module(r: &mut Reader<'_>) -> Result<ImportModule, DecodeError> {
+    let at = r.pos;
+    let kind = r.u8()?;
+    let spec = r.str()?;
+    Ok(match kind {
+        schema::module::GLOBAL => ImportModule::Global,
+        schema::module::MODULE => ImportModule::Module(spec),
+        schema::module::SNIPPET => ImportModule::Snippet(spec),
+        other => {
+            return Err(DecodeError::Damaged {
+                what: format!("unknown module kind {other}"),
+                offset: at,
+            })
+        }
+    })
+}
+
+fn strs(r: &mut Reader<'_>) -> Result<Vec<String>, DecodeError> {
+    let n = r.u8()?;
+    (0..n).map(|_| r.str()).collect()
+}
+
+fn import_fn(r: &mut Reader<'_>) -> Result<ImportFn, DecodeError> {
+    use schema::op;
+    let wasm_name = r.str()?;
+    let at = r.pos;
+    let op = match r.u8()? {
+        op::FUNCTION => ImportOp::Function,
+        op::CONSTRUCTOR => ImportOp::Constructor,
+        op::METHOD => ImportOp::Method,
+        op::STATIC_METHOD => ImportOp::StaticMethod,
+        op::GETTER => ImportOp::Getter,
+        op::SETTER => ImportOp::Setter,
+        op::STATIC_GETTER => ImportOp::StaticGetter,
+        op::STATIC_SETTER => ImportOp::StaticSetter,
+        op::INDEXING_GETTER => ImportOp::IndexingGetter,
+        op::INDEXING_SETTER => ImportOp::IndexingSetter,
+        op::INDEXING_DELETER => ImportOp::IndexingDeleter,
+        op::STATIC_VALUE => ImportOp::StaticValue,
+        op::INSTANCE_OF => ImportOp::InstanceOf,
+        other => {
+            return Err(DecodeError::Damaged {
+                what: format!("unknown import operation {other}"),
+                offset: at,
+            })
+        }
+    };
+    let flags = r.u8()?;
+    let module = import_module(r)?;
+    let namespace = strs(r)?;
+    let js_name = r.str()?;
+    let class_id = r.str()?;
+    let args = args(r)?;
+    let ret = r.ty(0)?;
+    Ok(ImportFn {
+        wasm_name,
+        op,
+        catch: flags & schema::flags::CATCH != 0,
+        structural: flags & schema::flags::STRUCTURAL != 0,
+        variadic: flags & schema::flags::VARIADIC != 0,
+        module,
+        namespace,
+        js_name,
+        class_id,
+        args,
+        ret,
+    })
+}
+
+fn import_type(r: &mut Reader<'_>) -> Result<ImportType, DecodeError> {
+    let id = r.str()?;
+    let js_class = r.str()?;
+    let module = import_module(r)?;
+    let namespace = strs(r)?;
+    let vendor_prefixes = strs(r)?;
+    Ok(ImportType {
+        id,
+        js_class,
+        module,
+        namespace,
+        vendor_prefixes,
     })
 }
 

@@ -30,6 +30,10 @@ pub enum Type {
     Externref,
     /// An exported class or enum, by JS name (resolved against `Module`).
     Named(String),
+    /// An imported JS type, travelling like `JsValue`; its TS name ("" for `any`).
+    ExternType(String),
+    /// `[T]`, behind a reference.
+    Slice(Box<Type>),
     Ref(Box<Type>),
     RefMut(Box<Type>),
     Option(Box<Type>),
@@ -132,6 +136,72 @@ impl Enum {
     }
 }
 
+/// Where an import's JS comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportModule {
+    Global,
+    /// A specifier used as written (`./greet.js`, an npm package, `raw_module`).
+    Module(String),
+    /// A file under `snippets/`, relative to the output directory.
+    Snippet(String),
+}
+
+/// What an imported function does in JS.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportOp {
+    Function,
+    Constructor,
+    Method,
+    StaticMethod,
+    Getter,
+    Setter,
+    StaticGetter,
+    StaticSetter,
+    IndexingGetter,
+    IndexingSetter,
+    IndexingDeleter,
+    /// Reads a static (`static FOO: Bar;`).
+    StaticValue,
+    /// `value instanceof Class`.
+    InstanceOf,
+}
+
+/// An imported function (or static, or `instanceof` check) as the wasm imports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportFn {
+    /// Name of the wasm import (in the runtime's placeholder module).
+    pub wasm_name: String,
+    pub op: ImportOp,
+    pub catch: bool,
+    pub structural: bool,
+    pub variadic: bool,
+    pub module: ImportModule,
+    pub namespace: Vec<String>,
+    /// Function, property or class name.
+    pub js_name: String,
+    /// `ImportType::id` of the class for constructors, methods and statics ("" if none).
+    pub class_id: String,
+    pub args: Vec<Arg>,
+    pub ret: Type,
+}
+
+/// An imported JS class (`type Bar;`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportType {
+    pub id: String,
+    pub js_class: String,
+    pub module: ImportModule,
+    pub namespace: Vec<String>,
+    pub vendor_prefixes: Vec<String>,
+}
+
+/// A JS file to write under the output directory (`inline_js`, crate-local modules).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    pub path: String,
+    pub contents: String,
+}
+
 /// Everything the section describes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Module {
@@ -141,6 +211,9 @@ pub struct Module {
     pub structs: Vec<Struct>,
     pub methods: Vec<Method>,
     pub enums: Vec<Enum>,
+    pub imports: Vec<ImportFn>,
+    pub import_types: Vec<ImportType>,
+    pub snippets: Vec<Snippet>,
 }
 
 /// What a `Type::Named` refers to.

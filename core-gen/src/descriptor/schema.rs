@@ -13,12 +13,18 @@
 //!              u8 nargs, (str name, type)*, type ret
 //!   ENUM     : str js_name, str docs, u8 flags, u32 n, (str name, str docs, value)*
 //!              value := u32 (numeric enum) | str (string enum, flag STRING_ENUM)
+//!   IMPORT_FN  : str wasm_name, u8 op, u8 flags, module, u8 n, str* namespace, str js_name,
+//!                str class_id, u8 nargs, (str name, type)*, type ret
+//!   IMPORT_TYPE: str id, str js_class, module, u8 n, str* namespace, u8 n, str* vendor_prefixes
+//!   SNIPPET    : str path, str contents
+//!   module     := u8 kind (GLOBAL, MODULE, SNIPPET), str specifier
 //! str     := u32 len, utf-8 bytes
-//! type    := u8 tag [type | str]    (REF, REF_MUT, OPTION wrap a type; NAMED has a str)
+//! type    := u8 tag [type | str]    (REF, REF_MUT, OPTION, SLICE wrap a type; NAMED and
+//!                                     EXTERN_TYPE have a str)
 //! ```
 //! All integers are little-endian.
 
-pub const VERSION: u8 = 2;
+pub const VERSION: u8 = 3;
 pub const SECTION: &str = "wbg_descriptors";
 
 pub mod kind {
@@ -27,6 +33,31 @@ pub mod kind {
     pub const STRUCT: u8 = 2;
     pub const METHOD: u8 = 3;
     pub const ENUM: u8 = 4;
+    pub const IMPORT_FN: u8 = 5;
+    pub const IMPORT_TYPE: u8 = 6;
+    pub const SNIPPET: u8 = 7;
+}
+
+pub mod module {
+    pub const GLOBAL: u8 = 0;
+    pub const MODULE: u8 = 1;
+    pub const SNIPPET: u8 = 2;
+}
+
+pub mod op {
+    pub const FUNCTION: u8 = 0;
+    pub const CONSTRUCTOR: u8 = 1;
+    pub const METHOD: u8 = 2;
+    pub const STATIC_METHOD: u8 = 3;
+    pub const GETTER: u8 = 4;
+    pub const SETTER: u8 = 5;
+    pub const STATIC_GETTER: u8 = 6;
+    pub const STATIC_SETTER: u8 = 7;
+    pub const INDEXING_GETTER: u8 = 8;
+    pub const INDEXING_SETTER: u8 = 9;
+    pub const INDEXING_DELETER: u8 = 10;
+    pub const STATIC_VALUE: u8 = 11;
+    pub const INSTANCE_OF: u8 = 12;
 }
 
 pub mod flags {
@@ -38,6 +69,12 @@ pub mod flags {
     pub const INSPECTABLE: u8 = 1;
     /// ENUM: values are strings.
     pub const STRING_ENUM: u8 = 1;
+    /// IMPORT_FN: a JS exception becomes `Err`.
+    pub const CATCH: u8 = 1;
+    /// IMPORT_FN: access members on the object itself, not through the class prototype.
+    pub const STRUCTURAL: u8 = 2;
+    /// IMPORT_FN: spread the last argument.
+    pub const VARIADIC: u8 = 4;
 }
 
 pub mod receiver {
@@ -73,21 +110,29 @@ pub mod tag {
     pub const ISIZE: u8 = 15;
     pub const USIZE: u8 = 16;
     pub const NAMED: u8 = 17;
+    pub const EXTERN_TYPE: u8 = 18;
     pub const REF: u8 = 32;
     pub const REF_MUT: u8 = 33;
     pub const OPTION: u8 = 34;
+    pub const SLICE: u8 = 35;
 }
 
 /// Everything that defines the layout, in one string for the fingerprint.
 pub const LAYOUT: &str = concat!(
-    "v2;section=wbg_descriptors;entry=u32len,u8version,u8kind;str=u32len+utf8;",
+    "v3;section=wbg_descriptors;entry=u32len,u8version,u8kind;str=u32len+utf8;",
     "kind:RUNTIME=0(str),FUNCTION=1(str,str,str,u8flags,u8n,(str,type)*,type),",
     "STRUCT=2(str,str,str,str,u8flags),METHOD=3(str,str,str,u8recv,u8role,u8flags,type,u8n,(str,type)*,type),",
-    "ENUM=4(str,str,u8flags,u32n,(str,str,u32|str)*);",
-    "flags:START=1,SKIP_TYPESCRIPT=2,INSPECTABLE=1,STRING_ENUM=1;recv:NONE=0,REF=1,REF_MUT=2,VALUE=3;",
-    "role:METHOD=0,CONSTRUCTOR=1,GETTER=2,SETTER=3;",
+    "ENUM=4(str,str,u8flags,u32n,(str,str,u32|str)*),",
+    "IMPORT_FN=5(str,u8op,u8flags,module,u8n,str*,str,str,u8n,(str,type)*,type),",
+    "IMPORT_TYPE=6(str,str,module,u8n,str*,u8n,str*),SNIPPET=7(str,str);module=u8kind,str;",
+    "modulekind:GLOBAL=0,MODULE=1,SNIPPET=2;",
+    "op:FUNCTION=0,CONSTRUCTOR=1,METHOD=2,STATIC_METHOD=3,GETTER=4,SETTER=5,STATIC_GETTER=6,STATIC_SETTER=7,",
+    "INDEXING_GETTER=8,INDEXING_SETTER=9,INDEXING_DELETER=10,STATIC_VALUE=11,INSTANCE_OF=12;",
+    "flags:START=1,SKIP_TYPESCRIPT=2,INSPECTABLE=1,STRING_ENUM=1,CATCH=1,STRUCTURAL=2,VARIADIC=4;",
+    "recv:NONE=0,REF=1,REF_MUT=2,VALUE=3;role:METHOD=0,CONSTRUCTOR=1,GETTER=2,SETTER=3;",
     "tag:UNIT=0,I8=1,U8=2,I16=3,U16=4,I32=5,U32=6,I64=7,U64=8,F32=9,F64=10,BOOL=11,CHAR=12,",
-    "STRING=13,EXTERNREF=14,ISIZE=15,USIZE=16,NAMED=17(str),REF=32(type),REF_MUT=33(type),OPTION=34(type)",
+    "STRING=13,EXTERNREF=14,ISIZE=15,USIZE=16,NAMED=17(str),EXTERN_TYPE=18(str),REF=32(type),",
+    "REF_MUT=33(type),OPTION=34(type),SLICE=35(type)",
 );
 
 #[cfg(test)]
@@ -105,7 +150,7 @@ mod tests {
         assert!(super::LAYOUT.starts_with(&format!("v{};", super::VERSION)));
         assert_eq!(
             fnv1a(super::LAYOUT),
-            512443100154808273,
+            8759407317599906094,
             "layout changed; see the comment on this test"
         );
     }

@@ -121,6 +121,7 @@ function getDataView() {
         &["memory"],
         r#"let retArea = 0;
 function retSlot32(slot) { return getDataView().getInt32(retArea + 8 * slot, true); }
+function storeRetSlot32(slot, value) { getDataView().setInt32(retArea + 8 * slot, value, true); }
 "#,
     ),
     (
@@ -142,6 +143,58 @@ function getStringFromWasm(ptr, len) {
     wasm.__wbindgen_free(ptr, len, 1);
     return s;
 }
+"#,
+    ),
+    (
+        "takeStringArg",
+        &["getStringFromWasm"],
+        r#"function takeStringArg(ptr, len) {
+    const s = getStringFromWasm(ptr, len);
+    wasm.__wbindgen_free(ptr, len, 1);
+    return s;
+}
+"#,
+    ),
+    (
+        "getObjectsFromWasm",
+        &["heap", "memory"],
+        r#"function getObjectsFromWasm(ptr, len) {
+    const view = getDataView();
+    const out = new Array(len);
+    for (let i = 0; i < len; i++) out[i] = getObject(view.getUint32((ptr >>> 0) + 4 * i, true));
+    return out;
+}
+"#,
+    ),
+    (
+        "accessors",
+        &[],
+        r#"// An accessor found on the prototype chain, or plain property access when there is none.
+function findProperty(proto, name) {
+    for (let p = proto; p !== null && p !== undefined; p = Object.getPrototypeOf(p)) {
+        const d = Object.getOwnPropertyDescriptor(p, name);
+        if (d !== undefined) return d;
+    }
+    return undefined;
+}
+function propertyGetter(proto, name) {
+    const d = findProperty(proto, name);
+    return d !== undefined && d.get !== undefined ? d.get : function () { return this[name]; };
+}
+function propertySetter(proto, name) {
+    const d = findProperty(proto, name);
+    return d !== undefined && d.set !== undefined ? d.set : function (value) { this[name] = value; };
+}
+"#,
+    ),
+    (
+        "borrowLog",
+        &["memory"],
+        r#"// Rust's log of class borrows; a JS exception that unwinds wasm frames leaves their
+// borrows in it, and the glue releases them before rethrowing.
+let borrowDepthPtr = 0;
+function borrowDepth() { return getDataView().getUint32(borrowDepthPtr, true); }
+function releaseBorrows(depth) { if (borrowDepth() !== depth) wasm.__wbindgen_unwind_borrows(depth); }
 "#,
     ),
     (

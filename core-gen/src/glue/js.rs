@@ -215,6 +215,19 @@ pub fn render_call(
             .map_err(|what| format!("argument `{}`: {what}", arg.name))?;
         params.push(name);
     }
+    // Calls that borrow class objects release those borrows if a JS exception unwinds
+    // through Rust (destructors do not run then).
+    let borrows_class = matches!(call.this, This::Borrow(_))
+        || call.args.iter().any(|a| match &a.ty {
+            Type::Ref(inner) | Type::RefMut(inner) => {
+                matches!(&**inner, Type::Named(n) if matches!(module.lookup(n), Some(NamedKind::Struct(_))))
+            }
+            _ => false,
+        });
+    if borrows_class {
+        helpers.require("borrowLog");
+        setup.push("const depth = borrowDepth();".to_string());
+    }
     let wasm_call = format!(
         "wasm.{}({})",
         js_property(call.export),
@@ -238,7 +251,7 @@ pub fn render_call(
     for s in &setup {
         body.push_str(&format!("{indent}{s}\n"));
     }
-    if finally.is_empty() {
+    if finally.is_empty() && !borrows_class {
         for line in inner.lines() {
             body.push_str(&format!("{indent}{line}\n"));
         }
@@ -247,9 +260,14 @@ pub fn render_call(
         for line in inner.lines() {
             body.push_str(&format!("{indent}    {line}\n"));
         }
-        body.push_str(&format!("{indent}}} finally {{\n"));
-        for line in &finally {
-            body.push_str(&format!("{indent}    {line}\n"));
+        if borrows_class {
+            body.push_str(&format!("{indent}}} catch (e) {{\n{indent}    releaseBorrows(depth);\n{indent}    throw e;\n"));
+        }
+        if !finally.is_empty() {
+            body.push_str(&format!("{indent}}} finally {{\n"));
+            for line in &finally {
+                body.push_str(&format!("{indent}    {line}\n"));
+            }
         }
         body.push_str(&format!("{indent}}}\n"));
     }
@@ -284,10 +302,11 @@ fn arg_conversion(
             out.call_args.push(name.to_string())
         }
         Type::Char => out.call_args.push(format!("{name}.codePointAt(0)")),
-        Type::Externref => {
+        Type::Externref | Type::ExternType(_) => {
             helpers.require("addHeapObject");
             out.call_args.push(format!("addHeapObject({name})"));
         }
+        Type::Slice(_) => return Err("slices must be passed by reference".into()),
         Type::String => string_arg(name, i, helpers, out),
         Type::Named(n) => match module.lookup(n) {
             Some(NamedKind::Struct(_)) => {
@@ -312,7 +331,7 @@ fn arg_conversion(
         },
         Type::Ref(inner) | Type::RefMut(inner) => match (ty, &**inner) {
             (Type::Ref(_), Type::String) => string_arg(name, i, helpers, out),
-            (Type::Ref(_), Type::Externref) => {
+            (Type::Ref(_), Type::Externref | Type::ExternType(_)) => {
                 helpers.require("addBorrowedObject");
                 out.call_args.push(format!("addBorrowedObject({name})"));
                 out.finally
@@ -382,10 +401,11 @@ fn return_conversion(
         Type::U64 => "BigInt.asUintN(64, ret)".into(),
         Type::Bool => "ret !== 0".into(),
         Type::Char => "String.fromCodePoint(ret)".into(),
-        Type::Externref => {
+        Type::Externref | Type::ExternType(_) => {
             helpers.require("takeObject");
             "takeObject(ret)".into()
         }
+        Type::Slice(_) => return Err("slices cannot be returned yet".into()),
         Type::String => {
             helpers.require("takeStringFromWasm");
             "takeStringFromWasm(ret)".into()
@@ -407,7 +427,12 @@ fn return_conversion(
                 ))
             }
         },
-        Type::Ref(inner) if **inner == Type::Externref => {
+        Type::Ref(inner) if **inner == Type::String => {
+            helpers.require("getStringFromWasm");
+            helpers.require("retArea");
+            "getStringFromWasm(ret, retSlot32(0) >>> 0)".into()
+        }
+        Type::Ref(inner) if matches!(**inner, Type::Externref | Type::ExternType(_)) => {
             helpers.require("heap");
             "getObject(ret)".into()
         }

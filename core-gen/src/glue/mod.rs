@@ -4,15 +4,17 @@
 
 mod class;
 pub mod helpers;
+mod import;
 pub mod intrinsics;
 pub mod js;
 pub mod package_json;
+pub mod snippet;
 pub mod ts;
 
 use helpers::HelperSet;
 use js::{doc_comment, enum_values_name, jsdoc_tags, quote, render_call, Call, JsExport, This};
 
-use crate::descriptor::{EnumValue, Function, Module};
+use crate::descriptor::{EnumValue, Function, Module, Snippet};
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum GlueError {
@@ -23,6 +25,10 @@ pub enum GlueError {
          use the same version of the `wasm-bindgen` crate and of the CLI"
     )]
     UnknownIntrinsic(String),
+    #[error("the import `{item}` cannot be generated: {what}")]
+    Import { item: String, what: String },
+    #[error("the JS snippet `{path}` cannot be converted for --target nodejs: {why}")]
+    Snippet { path: String, why: String },
 }
 
 impl GlueError {
@@ -40,6 +46,9 @@ pub struct GlueOptions {
     pub debug: bool,
     /// Free class instances JS forgot through a `FinalizationRegistry` (where available).
     pub weak_refs: bool,
+    /// The output is an ES module; otherwise CommonJS (module imports become `require`,
+    /// snippets are converted).
+    pub es_module: bool,
 }
 
 impl Default for GlueOptions {
@@ -47,6 +56,7 @@ impl Default for GlueOptions {
         GlueOptions {
             debug: false,
             weak_refs: true,
+            es_module: true,
         }
     }
 }
@@ -59,8 +69,13 @@ pub struct Glue {
     pub exports: Vec<JsExport>,
     /// Module-level statements no export owns (enum value tables).
     pub internals: String,
-    /// `(import name, function source)` for each runtime intrinsic the wasm imports.
+    /// `(import name, function source)` for every function the wasm imports from the
+    /// glue: runtime intrinsics and the user's imports.
     pub intrinsics: Vec<(String, String)>,
+    /// `import`/`require` statements for the JS modules the imports use.
+    pub module_imports: String,
+    /// Files to write under the output directory (converted for CommonJS if needed).
+    pub snippets: Vec<Snippet>,
     /// Statements run once the instance exists (return area, `start` functions).
     pub on_init: Vec<String>,
     /// `.d.ts` declarations of the exports.
@@ -131,16 +146,77 @@ pub fn build(
     }
     let mut intrinsics = Vec::new();
     let mut intrinsic_imports = intrinsic_imports.to_vec();
-    // Table order, so the output does not depend on link order.
-    intrinsic_imports.sort_by_key(|n| intrinsics::INTRINSICS.iter().position(|(i, _, _)| i == n));
+    // Table order, then import name, so the output does not depend on link order.
+    intrinsic_imports.sort_by_key(|n| {
+        (
+            intrinsics::INTRINSICS
+                .iter()
+                .position(|(i, _, _)| i == n)
+                .unwrap_or(usize::MAX),
+            n.clone(),
+        )
+    });
     intrinsic_imports.dedup();
+    let mut module_uses = import::ModuleImports::default();
     for name in &intrinsic_imports {
-        let (name, uses, source) =
-            intrinsics::find(name).ok_or_else(|| GlueError::UnknownIntrinsic(name.clone()))?;
-        for h in *uses {
-            helpers.require(h);
+        if let Some((name, uses, source)) = intrinsics::find(name) {
+            for h in *uses {
+                helpers.require(h);
+            }
+            intrinsics.push((name.to_string(), source.to_string()));
+        } else if let Some(imp) = module.imports.iter().find(|i| &i.wasm_name == name) {
+            let source =
+                import::render(imp, module, &mut helpers, &mut module_uses).map_err(|what| {
+                    GlueError::Import {
+                        item: imp.js_name.clone(),
+                        what,
+                    }
+                })?;
+            intrinsics.push((name.clone(), source));
+        } else {
+            return Err(GlueError::UnknownIntrinsic(name.clone()));
         }
-        intrinsics.push((name.to_string(), source.to_string()));
+    }
+    let mut module_imports = String::new();
+    for (index, (specifier, names)) in module_uses.modules.iter().enumerate() {
+        module_imports.push_str(&if options.es_module {
+            let list: Vec<String> = names
+                .iter()
+                .map(|n| format!("{n} as __wbg_m{index}_{n}"))
+                .collect();
+            format!(
+                "import {{ {} }} from {};\n",
+                list.join(", "),
+                quote(specifier)
+            )
+        } else {
+            format!("const __wbg_m{index} = require({});\n", quote(specifier))
+        });
+        for name in names {
+            let member = if options.es_module {
+                format!("__wbg_m{index}_{name}")
+            } else {
+                format!("__wbg_m{index}.{name}")
+            };
+            for (_, source) in &mut intrinsics {
+                *source = source.replace(&import::member_placeholder(index, name), &member);
+            }
+        }
+    }
+    let mut snippets = Vec::new();
+    for s in &module.snippets {
+        let contents = if options.es_module {
+            s.contents.clone()
+        } else {
+            snippet::esm_to_cjs(&s.contents).map_err(|why| GlueError::Snippet {
+                path: s.path.clone(),
+                why,
+            })?
+        };
+        snippets.push(Snippet {
+            path: s.path.clone(),
+            contents,
+        });
     }
     if options.debug {
         helpers.require("heapStats");
@@ -149,11 +225,19 @@ pub fn build(
         // Before `start` functions, which may already return strings through it.
         on_init.insert(0, "retArea = wasm.__wbindgen_ret_area() >>> 0;".to_string());
     }
+    if helpers.contains("borrowLog") {
+        on_init.insert(
+            0,
+            "borrowDepthPtr = wasm.__wbindgen_borrow_depth_ptr() >>> 0;".to_string(),
+        );
+    }
     Ok(Glue {
         helpers,
         exports,
         internals,
         intrinsics,
+        module_imports,
+        snippets,
         on_init,
         ts,
     })
@@ -197,7 +281,11 @@ impl Glue {
 
     /// Helpers and intrinsic functions, shared by every target.
     pub fn support_source(&self) -> String {
-        let mut out = self.helpers.render();
+        let mut out = self.module_imports.clone();
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&self.helpers.render());
         if !self.internals.is_empty() {
             out.push('\n');
             out.push_str(&self.internals);

@@ -22,6 +22,9 @@ pub fn type_name(ty: &Type) -> String {
         Type::Char | Type::String => "string".into(),
         Type::Externref => "any".into(),
         Type::Named(name) => name.clone(),
+        Type::ExternType(ts) if ts.is_empty() => "any".into(),
+        Type::ExternType(ts) => ts.clone(),
+        Type::Slice(inner) => format!("{}[]", type_name(inner)),
         Type::Option(inner) => format!("{} | undefined", type_name(inner)),
         Type::Ref(inner) | Type::RefMut(inner) => type_name(inner),
     }

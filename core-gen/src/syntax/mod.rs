@@ -4,6 +4,7 @@
 
 pub mod attrs;
 mod enumeration;
+mod foreign;
 mod function;
 mod impl_block;
 mod recover;
@@ -11,6 +12,10 @@ mod structure;
 
 pub use attrs::{AttrOption, OptionValue, Place};
 pub use enumeration::{Enum, Variant, VariantValue};
+pub use foreign::{
+    result_ok_type, ForeignBlock, ForeignItem, ImportFn, ImportModule, ImportOp, ImportStatic,
+    ImportType,
+};
 pub use function::{Arg, Function};
 pub use impl_block::{Impl, Method, MethodKind, Receiver};
 pub use structure::{Field, Struct};
@@ -31,6 +36,7 @@ pub enum Item {
     Struct(Struct),
     Impl(Impl),
     Enum(Enum),
+    ForeignMod(ForeignBlock),
 }
 
 /// Parses one `#[wasm_bindgen(attr)] item`, as the proc macro sees it.
@@ -59,13 +65,14 @@ fn parse_syn_item(
         syn::Item::Struct(s) => Some(Item::Struct(structure::parse(s, options, diags))),
         syn::Item::Impl(i) => Some(Item::Impl(impl_block::parse(i, options, diags))),
         syn::Item::Enum(e) => Some(Item::Enum(enumeration::parse(e, options, diags))),
+        syn::Item::ForeignMod(f) => Some(Item::ForeignMod(foreign::parse(f, options, diags))),
         other => {
             let (what, span) = describe_unsupported(other);
             diags.push(Diagnostic::error(
                 "unsupported-item",
                 span,
                 format!(
-                    "#[wasm_bindgen] on {what} is not supported yet by wbg; it supports functions, structs, impl blocks and enums"
+                    "#[wasm_bindgen] on {what} is not supported yet by wbg; it supports functions, structs, impl blocks, enums and extern blocks"
                 ),
             ));
             None
@@ -76,7 +83,6 @@ fn parse_syn_item(
 fn describe_unsupported(item: &syn::Item) -> (&'static str, Span) {
     use syn::spanned::Spanned;
     let what = match item {
-        syn::Item::ForeignMod(_) => "an extern block",
         syn::Item::Const(_) => "a const",
         syn::Item::Static(_) => "a static",
         syn::Item::Mod(_) => "a module",

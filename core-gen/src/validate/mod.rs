@@ -3,11 +3,13 @@
 
 mod accessor_signature;
 mod async_export;
+mod catch_needs_result;
 mod constructor_return;
 mod enum_shape;
 mod generic_export;
 mod generic_struct;
 mod impl_shape;
+mod import_shape;
 mod method_receiver;
 mod option_place;
 mod setter_prefix;
@@ -49,6 +51,31 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
             option_place::check(Place::Enum, &e.options, &mut out);
             generic_struct::check("enum", &e.generics, &mut out);
             enum_shape::check(e, &mut out);
+        }
+        Item::ForeignMod(block) => {
+            use crate::syntax::ForeignItem;
+            option_place::check(Place::ForeignBlock, &block.options, &mut out);
+            for item in &block.items {
+                match item {
+                    ForeignItem::Fn(f) => {
+                        option_place::check(Place::ForeignFn, &f.options, &mut out);
+                        catch_needs_result::check(f, &mut out);
+                        import_shape::check(f, &mut out);
+                        if let crate::syntax::ImportOp::Setter {
+                            name_known: false, ..
+                        } = f.op
+                        {
+                            setter_prefix::report(&f.rust_name, &f.options, &mut out);
+                        }
+                    }
+                    ForeignItem::Type(t) => {
+                        option_place::check(Place::ForeignType, &t.options, &mut out)
+                    }
+                    ForeignItem::Static(s) => {
+                        option_place::check(Place::ForeignStatic, &s.options, &mut out)
+                    }
+                }
+            }
         }
     }
     out

@@ -5,11 +5,19 @@ use crate::diagnostic::{Diagnostic, Fix};
 use crate::syntax::{attrs, Method, MethodKind};
 
 pub(super) fn check(m: &Method, out: &mut Vec<Diagnostic>) {
-    if m.kind != (MethodKind::Setter { name: None }) {
-        return;
+    if m.kind == (MethodKind::Setter { name: None }) {
+        report(&m.rust_name, &m.options, out);
     }
-    let name = m.rust_name.to_string();
-    let Some(option) = attrs::get(&m.options, "setter") else {
+}
+
+/// The diagnostic for a setter method (exported or imported) named `rust_name`.
+pub(super) fn report(
+    rust_name: &syn::Ident,
+    options: &[crate::syntax::AttrOption],
+    out: &mut Vec<Diagnostic>,
+) {
+    let name = rust_name.to_string();
+    let Some(option) = attrs::get(options, "setter") else {
         return;
     };
     let message = format!(
@@ -18,13 +26,13 @@ pub(super) fn check(m: &Method, out: &mut Vec<Diagnostic>) {
     );
     let rename = Fix {
         title: format!("Rename to `set_{name}`"),
-        edits: vec![(m.rust_name.span(), format!("set_{name}"))],
+        edits: vec![(rust_name.span(), format!("set_{name}"))],
     };
     let explicit = Fix {
         title: format!("Name the property: `setter = \"{name}\"`"),
         edits: vec![(option.span, format!("setter = \"{name}\""))],
     };
-    let mut d = Diagnostic::error("setter-prefix", m.rust_name.span(), message).with_fix(rename);
+    let mut d = Diagnostic::error("setter-prefix", rust_name.span(), message).with_fix(rename);
     d.alternatives.push(explicit);
     out.push(d);
 }
@@ -46,6 +54,23 @@ impl Foo {
     pub fn set_other(&mut self, value: u32) { self.0 = value; }
     #[wasm_bindgen(setter = "third")]
     pub fn third_one(&mut self, value: u32) { self.0 = value; }
+}
+"#,
+        );
+    }
+
+    #[test]
+    fn imported_setter_without_prefix() {
+        check_diagnostics(
+            r#"
+#[wasm_bindgen]
+extern "C" {
+    type Bar;
+    #[wasm_bindgen(method, setter)]
+    fn property(this: &Bar, value: u32);
+     //^^^^^^^^ setter-prefix: the setter `property` must be named `set_property` (the property is `property`), or name the property: `#[wasm_bindgen(setter = "property")]`
+    #[wasm_bindgen(method, setter)]
+    fn set_property(this: &Bar, value: u32);
 }
 "#,
         );

@@ -24,6 +24,28 @@ pub fn e2e_out_dir() -> PathBuf {
     repo_root().join("target").join("e2e")
 }
 
+/// A tiny npm package the `imports` fixture imports by bare name (`module = "wbg-test-npm-pkg"`),
+/// installed where Node's resolution finds it from every output directory.
+pub fn install_test_npm_package(out: &Path) {
+    let pkg = out.join("node_modules").join("wbg-test-npm-pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    std::fs::write(
+        pkg.join("package.json"),
+        r#"{ "name": "wbg-test-npm-pkg", "version": "1.0.0", "exports": { "import": "./index.mjs", "require": "./index.cjs" } }"#,
+    )
+    .unwrap();
+    std::fs::write(
+        pkg.join("index.mjs"),
+        "export function npm_hello() { return 'hello from npm'; }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        pkg.join("index.cjs"),
+        "exports.npm_hello = () => 'hello from npm';\n",
+    )
+    .unwrap();
+}
+
 /// Builds every fixture crate (release) and returns `(crate name, .wasm path)`.
 pub fn build_fixtures() -> Vec<(String, PathBuf)> {
     let fixtures = repo_root().join("tests").join("fixtures");
@@ -62,14 +84,33 @@ pub fn build_fixtures() -> Vec<(String, PathBuf)> {
 pub fn bindgen(wasm: &Path, target_name: &str, debug: bool, dir: &Path) {
     let bytes = std::fs::read(wasm).unwrap_or_else(|e| panic!("reading {}: {e}", wasm.display()));
     let name = wasm.file_stem().unwrap().to_string_lossy().into_owned();
-    let mut options = Options::new(target::by_name(target_name).unwrap(), name);
+    let mut options = Options::new(target::by_name(target_name).unwrap(), name.clone());
     options.debug = debug;
     let output = bindgen::generate(&bytes, &options)
         .unwrap_or_else(|e| panic!("bindgen {} --target {target_name}: {e}", wasm.display()));
     let _ = std::fs::remove_dir_all(dir);
     std::fs::create_dir_all(dir).unwrap();
     for f in &output.files {
-        std::fs::write(dir.join(&f.path), &f.contents).unwrap();
+        let path = dir.join(&f.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, &f.contents).unwrap();
+    }
+    // Modules a fixture ships next to the generated JS (`module = "./bar.js"`):
+    // ES modules for web/bundler, CommonJS for nodejs.
+    let ship = repo_root()
+        .join("tests/fixtures")
+        .join(&name)
+        .join("ship")
+        .join(if target_name == "nodejs" {
+            "cjs"
+        } else {
+            "esm"
+        });
+    if let Ok(entries) = std::fs::read_dir(&ship) {
+        for e in entries {
+            let e = e.unwrap();
+            std::fs::copy(e.path(), dir.join(e.file_name())).unwrap();
+        }
     }
     std::fs::write(dir.join(&output.wasm_path), &output.wasm).unwrap();
 }

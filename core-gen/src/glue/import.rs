@@ -1,0 +1,382 @@
+//! JS shims for imported functions: each is a function the wasm imports, which turns its
+//! wasm arguments into JS values, performs the operation (call, `new`, method, property,
+//! index, static read, `instanceof`) and hands the result back.
+
+use super::helpers::HelperSet;
+use super::js::{enum_values_name, quote};
+use crate::abi::{self, ValType};
+use crate::descriptor::{ImportFn, ImportModule, ImportOp, ImportType, Module, NamedKind, Type};
+
+/// Module imports the shims need, in first-use order: `(specifier, names)`.
+#[derive(Debug, Default)]
+pub struct ModuleImports {
+    pub modules: Vec<(String, Vec<String>)>,
+}
+
+impl ModuleImports {
+    /// The index of `specifier`, recording that `name` is imported from it.
+    fn use_name(&mut self, specifier: &str, name: &str) -> usize {
+        let index = match self.modules.iter().position(|(s, _)| s == specifier) {
+            Some(i) => i,
+            None => {
+                self.modules.push((specifier.to_string(), Vec::new()));
+                self.modules.len() - 1
+            }
+        };
+        let names = &mut self.modules[index].1;
+        if !names.iter().any(|n| n == name) {
+            names.push(name.to_string());
+        }
+        index
+    }
+}
+
+/// Placeholder the target replaces with its way of naming an imported module member.
+pub fn member_placeholder(index: usize, name: &str) -> String {
+    format!("\u{0}M{index}:{name}\u{0}")
+}
+
+/// `.name` or `["name"]`.
+fn prop(name: &str) -> String {
+    let plain = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
+    if plain {
+        format!(".{name}")
+    } else {
+        format!("[{}]", quote(name))
+    }
+}
+
+fn specifier(module: &ImportModule) -> Option<String> {
+    match module {
+        ImportModule::Global => None,
+        ImportModule::Module(s) => Some(s.clone()),
+        ImportModule::Snippet(path) => Some(format!("./{path}")),
+    }
+}
+
+/// The JS expression for `namespace.name` in `module`.
+fn path(
+    module: &ImportModule,
+    namespace: &[String],
+    name: &str,
+    imports: &mut ModuleImports,
+) -> String {
+    let (first, rest): (&str, Vec<&str>) = match namespace.split_first() {
+        Some((first, rest)) => (
+            first,
+            rest.iter().map(String::as_str).chain([name]).collect(),
+        ),
+        None => (name, Vec::new()),
+    };
+    let mut expr = match specifier(module) {
+        Some(spec) => member_placeholder(imports.use_name(&spec, first), first),
+        None => first.to_string(),
+    };
+    for part in rest {
+        expr.push_str(&prop(part));
+    }
+    expr
+}
+
+/// The class of a type, honouring vendor prefixes for globals.
+fn class_expr(ty: &ImportType, imports: &mut ModuleImports) -> String {
+    let main = path(&ty.module, &ty.namespace, &ty.js_class, imports);
+    if ty.vendor_prefixes.is_empty()
+        || ty.module != ImportModule::Global
+        || !ty.namespace.is_empty()
+    {
+        return main;
+    }
+    let mut expr = String::from("(");
+    for name in std::iter::once(ty.js_class.clone()).chain(
+        ty.vendor_prefixes
+            .iter()
+            .map(|p| format!("{p}{}", ty.js_class)),
+    ) {
+        expr.push_str(&format!("typeof {name} !== 'undefined' ? {name} : "));
+    }
+    expr.push_str("undefined)");
+    expr
+}
+
+/// Renders the shim for one import as `function <wasm_name>(...) { ... }`.
+pub fn render(
+    imp: &ImportFn,
+    module: &Module,
+    helpers: &mut HelperSet,
+    imports: &mut ModuleImports,
+) -> Result<String, String> {
+    let mut params = Vec::new();
+    let mut values = Vec::new();
+    for (i, arg) in imp.args.iter().enumerate() {
+        let (p, v) = arg_from_wasm(&arg.ty, i, module, helpers)
+            .map_err(|w| format!("argument `{}`: {w}", arg.name))?;
+        params.extend(p);
+        values.push(v);
+    }
+    // The class expression, for operations that need one.
+    let class_result: Result<String, String> = if imp.class_id.is_empty() {
+        Err("it has no class to act on".to_string())
+    } else {
+        match module.import_types.iter().find(|t| t.id == imp.class_id) {
+            Some(ty) => Ok(class_expr(ty, imports)),
+            None => Err(format!(
+                "its class (`{}`) is not an imported type of this module",
+                imp.class_id
+            )),
+        }
+    };
+    let class = || class_result.clone();
+    let name = &imp.js_name;
+    let spread = |vals: &[String]| -> String {
+        let mut vals = vals.to_vec();
+        if imp.variadic {
+            if let Some(last) = vals.last_mut() {
+                *last = format!("...{last}");
+            }
+        }
+        vals.join(", ")
+    };
+    let (this, rest) = match values.split_first() {
+        Some((t, r)) => (t.clone(), r.to_vec()),
+        None => (String::new(), Vec::new()),
+    };
+    let expr = match imp.op {
+        ImportOp::Function => format!(
+            "{}({})",
+            path(&imp.module, &imp.namespace, name, imports),
+            spread(&values)
+        ),
+        ImportOp::Constructor => format!("new {}({})", class()?, spread(&values)),
+        ImportOp::StaticMethod => format!("{}{}({})", class()?, prop(name), spread(&values)),
+        ImportOp::Method if imp.structural => format!("{this}{}({})", prop(name), spread(&rest)),
+        ImportOp::Method => {
+            let args =
+                std::iter::once(this).chain([spread(&rest)].into_iter().filter(|s| !s.is_empty()));
+            format!(
+                "{}.prototype{}.call({})",
+                class()?,
+                prop(name),
+                args.collect::<Vec<_>>().join(", ")
+            )
+        }
+        ImportOp::Getter if imp.structural => format!("{this}{}", prop(name)),
+        ImportOp::Getter => {
+            helpers.require("accessors");
+            format!(
+                "propertyGetter({}.prototype, {}).call({this})",
+                class()?,
+                quote(name)
+            )
+        }
+        ImportOp::Setter if imp.structural => format!("{this}{} = {}", prop(name), rest.join(", ")),
+        ImportOp::Setter => {
+            helpers.require("accessors");
+            format!(
+                "propertySetter({}.prototype, {}).call({this}, {})",
+                class()?,
+                quote(name),
+                rest.join(", ")
+            )
+        }
+        ImportOp::StaticGetter => static_path(imp, imports, &class)?,
+        ImportOp::StaticSetter => format!(
+            "{} = {}",
+            static_path(imp, imports, &class)?,
+            values.join(", ")
+        ),
+        ImportOp::IndexingGetter => format!("{this}[{}]", rest.join(", ")),
+        ImportOp::IndexingSetter => format!("{this}[{}] = {}", rest[0], rest[1..].join(", ")),
+        ImportOp::IndexingDeleter => format!("delete {this}[{}]", rest.join(", ")),
+        ImportOp::StaticValue => path(&imp.module, &imp.namespace, name, imports),
+        ImportOp::InstanceOf => {
+            let class = class()?;
+            format!("(() => {{ try {{ return {this} instanceof {class}; }} catch (_) {{ return false; }} }})()")
+        }
+    };
+    let ret = match imp.op {
+        ImportOp::InstanceOf => Type::Bool,
+        ImportOp::IndexingDeleter => imp.ret.clone(),
+        _ => imp.ret.clone(),
+    };
+    let (body, zero) = return_to_wasm(&ret, &expr, module, helpers)?;
+    let body = if imp.catch {
+        helpers.require("addHeapObject");
+        let zero = zero.map(|z| format!(" return {z};")).unwrap_or_default();
+        format!(
+            "    try {{\n{}    }} catch (e) {{\n        wasm.__wbindgen_exn_store(addHeapObject(e));{zero}\n    }}\n",
+            indent(&body)
+        )
+    } else {
+        body
+    };
+    Ok(format!(
+        "function {}({}) {{\n{body}}}",
+        imp.wasm_name,
+        params.join(", ")
+    ))
+}
+
+fn static_path(
+    imp: &ImportFn,
+    imports: &mut ModuleImports,
+    class: &dyn Fn() -> Result<String, String>,
+) -> Result<String, String> {
+    if imp.class_id.is_empty() {
+        Ok(path(&imp.module, &imp.namespace, &imp.js_name, imports))
+    } else {
+        Ok(format!("{}{}", class()?, prop(&imp.js_name)))
+    }
+}
+
+fn indent(body: &str) -> String {
+    body.lines().map(|l| format!("    {l}\n")).collect()
+}
+
+/// Parameters a type takes in the shim and the JS expression made from them.
+fn arg_from_wasm(
+    ty: &Type,
+    i: usize,
+    module: &Module,
+    helpers: &mut HelperSet,
+) -> Result<(Vec<String>, String), String> {
+    let one = format!("arg{i}");
+    let pair = vec![format!("arg{i}_ptr"), format!("arg{i}_len")];
+    let (ptr, len) = (&pair[0], &pair[1]);
+    Ok(match ty {
+        Type::Unit => (vec![], "undefined".into()),
+        Type::I8
+        | Type::U8
+        | Type::I16
+        | Type::U16
+        | Type::I32
+        | Type::Isize
+        | Type::F32
+        | Type::F64
+        | Type::I64 => (vec![one.clone()], one),
+        Type::U32 | Type::Usize => (vec![one.clone()], format!("{one} >>> 0")),
+        Type::U64 => (vec![one.clone()], format!("BigInt.asUintN(64, {one})")),
+        Type::Bool => (vec![one.clone()], format!("{one} !== 0")),
+        Type::Char => (vec![one.clone()], format!("String.fromCodePoint({one})")),
+        Type::String => {
+            helpers.require("takeStringArg");
+            (pair.clone(), format!("takeStringArg({ptr}, {len})"))
+        }
+        Type::Externref | Type::ExternType(_) => {
+            helpers.require("takeObject");
+            (vec![one.clone()], format!("takeObject({one})"))
+        }
+        Type::Named(n) => match module.lookup(n) {
+            Some(NamedKind::Struct(_)) => (vec![one.clone()], format!("{n}.__wrap({one})")),
+            Some(NamedKind::Enum(e)) if e.is_string() => {
+                (vec![one.clone()], format!("{}[{one}]", enum_values_name(n)))
+            }
+            Some(NamedKind::Enum(_)) => (vec![one.clone()], one),
+            None => return Err(format!("`{n}` is not an exported class or enum")),
+        },
+        Type::Ref(inner) => match &**inner {
+            Type::String => {
+                helpers.require("getStringFromWasm");
+                (pair.clone(), format!("getStringFromWasm({ptr}, {len})"))
+            }
+            Type::Externref | Type::ExternType(_) => {
+                helpers.require("heap");
+                (vec![one.clone()], format!("getObject({one})"))
+            }
+            Type::Slice(elem) if matches!(**elem, Type::Externref | Type::ExternType(_)) => {
+                helpers.require("getObjectsFromWasm");
+                (pair.clone(), format!("getObjectsFromWasm({ptr}, {len})"))
+            }
+            other => {
+                return Err(format!(
+                    "passing a reference to {} to JS is not supported",
+                    super::ts::type_name(other)
+                ))
+            }
+        },
+        other => {
+            return Err(format!(
+                "passing {} to JS is not supported yet",
+                super::ts::type_name(other)
+            ))
+        }
+    })
+}
+
+/// Statements that evaluate `expr` and return its value to wasm, and the value to return
+/// instead when `catch` caught an exception.
+fn return_to_wasm(
+    ty: &Type,
+    expr: &str,
+    module: &Module,
+    helpers: &mut HelperSet,
+) -> Result<(String, Option<&'static str>), String> {
+    let results = abi::result(ty)
+        .map_err(|e| format!("returning {} from JS: {}", super::ts::type_name(ty), e.0))?;
+    let zero = results.first().map(|v| match v {
+        ValType::I64 => "0n",
+        _ => "0",
+    });
+    let value = match ty {
+        Type::Unit => return Ok((format!("    {expr};\n"), None)),
+        Type::I8
+        | Type::U8
+        | Type::I16
+        | Type::U16
+        | Type::I32
+        | Type::U32
+        | Type::Isize
+        | Type::Usize => "ret".into(),
+        Type::F32 | Type::F64 => "ret".into(),
+        Type::I64 | Type::U64 => "BigInt.asIntN(64, BigInt(ret))".into(),
+        Type::Bool => "ret ? 1 : 0".into(),
+        Type::Char => "ret.codePointAt(0)".into(),
+        Type::Externref | Type::ExternType(_) => {
+            helpers.require("addHeapObject");
+            "addHeapObject(ret)".into()
+        }
+        Type::String => {
+            helpers.require("passStringToWasm");
+            helpers.require("retArea");
+            return Ok((
+                format!("    const ret = {expr};\n    const ptr = passStringToWasm(ret);\n    storeRetSlot32(0, WASM_VECTOR_LEN);\n    return ptr;\n"),
+                zero,
+            ));
+        }
+        Type::Named(n) => match module.lookup(n) {
+            Some(NamedKind::Struct(_)) => {
+                helpers.require("classes");
+                return Ok((
+                    format!("    const ret = {expr};\n    assertLive(ret, {n});\n    return ret.__destroy_into_raw();\n"),
+                    zero,
+                ));
+            }
+            Some(NamedKind::Enum(e)) => {
+                helpers.require("enums");
+                let values = enum_values_name(n);
+                if e.is_string() {
+                    format!("stringEnumIndex(ret, {values}, '{n}')")
+                } else {
+                    format!("checkEnum(ret, {values}, '{n}')")
+                }
+            }
+            None => return Err(format!("`{n}` is not an exported class or enum")),
+        },
+        other => {
+            return Err(format!(
+                "returning {} from JS is not supported yet",
+                super::ts::type_name(other)
+            ))
+        }
+    };
+    Ok((
+        format!("    const ret = {expr};\n    return {value};\n"),
+        zero,
+    ))
+}

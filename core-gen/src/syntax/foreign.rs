@@ -1,0 +1,374 @@
+//! `#[wasm_bindgen] extern "C" { ... }`: imported functions, types and statics, and where
+//! they come from (global scope, a module, a crate-local file or inline JS).
+
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+
+use super::attrs::{self, AttrOption};
+use super::Arg;
+use crate::diagnostic::Diagnostic;
+
+#[derive(Debug)]
+pub struct ForeignBlock {
+    pub options: Vec<AttrOption>,
+    pub module: ImportModule,
+    pub items: Vec<ForeignItem>,
+}
+
+/// Where the block's JS comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportModule {
+    /// Global scope (`Math`, `console`, ...).
+    Global,
+    /// `module = "./greet.js"` or an npm package, and `raw_module`: used as written.
+    Module(String),
+    /// `module = "/js/x.js"`: a file of the crate, copied into `snippets/`.
+    Local(String),
+    /// `inline_js = "..."`: written into `snippets/`.
+    Inline(String),
+}
+
+#[derive(Debug)]
+pub enum ForeignItem {
+    Fn(ImportFn),
+    Type(ImportType),
+    Static(ImportStatic),
+}
+
+/// What the JS side does for an imported function.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportOp {
+    /// `f(...)`, possibly through a namespace.
+    Function,
+    /// `new Class(...)`.
+    Constructor,
+    /// `this.f(...)` (through `Class.prototype` unless structural).
+    Method,
+    /// `Class.f(...)` (`static_method_of`).
+    StaticMethod,
+    /// Property read; static when not a `method`.
+    Getter {
+        is_static: bool,
+    },
+    /// Property write; `name_inferred` is false when the name could not be found (reported).
+    Setter {
+        is_static: bool,
+        name_known: bool,
+    },
+    IndexingGetter,
+    IndexingSetter,
+    IndexingDeleter,
+}
+
+#[derive(Debug)]
+pub struct ImportFn {
+    pub rust_name: syn::Ident,
+    pub vis: syn::Visibility,
+    /// Attributes to keep on the generated function (docs, `cfg`, `allow`...).
+    pub attrs: Vec<syn::Attribute>,
+    pub docs: Vec<String>,
+    pub args: Vec<Arg>,
+    pub ret: Option<syn::Type>,
+    pub sig: syn::Signature,
+    pub options: Vec<AttrOption>,
+    pub op: ImportOp,
+    /// Function or property name in JS.
+    pub js_name: String,
+    /// Item-level `js_namespace`, else the block's.
+    pub namespace: Option<Vec<String>>,
+    pub catch: bool,
+    pub structural: bool,
+    pub variadic: bool,
+    /// The Rust type the function belongs to: `this` type of a method, constructed type of
+    /// a constructor, `static_method_of` type.
+    pub class: Option<syn::Ident>,
+}
+
+#[derive(Debug)]
+pub struct ImportType {
+    pub rust_name: syn::Ident,
+    pub vis: syn::Visibility,
+    pub attrs: Vec<syn::Attribute>,
+    pub docs: Vec<String>,
+    pub js_class: String,
+    pub namespace: Option<Vec<String>>,
+    pub extends: Vec<syn::Type>,
+    pub vendor_prefixes: Vec<String>,
+    pub typescript_type: Option<String>,
+    pub is_type_of: Option<proc_macro2::TokenStream>,
+    pub options: Vec<AttrOption>,
+}
+
+#[derive(Debug)]
+pub struct ImportStatic {
+    pub rust_name: syn::Ident,
+    pub vis: syn::Visibility,
+    pub attrs: Vec<syn::Attribute>,
+    pub ty: syn::Type,
+    pub js_name: String,
+    pub namespace: Option<Vec<String>>,
+    pub thread_local_v2: bool,
+    pub options: Vec<AttrOption>,
+    pub span: Span,
+}
+
+fn namespace_option(options: &[AttrOption]) -> Option<Vec<String>> {
+    attrs::get(options, "js_namespace").map(|o| match &o.value {
+        attrs::OptionValue::List(items, _) => items.clone(),
+        other => other
+            .as_name()
+            .map(|n| vec![n.to_string()])
+            .unwrap_or_default(),
+    })
+}
+
+fn kept_attrs(attrs: &[syn::Attribute]) -> Vec<syn::Attribute> {
+    attrs
+        .iter()
+        .filter(|a| !super::is_wasm_bindgen(a))
+        .cloned()
+        .collect()
+}
+
+pub(super) fn parse(
+    f: &syn::ItemForeignMod,
+    options: Vec<AttrOption>,
+    diags: &mut Vec<Diagnostic>,
+) -> ForeignBlock {
+    let module = if let Some(o) = attrs::get(&options, "inline_js") {
+        ImportModule::Inline(o.value.as_name().unwrap_or_default().to_string())
+    } else if let Some(o) = attrs::get(&options, "raw_module") {
+        ImportModule::Module(o.value.as_name().unwrap_or_default().to_string())
+    } else if let Some(o) = attrs::get(&options, "module") {
+        let spec = o.value.as_name().unwrap_or_default().to_string();
+        if spec.starts_with('/') {
+            ImportModule::Local(spec)
+        } else {
+            ImportModule::Module(spec)
+        }
+    } else {
+        ImportModule::Global
+    };
+    let block_namespace = namespace_option(&options);
+    let mut items = Vec::new();
+    for item in &f.items {
+        match item {
+            syn::ForeignItem::Fn(func) => {
+                let opts = super::nested_options(&func.attrs, diags);
+                items.push(ForeignItem::Fn(parse_fn(
+                    func,
+                    opts,
+                    &block_namespace,
+                    diags,
+                )));
+            }
+            syn::ForeignItem::Type(t) => {
+                let opts = super::nested_options(&t.attrs, diags);
+                items.push(ForeignItem::Type(parse_type(t, opts, &block_namespace)));
+            }
+            syn::ForeignItem::Static(s) => {
+                let opts = super::nested_options(&s.attrs, diags);
+                let js_name =
+                    super::name_option(&opts, "js_name").unwrap_or_else(|| s.ident.to_string());
+                items.push(ForeignItem::Static(ImportStatic {
+                    rust_name: s.ident.clone(),
+                    vis: s.vis.clone(),
+                    attrs: kept_attrs(&s.attrs),
+                    ty: (*s.ty).clone(),
+                    js_name,
+                    namespace: namespace_option(&opts).or_else(|| block_namespace.clone()),
+                    thread_local_v2: attrs::get(&opts, "thread_local_v2").is_some(),
+                    options: opts,
+                    span: s.ident.span(),
+                }));
+            }
+            other => diags.push(Diagnostic::error(
+                "unsupported-item",
+                other.span(),
+                "only functions, `type` declarations and statics can be imported",
+            )),
+        }
+    }
+    ForeignBlock {
+        options,
+        module,
+        items,
+    }
+}
+
+fn parse_type(
+    t: &syn::ForeignItemType,
+    options: Vec<AttrOption>,
+    block_namespace: &Option<Vec<String>>,
+) -> ImportType {
+    let js_class = super::name_option(&options, "js_class")
+        .or_else(|| super::name_option(&options, "js_name"))
+        .unwrap_or_else(|| t.ident.to_string());
+    let extends = options
+        .iter()
+        .filter(|o| o.name == "extends")
+        .filter_map(|o| match &o.value {
+            attrs::OptionValue::Name(n, span) => Some(syn::Type::Path(syn::TypePath {
+                qself: None,
+                path: syn::Ident::new(n, *span).into(),
+            })),
+            attrs::OptionValue::Path(tokens, _) => syn::parse2(tokens.clone()).ok(),
+            _ => None,
+        })
+        .collect();
+    let vendor_prefixes = options
+        .iter()
+        .filter(|o| o.name == "vendor_prefix")
+        .filter_map(|o| o.value.as_name().map(str::to_string))
+        .collect();
+    let is_type_of = attrs::get(&options, "is_type_of").map(|o| match &o.value {
+        attrs::OptionValue::Path(tokens, _) => tokens.clone(),
+        attrs::OptionValue::Name(n, span) => {
+            let ident = syn::Ident::new(n, *span);
+            quote::quote!(#ident)
+        }
+        _ => proc_macro2::TokenStream::new(),
+    });
+    ImportType {
+        rust_name: t.ident.clone(),
+        vis: t.vis.clone(),
+        attrs: kept_attrs(&t.attrs),
+        docs: super::doc_lines(&t.attrs),
+        js_class,
+        namespace: namespace_option(&options).or_else(|| block_namespace.clone()),
+        extends,
+        vendor_prefixes,
+        typescript_type: super::name_option(&options, "typescript_type"),
+        is_type_of,
+        options,
+    }
+}
+
+/// The type named by `&Type` / `Type` (last path segment).
+pub(crate) fn type_ident(ty: &syn::Type) -> Option<syn::Ident> {
+    match ty {
+        syn::Type::Reference(r) => type_ident(&r.elem),
+        syn::Type::Path(p) if p.qself.is_none() => p.path.segments.last().map(|s| s.ident.clone()),
+        syn::Type::Group(g) => type_ident(&g.elem),
+        syn::Type::Paren(p) => type_ident(&p.elem),
+        _ => None,
+    }
+}
+
+/// `T` of `Result<T, E>`, if the type is a `Result`.
+pub fn result_ok_type(ty: &syn::Type) -> Option<(syn::Type, Option<syn::Type>)> {
+    let syn::Type::Path(p) = ty else { return None };
+    let seg = p.path.segments.last()?;
+    if seg.ident != "Result" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(a) = &seg.arguments else {
+        return None;
+    };
+    let mut types = a.args.iter().filter_map(|g| match g {
+        syn::GenericArgument::Type(t) => Some(t.clone()),
+        _ => None,
+    });
+    let ok = types.next()?;
+    Some((ok, types.next()))
+}
+
+fn parse_fn(
+    f: &syn::ForeignItemFn,
+    options: Vec<AttrOption>,
+    block_namespace: &Option<Vec<String>>,
+    diags: &mut Vec<Diagnostic>,
+) -> ImportFn {
+    let rust_name = f.sig.ident.clone();
+    let plain = rust_name.to_string().trim_start_matches("r#").to_string();
+    // `self` cannot appear in an extern block; rustc reports it.
+    let (args, ret) = super::function::signature(&f.sig, diags, |_| {});
+    let has = |name: &str| attrs::get(&options, name).is_some();
+    let is_method = has("method");
+    let js_name_option = super::name_option(&options, "js_name");
+    let static_of = super::name_option(&options, "static_method_of");
+    let op = if has("constructor") {
+        ImportOp::Constructor
+    } else if has("indexing_getter") {
+        ImportOp::IndexingGetter
+    } else if has("indexing_setter") {
+        ImportOp::IndexingSetter
+    } else if has("indexing_deleter") {
+        ImportOp::IndexingDeleter
+    } else if has("getter") {
+        ImportOp::Getter {
+            is_static: !is_method,
+        }
+    } else if has("setter") {
+        let explicit = attrs::get(&options, "setter")
+            .and_then(|o| o.value.as_name())
+            .is_some();
+        let name_known = explicit
+            || js_name_option.is_some()
+            || plain.strip_prefix("set_").is_some_and(|n| !n.is_empty());
+        ImportOp::Setter {
+            is_static: !is_method,
+            name_known,
+        }
+    } else if is_method {
+        ImportOp::Method
+    } else if static_of.is_some() {
+        ImportOp::StaticMethod
+    } else {
+        ImportOp::Function
+    };
+    let js_name = match &op {
+        ImportOp::Getter { .. } => attrs::get(&options, "getter")
+            .and_then(|o| o.value.as_name())
+            .map(str::to_string)
+            .or(js_name_option)
+            .unwrap_or(plain),
+        ImportOp::Setter { .. } => attrs::get(&options, "setter")
+            .and_then(|o| o.value.as_name())
+            .map(str::to_string)
+            .or(js_name_option)
+            .or_else(|| plain.strip_prefix("set_").map(str::to_string))
+            .unwrap_or(plain),
+        _ => js_name_option.unwrap_or(plain),
+    };
+    let class = match &op {
+        ImportOp::Constructor => ret
+            .as_ref()
+            .and_then(|t| type_ident(&result_ok_type(t).map_or(t.clone(), |(ok, _)| ok))),
+        ImportOp::StaticMethod => static_of
+            .as_ref()
+            .map(|n| syn::Ident::new(n, rust_name.span())),
+        ImportOp::Getter { is_static: true }
+        | ImportOp::Setter {
+            is_static: true, ..
+        } => static_of
+            .as_ref()
+            .map(|n| syn::Ident::new(n, rust_name.span())),
+        _ if is_method
+            || matches!(
+                op,
+                ImportOp::IndexingGetter | ImportOp::IndexingSetter | ImportOp::IndexingDeleter
+            ) =>
+        {
+            args.first().and_then(|a| type_ident(&a.ty))
+        }
+        _ => None,
+    };
+    ImportFn {
+        vis: f.vis.clone(),
+        attrs: kept_attrs(&f.attrs),
+        docs: super::doc_lines(&f.attrs),
+        args,
+        ret,
+        sig: f.sig.clone(),
+        op,
+        js_name,
+        namespace: namespace_option(&options).or_else(|| block_namespace.clone()),
+        catch: has("catch"),
+        structural: has("structural"),
+        variadic: has("variadic"),
+        class,
+        options,
+        rust_name,
+    }
+}

@@ -1,0 +1,156 @@
+// Importing JavaScript into Rust, for each target.
+import { describe, test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { TARGETS, load, outDir } from './support.mjs';
+
+// What the fixture reaches through globals.
+let reads = 0;
+globalThis.wbgTest = {
+  nested: { deep: (x) => x * 2 },
+  thrower(msg) { throw new Error(`thrown by JS: ${msg}`); },
+  get counted() { reads += 1; return { reads }; },
+  echo: (x) => x,
+  unitCalls: 0,
+  record() { this.unitCalls += 1; },
+};
+globalThis.wbgVendorGadget = class { kind() { return 'vendor-prefixed'; } };
+
+function captureLog(f) {
+  const lines = [];
+  const original = console.log;
+  console.log = (...args) => lines.push(args);
+  try { f(); } finally { console.log = original; }
+  return lines;
+}
+
+for (const target of TARGETS) {
+  describe(`imports (${target})`, () => {
+    let m;
+    before(async () => { m = await load('imports', target); });
+
+    test('globals and namespaces: Math, parseInt, nested js_namespace', () => {
+      assert.equal(m.math_check(), 2 + 255);
+      assert.equal(m.call_deep(21), 42);
+    });
+
+    test('console.log overloads through js_name, and variadic', () => {
+      const lines = captureLog(() => m.log_things());
+      assert.deepEqual(lines, [['hello'], [7], ['a', 'b'], [1, 'two', null]]);
+    });
+
+    test("the seed's Bar: new, another_function, get/set, property/set_property", () => {
+      // Bar::new(39); set(39 + 3); set_property(0 + 6) -> 42 * 100 + 6
+      assert.equal(m.seed_run(), 4206);
+      assert.equal(m.free_another_function(), 39);
+    });
+
+    test('static methods and static getters; imported objects cross both ways', () => {
+      const before = m.bar_instances();
+      const bar = m.make_bar(5);
+      assert.equal(bar.constructor.name, 'Bar');
+      assert.equal(bar.get(), 5);
+      assert.equal(m.bar_instances(), before + 1);
+      const copy = m.clone_bar(bar);
+      assert.equal(copy, bar, 'Clone keeps the same JS object');
+    });
+
+    test('named getters and setters, js_name on methods, structural methods', () => {
+      const bar = m.make_bar(8);
+      assert.equal(m.relabel(bar), 'bar->renamed|value: 8|BAR 8!');
+      assert.equal(bar.label, 'renamed');
+    });
+
+    test('catch returns Err with the thrown object', () => {
+      const bar = m.make_bar(1);
+      assert.equal(m.bar_fail(bar, ''), 11);
+      const thrown = m.bar_fail(bar, 'nope');
+      assert.deepEqual(thrown, { thrown: 'nope' });
+      assert.deepEqual(m.parse_json('{"a":[1,2]}'), { a: [1, 2] });
+      assert.equal(m.parse_failed('{oops'), true);
+      assert.ok(m.parse_json('{oops') instanceof SyntaxError);
+    });
+
+    test('without catch, a JS exception reaches the JS caller and nothing is left corrupted', () => {
+      assert.throws(() => m.call_thrower('boom'), { message: 'thrown by JS: boom' });
+      assert.equal(m.call_deep(1), 2, 'module still usable');
+      const g = new m.Guard();
+      assert.throws(() => g.risky('inside &mut self'), { message: 'thrown by JS: inside &mut self' });
+      assert.equal(g.value(), 1, 'the &mut borrow was released');
+      assert.throws(() => g.risky('again'), /again/);
+      assert.equal(g.count, 2);
+      g.free();
+    });
+
+    test('extends: Deref, AsRef and From up the chain', () => {
+      // extra 5 + get 100 + property 0 + get 100
+      assert.equal(m.sub_bar(), 205);
+    });
+
+    test('modules: shipped beside the glue, crate-local snippet, inline_js, npm package, raw_module', () => {
+      assert.equal(m.sources(), 'Hello from JS, wasm!|5|from a crate-local file|42|2.5|hello from npm|77');
+      const dir = outDir('imports', target);
+      const snippets = path.join(dir, 'snippets');
+      assert.ok(existsSync(snippets), 'snippets/ written');
+      const local = readFileSync(path.join(dir, readdirDeep(snippets).find((f) => f.endsWith('local.js'))), 'utf8');
+      assert.match(local, /function local_add/);
+    });
+
+    test('structural access on a plain object, and indexing', () => {
+      const plain = { name: 'plain', greet() { return `hi ${this.name}`; }, gone: 1 };
+      assert.equal(m.plain_ops(plain), 'plain|hi changed|JsValue(5)');
+      assert.equal(plain.name, 'changed');
+      assert.equal(plain.k, 5);
+      assert.equal('gone' in plain, false);
+    });
+
+    test('vendor_prefix finds the prefixed class', () => {
+      assert.equal(m.gadget_kind(), 'vendor-prefixed');
+    });
+
+    test('JsCast: instanceof, is_type_of, dyn_ref, dyn_into, unchecked', () => {
+      assert.equal(m.casts([1]), 'array=true string=false date=false dyn_into_array=true');
+      assert.equal(m.casts('s'), 'array=false string=true date=false dyn_into_array=false');
+      assert.equal(m.casts(new Date(0)), 'array=false string=false date=true dyn_into_array=false');
+      assert.equal(m.unchecked({}), true);
+    });
+
+    test('statics are read lazily, once', () => {
+      const before = reads;
+      const first = m.counted_twice();
+      assert.equal(first, `JsValue(Object({"reads":${before + 1}})) JsValue(Object({"reads":${before + 1}}))`);
+      assert.equal(m.counted_twice(), first, 'not read again');
+      assert.equal(m.pi(), Math.PI);
+    });
+
+    test('every foundation type through a JS function and back', () => {
+      const calls = globalThis.wbgTest.unitCalls;
+      assert.equal(m.echo_all(), 'ok');
+      assert.equal(globalThis.wbgTest.unitCalls, calls + 1);
+    });
+
+    test('typescript_type is used in the .d.ts', () => {
+      const dts = readFileSync(path.join(outDir('imports', target), 'imports.d.ts'), 'utf8');
+      assert.match(dts, /export function ts_map_identity\(m: Map<string, number>\): Map<string, number>;/);
+      assert.match(dts, /export function make_bar\(n: number\): any;/);
+    });
+  });
+}
+
+function readdirDeep(dir, prefix = '') {
+  const out = [];
+  for (const entry of readdirSyncSafe(dir)) {
+    const rel = path.join(prefix, entry.name);
+    if (entry.isDirectory()) out.push(...readdirDeep(path.join(dir, entry.name), rel));
+    else out.push(path.join('snippets', rel));
+  }
+  return out;
+}
+
+function readdirSyncSafe(dir) {
+  return existsSync(dir) ? fsReaddir(dir) : [];
+}
+
+import { readdirSync } from 'node:fs';
+function fsReaddir(dir) { return readdirSync(dir, { withFileTypes: true }); }
