@@ -91,7 +91,14 @@ fn source(block: &ForeignBlock) -> Source {
     }
 }
 
-pub fn expand(block: &ForeignBlock) -> TokenStream {
+/// Whether functions get their real bodies, or placeholders when the block has errors.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Bodies {
+    Real,
+    Placeholder,
+}
+
+pub fn expand(block: &ForeignBlock, bodies: Bodies) -> TokenStream {
     let src = source(block);
     let types_here: Vec<&syn::Ident> = block
         .items
@@ -108,7 +115,7 @@ pub fn expand(block: &ForeignBlock) -> TokenStream {
     for item in &block.items {
         out.push(match item {
             ForeignItem::Type(t) => expand_type(t, &src),
-            ForeignItem::Fn(f) => expand_fn(f, &src, &types_here),
+            ForeignItem::Fn(f) => expand_fn(f, &src, &types_here, bodies),
             ForeignItem::Static(s) => expand_static(s, &src),
         });
     }
@@ -228,7 +235,7 @@ fn class_id(class: &syn::Ident) -> TokenStream {
     quote!(<#class as ::wasm_bindgen::__rt::ImportedClass>::CLASS_ID)
 }
 
-fn expand_fn(f: &ImportFn, src: &Source, types_here: &[&syn::Ident]) -> TokenStream {
+fn expand_fn(f: &ImportFn, src: &Source, types_here: &[&syn::Ident], bodies: Bodies) -> TokenStream {
     let rust_name = &f.rust_name;
     let name_str = rust_name.to_string();
     let namespace = f.namespace.clone().unwrap_or_default();
@@ -253,6 +260,8 @@ fn expand_fn(f: &ImportFn, src: &Source, types_here: &[&syn::Ident]) -> TokenStr
         | if f.structural { FLAG_STRUCTURAL } else { 0 }
         | if f.variadic { FLAG_VARIADIC } else { 0 };
     let class_ident = f.class.clone();
+    // Without a class (a mistake already reported) there is no `self` to take.
+    let takes_this = takes_this && class_ident.is_some();
     let wasm = wasm_name(
         &name_str,
         &[
@@ -309,7 +318,10 @@ fn expand_fn(f: &ImportFn, src: &Source, types_here: &[&syn::Ident]) -> TokenStr
             call_args.push((quote!(#ident), shim::without_lifetimes(ty)));
         }
     }
-    let body = call_import(&wasm, &name_str, &call_args, &value_ret, f.catch);
+    let body = match bodies {
+        Bodies::Real => call_import(&wasm, &name_str, &call_args, &value_ret, f.catch),
+        Bodies::Placeholder => quote!(::core::unreachable!("this import has a #[wasm_bindgen] error")),
+    };
     let ret = match &f.ret {
         Some(t) => quote!(-> #t),
         None => quote!(),
@@ -369,10 +381,10 @@ fn expand_fn(f: &ImportFn, src: &Source, types_here: &[&syn::Ident]) -> TokenStr
             }
         }
     };
+    let entry = (bodies == Bodies::Real).then(|| quote!(#[doc(hidden)] const _: () = { #entry };));
     quote! {
         #placed
-        #[doc(hidden)]
-        const _: () = { #entry };
+        #entry
     }
 }
 

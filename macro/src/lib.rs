@@ -24,20 +24,25 @@ pub fn wasm_bindgen(
         Err(_) => input.clone(),
     };
     if !diags.is_empty() {
-        // Keep the user's item so one mistake does not cascade into unrelated errors.
+        // Keep the user's items so one mistake does not cascade into unrelated errors.
         let errors = diags.iter().map(|d| {
             let msg = &d.message;
             quote_spanned!(d.span=> ::core::compile_error!(#msg);)
         });
-        let cleaned = cleaned();
-        return quote!(#(#errors)* #cleaned).into();
+        let items = match &item {
+            // An extern block is not valid Rust as written; emit its items with bodies
+            // that are never compiled to code (the build already fails).
+            Some(Item::ForeignMod(block)) => import::expand(block, import::Bodies::Placeholder),
+            _ => cleaned(),
+        };
+        return quote!(#(#errors)* #items).into();
     }
     let expanded = match item {
         Some(Item::Function(f)) => function::expand(&f, input),
         Some(Item::Struct(s)) => class::expand_struct(&s, cleaned()),
         Some(Item::Impl(i)) => class::expand_impl(&i, cleaned()),
         Some(Item::Enum(e)) => enumeration::expand(&e, cleaned()),
-        Some(Item::ForeignMod(block)) => import::expand(&block),
+        Some(Item::ForeignMod(block)) => import::expand(&block, import::Bodies::Real),
         None => input,
     };
     expanded.into()
