@@ -235,7 +235,12 @@ fn class_id(class: &syn::Ident) -> TokenStream {
     quote!(<#class as ::wasm_bindgen::__rt::ImportedClass>::CLASS_ID)
 }
 
-fn expand_fn(f: &ImportFn, src: &Source, types_here: &[&syn::Ident], bodies: Bodies) -> TokenStream {
+fn expand_fn(
+    f: &ImportFn,
+    src: &Source,
+    types_here: &[&syn::Ident],
+    bodies: Bodies,
+) -> TokenStream {
     let rust_name = &f.rust_name;
     let name_str = rust_name.to_string();
     let namespace = f.namespace.clone().unwrap_or_default();
@@ -320,7 +325,9 @@ fn expand_fn(f: &ImportFn, src: &Source, types_here: &[&syn::Ident], bodies: Bod
     }
     let body = match bodies {
         Bodies::Real => call_import(&wasm, &name_str, &call_args, &value_ret, f.catch),
-        Bodies::Placeholder => quote!(::core::unreachable!("this import has a #[wasm_bindgen] error")),
+        Bodies::Placeholder => quote!(::core::unreachable!(
+            "this import has a #[wasm_bindgen] error"
+        )),
     };
     let ret = match &f.ret {
         Some(t) => quote!(-> #t),
