@@ -95,6 +95,7 @@ fn sanitize(name: &str) -> String {
 }
 
 /// A piece of a descriptor entry.
+#[allow(clippy::large_enum_variant)] // short-lived, a handful per item
 pub enum Part {
     /// Bytes known now (names, docs, flags).
     Lit(Vec<u8>),

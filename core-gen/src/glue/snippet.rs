@@ -243,31 +243,32 @@ fn scan(src: &str) -> Result<Vec<Token>, String> {
 
 /// A `/` starts a regex after an operator or keyword, and divides after a value.
 fn regex_allowed(prev: Option<&Token>) -> bool {
-    match prev {
-        None => true,
-        Some(t) => {
-            let s = t.text.as_str();
-            !(s == ")" || s == "]" || s == "}" || s == "\"\"" || s == "/re/")
-                && !(is_ident(s)
-                    && !matches!(
-                        s,
-                        "return"
-                            | "typeof"
-                            | "case"
-                            | "do"
-                            | "else"
-                            | "in"
-                            | "of"
-                            | "new"
-                            | "delete"
-                            | "void"
-                            | "throw"
-                            | "yield"
-                            | "await"
-                    ))
-                && !s.chars().all(|c| c.is_ascii_digit())
-        }
+    let Some(t) = prev else { return true };
+    let s = t.text.as_str();
+    let ends_value =
+        matches!(s, ")" | "]" | "}" | "\"\"" | "/re/") || s.chars().all(|c| c.is_ascii_digit());
+    if ends_value {
+        return false;
     }
+    if is_ident(s) {
+        return matches!(
+            s,
+            "return"
+                | "typeof"
+                | "case"
+                | "do"
+                | "else"
+                | "in"
+                | "of"
+                | "new"
+                | "delete"
+                | "void"
+                | "throw"
+                | "yield"
+                | "await"
+        );
+    }
+    true
 }
 
 fn skip_string(bytes: &[u8], start: usize) -> Result<usize, String> {

@@ -28,6 +28,8 @@ pub enum ImportModule {
     Inline(String),
 }
 
+// Few of these exist at a time; boxing the large variants buys nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum ForeignItem {
     Fn(ImportFn),

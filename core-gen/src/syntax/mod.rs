@@ -30,6 +30,8 @@ pub struct Program {
     pub items: Vec<Item>,
 }
 
+// Few of these exist at a time; boxing the large variants buys nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Item {
     Function(Function),
