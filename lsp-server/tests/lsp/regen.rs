@@ -1,0 +1,174 @@
+//! Regenerate on save against a real fixture crate (built for wasm32 into target/wasm):
+//! files written, progress reported, rustc errors published and cleared, a newer save
+//! cancelling a running one, and hover agreeing with the `.d.ts` bindgen wrote.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use crate::support::{repo_root, scratch, uri, Server};
+
+/// A cold wasm32 build of the runtime and the macro takes a while on a small machine.
+const BUILD: Duration = Duration::from_secs(300);
+
+/// Copies the fixture crate into a scratch dir, pointing it at this repository's runtime.
+fn fixture(name: &str) -> PathBuf {
+    let dir = scratch(name).join("greeter");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/greeter");
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    let manifest = std::fs::read_to_string(src.join("Cargo.toml")).unwrap();
+    let runtime = repo_root().join("runtime");
+    let manifest = manifest.replace("../../../../runtime", runtime.to_str().unwrap());
+    std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
+    std::fs::copy(src.join("src/lib.rs"), dir.join("src/lib.rs")).unwrap();
+    dir
+}
+
+fn generated(server: &mut Server) -> Value {
+    server.wait_for("wbg/generated", BUILD, |m| m["method"] == "wbg/generated")["params"].clone()
+}
+
+fn is_progress(m: &Value, kind: &str) -> bool {
+    m["method"] == "$/progress" && m["params"]["value"]["kind"] == kind
+}
+
+#[test]
+fn saving_regenerates_the_glue_and_reports_build_errors() {
+    let dir = fixture("regen");
+    let lib = dir.join("src/lib.rs");
+    let text = std::fs::read_to_string(&lib).unwrap();
+    let mut server = Server::start(&dir, json!({ "outDir": "pkg", "target": "web" }));
+    server.open(&lib, &text);
+    server.save(&lib);
+
+    let params = generated(&mut server);
+    assert_eq!(params["target"], "web");
+    let files: Vec<&str> = params["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    for name in [
+        "greeter.js",
+        "greeter.d.ts",
+        "package.json",
+        "greeter_bg.wasm",
+    ] {
+        let path = dir.join("pkg").join(name);
+        assert!(path.is_file(), "{} not written", path.display());
+        assert!(
+            files.contains(&path.to_str().unwrap()),
+            "{name} not in {files:?}"
+        );
+    }
+    let end = server.wait_for("progress end", BUILD, |m| is_progress(m, "end"));
+    assert!(
+        end["params"]["value"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("wrote 4 files"),
+        "{end}"
+    );
+    assert_eq!(server.drain(|m| is_progress(m, "begin")).len(), 1);
+
+    // The hover of every exported function is a line of the `.d.ts` bindgen just wrote.
+    let d_ts = std::fs::read_to_string(dir.join("pkg/greeter.d.ts")).unwrap();
+    for name in ["greet", "add", "big", "nothing"] {
+        let at = text.find(&format!("pub fn {name}")).unwrap() + "pub fn ".len();
+        let hover = server.request("textDocument/hover", server.at(&lib, &text, at));
+        let markdown = hover["contents"]["value"].as_str().unwrap();
+        let signature = markdown.lines().nth(1).unwrap();
+        assert!(
+            d_ts.lines().any(|l| l == signature),
+            "hover `{signature}` is not in:\n{d_ts}"
+        );
+    }
+
+    // A type error: rustc's diagnostic lands on the line, and the failure is shown.
+    let broken = text.replace("format!(\"Hello, {name}!\")", "let n: u32 = name; n");
+    std::fs::write(&lib, &broken).unwrap();
+    server.change(&lib, 2, &broken);
+    server.save(&lib);
+    let u = uri(&lib);
+    let rustc = server.wait_for("rustc diagnostics", BUILD, |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == json!(u)
+            && m["params"]["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d["source"] == "rustc")
+    });
+    let d = &rustc["params"]["diagnostics"].as_array().unwrap()[0];
+    let line = broken
+        .lines()
+        .position(|l| l.contains("let n: u32"))
+        .unwrap();
+    assert_eq!(d["range"]["start"]["line"], json!(line), "{d}");
+    assert_eq!(d["code"], "E0308");
+    let shown = server.wait_for("build failure message", BUILD, |m| {
+        m["method"] == "window/showMessage"
+    });
+    assert!(
+        shown["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("cargo build failed for greeter"),
+        "{shown}"
+    );
+
+    // Fixed and saved twice in a row: the first run is cancelled (or never starts), the
+    // second publishes no rustc diagnostics and regenerates once.
+    std::fs::write(&lib, &text).unwrap();
+    server.change(&lib, 3, &text);
+    server.drain(|_| true);
+    server.save(&lib);
+    server.save(&lib);
+    server.wait_for("cleared rustc diagnostics", BUILD, |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == json!(u)
+            && m["params"]["diagnostics"].as_array().unwrap().is_empty()
+    });
+    generated(&mut server);
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(
+        server.drain(|m| m["method"] == "wbg/generated").is_empty(),
+        "regenerated twice"
+    );
+    // Every progress that began has ended, the cancelled one included.
+    let tokens = |kind: &str, server: &mut Server| -> Vec<Value> {
+        let mut t: Vec<Value> = server
+            .drain(|m| is_progress(m, kind))
+            .iter()
+            .map(|m| m["params"]["token"].clone())
+            .collect();
+        t.sort_by_key(|v| v.to_string());
+        t
+    };
+    let begun = tokens("begin", &mut server);
+    assert!(!begun.is_empty());
+    assert_eq!(begun, tokens("end", &mut server));
+    server.shutdown_and_exit();
+}
+
+#[test]
+fn out_dirs_outside_the_workspace_are_refused() {
+    let dir = fixture("regen_outside");
+    let lib = dir.join("src/lib.rs");
+    let mut server = Server::start(&dir, json!({ "outDir": "../../escape" }));
+    server.save(&lib);
+    let shown = server.wait_for("refusal", crate::support::TIMEOUT, |m| {
+        m["method"] == "window/showMessage"
+    });
+    assert!(
+        shown["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("outside the workspace"),
+        "{shown}"
+    );
+    assert!(!dir.join("../../escape").exists());
+    server.shutdown_and_exit();
+}
