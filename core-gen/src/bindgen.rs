@@ -38,6 +38,14 @@ pub enum BindgenError {
     Extract(#[from] ExtractError),
     #[error("{0}")]
     Glue(#[from] GlueError),
+    #[error(
+        "--target {target} cannot load JS modules, but the crate imports `{specifier}`; \
+         use --target web, bundler, nodejs or deno"
+    )]
+    ModuleImport {
+        target: &'static str,
+        specifier: String,
+    },
 }
 
 #[derive(Debug)]
@@ -52,6 +60,14 @@ pub struct Output {
 pub fn generate(wasm: &[u8], options: &Options<'_>) -> Result<Output, BindgenError> {
     let mut module = extract::parse(wasm, options.keep_debug)?;
     let extracted = extract::extract(&mut module)?;
+    if !options.target.loads_js_modules() {
+        if let Some(specifier) = first_js_module(&extracted.descriptors) {
+            return Err(BindgenError::ModuleImport {
+                target: options.target.name(),
+                specifier,
+            });
+        }
+    }
     let glue = glue::build(
         &extracted.descriptors,
         &extracted.intrinsic_imports,
@@ -66,9 +82,8 @@ pub fn generate(wasm: &[u8], options: &Options<'_>) -> Result<Output, BindgenErr
     let mut files = target.js_files(&glue, out);
     if options.typescript {
         let contents = format!(
-            "/* tslint:disable */\n/* eslint-disable */\n{}{}",
-            glue.ts,
-            target.ts_extra()
+            "/* tslint:disable */\n/* eslint-disable */\n{}",
+            target.declarations(&glue.ts)
         );
         files.push(File {
             path: format!("{out}.d.ts"),
@@ -96,4 +111,18 @@ pub fn generate(wasm: &[u8], options: &Options<'_>) -> Result<Output, BindgenErr
         wasm_path,
         wasm,
     })
+}
+
+/// The first JS module (`module = ...`, `inline_js` snippet) the crate imports from.
+fn first_js_module(module: &crate::descriptor::Module) -> Option<String> {
+    use crate::descriptor::ImportModule;
+    let from_imports = module.imports.iter().map(|i| &i.module);
+    let from_types = module.import_types.iter().map(|t| &t.module);
+    from_imports
+        .chain(from_types)
+        .find_map(|m| match m {
+            ImportModule::Global => None,
+            ImportModule::Module(s) | ImportModule::Snippet(s) => Some(s.clone()),
+        })
+        .or_else(|| module.snippets.first().map(|s| s.path.clone()))
 }

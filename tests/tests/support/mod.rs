@@ -86,8 +86,12 @@ pub fn bindgen(wasm: &Path, target_name: &str, debug: bool, dir: &Path) {
     let name = wasm.file_stem().unwrap().to_string_lossy().into_owned();
     let mut options = Options::new(target::by_name(target_name).unwrap(), name.clone());
     options.debug = debug;
-    let output = bindgen::generate(&bytes, &options)
-        .unwrap_or_else(|e| panic!("bindgen {} --target {target_name}: {e}", wasm.display()));
+    let output = match bindgen::generate(&bytes, &options) {
+        // A classic script cannot import JS modules; bindgen refuses, as upstream does.
+        Err(bindgen::BindgenError::ModuleImport { .. }) => return,
+        result => result
+            .unwrap_or_else(|e| panic!("bindgen {} --target {target_name}: {e}", wasm.display())),
+    };
     let _ = std::fs::remove_dir_all(dir);
     std::fs::create_dir_all(dir).unwrap();
     for f in &output.files {

@@ -1,0 +1,258 @@
+//! `wbg check`: every `#[wasm_bindgen]` item under the crate's `src/`, validated by
+//! core-gen's `syntax::parse_file` (the same messages as the macro and the language server)
+//! without rustc. Files are parsed in parallel; findings come out sorted by file and line.
+
+mod render;
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::Instant;
+
+use clap::{Args, ValueEnum};
+use wbg_core_gen::diagnostic::Diagnostic;
+
+use crate::exit::{Exit, Failure};
+use crate::ui::{Stdout, StdoutError, Ui};
+
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    /// The crate's directory (or its Cargo.toml), or one `.rs` file.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// How to print the problems found.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// rustc-style: message, file:line:col, the source line and a caret.
+    Human,
+    /// One JSON object per line, for tools.
+    Json,
+    /// GitHub Actions annotations (`::error file=...,line=...::message`).
+    Github,
+}
+
+/// A position, 1-based; columns count characters, as rustc's do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// One diagnostic, located in its file.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    /// As shown to the user: the crate path joined with the file's path under it.
+    pub file: String,
+    pub start: Pos,
+    pub end: Pos,
+    pub code: &'static str,
+    pub message: String,
+    /// The text of the line `start` is on.
+    pub source_line: String,
+    pub fix: Option<FixOut>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FixOut {
+    pub title: String,
+    pub edits: Vec<(Pos, Pos, String)>,
+}
+
+/// `wbg check`: prints every finding and returns `Problems` when there is any.
+pub fn run(args: &CheckArgs, ui: &Ui) -> Result<Exit, Failure> {
+    let started = Instant::now();
+    let files = files_to_check(&args.path)?;
+    let findings = ui.step("Checking", &plural(files.len(), "file"), || {
+        check_files(&files)
+    })?;
+    let mut out = Stdout::new();
+    let printed = render::print(&findings, args.format, &mut out).and_then(|()| out.flush());
+    match printed {
+        Ok(()) | Err(StdoutError::Closed) => {}
+        Err(StdoutError::Io(e)) => return Err(Failure::io(format!("cannot write output: {e}"))),
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    if findings.is_empty() {
+        ui.status(
+            "Finished",
+            &format!(
+                "{} checked in {elapsed:.2}s: no problems",
+                plural(files.len(), "file")
+            ),
+        );
+        return Ok(Exit::Success);
+    }
+    let mut with_problems: Vec<&str> = findings.iter().map(|f| f.file.as_str()).collect();
+    with_problems.dedup();
+    ui.error(&format!(
+        "{} in {} of {} files checked",
+        plural(findings.len(), "problem"),
+        with_problems.len(),
+        files.len()
+    ));
+    Ok(Exit::Problems)
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// A file to check: where it is and how it is shown.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: PathBuf,
+    pub shown: String,
+}
+
+/// `path` itself when it is a `.rs` file, else every `.rs` file under the crate's `src/`.
+pub fn files_to_check(path: &Path) -> Result<Vec<Source>, Failure> {
+    if path.is_file() && path.extension().is_some_and(|e| e == "rs") {
+        return Ok(vec![Source {
+            path: path.to_path_buf(),
+            shown: slash(path),
+        }]);
+    }
+    let manifest = crate::cargo::manifest_path(path)?;
+    let dir = manifest.parent().expect("a file has a parent");
+    let mut rel = Vec::new();
+    walk(&dir.join("src"), Path::new("src"), &mut rel)?;
+    rel.sort();
+    Ok(rel
+        .into_iter()
+        .map(|r| Source {
+            path: dir.join(&r),
+            shown: slash(&shown_under(dir, &r)),
+        })
+        .collect())
+}
+
+/// `dir/rel` as the user would write it: `rel` alone when `dir` is the current directory.
+fn shown_under(dir: &Path, rel: &Path) -> PathBuf {
+    if dir.as_os_str().is_empty() || dir == Path::new(".") {
+        rel.to_path_buf()
+    } else {
+        dir.join(rel)
+    }
+}
+
+/// Paths with `/` whatever the platform, so output is the same everywhere.
+fn slash(path: &Path) -> String {
+    let s = path.display().to_string();
+    let s = s.strip_prefix("./").unwrap_or(&s);
+    s.replace('\\', "/")
+}
+
+/// Collects `.rs` files below `dir` as paths relative to the crate (`rel` is `dir`'s).
+/// Hidden directories are skipped, and symlinked directories too, so a link cycle cannot
+/// make the walk endless.
+fn walk(dir: &Path, rel: &Path, out: &mut Vec<PathBuf>) -> Result<(), Failure> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Failure::io(format!("cannot read {}: {e}", dir.display()))),
+    };
+    for entry in entries {
+        let entry =
+            entry.map_err(|e| Failure::io(format!("cannot read {}: {e}", dir.display())))?;
+        let name = entry.file_name();
+        let kind = entry
+            .file_type()
+            .map_err(|e| Failure::io(format!("cannot read {}: {e}", entry.path().display())))?;
+        if kind.is_dir() {
+            if !name.to_string_lossy().starts_with('.') {
+                walk(&entry.path(), &rel.join(&name), out)?;
+            }
+        } else if Path::new(&name).extension().is_some_and(|e| e == "rs") {
+            out.push(rel.join(&name));
+        }
+    }
+    Ok(())
+}
+
+type FileResult = Result<Vec<Finding>, Failure>;
+
+/// Parses every file, spreading them over the available cores.
+pub fn check_files(files: &[Source]) -> Result<Vec<Finding>, Failure> {
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(files.len())
+        .max(1);
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<(usize, FileResult)>> = Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                // Spans from the parser are only meaningful on the thread that parsed (the
+                // source map is thread-local), so each file is located where it is parsed.
+                let mut mine = Vec::new();
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(source) = files.get(i) else { break };
+                    mine.push((i, check_one(source)));
+                }
+                results.lock().expect("no worker panics").extend(mine);
+            });
+        }
+    });
+    let mut results = results.into_inner().expect("no worker panics");
+    results.sort_by_key(|(i, _)| *i);
+    let mut findings = Vec::new();
+    for (_, r) in results {
+        findings.extend(r?);
+    }
+    Ok(findings)
+}
+
+fn check_one(source: &Source) -> FileResult {
+    let text = std::fs::read_to_string(&source.path)
+        .map_err(|e| Failure::io(format!("cannot read {}: {e}", source.path.display())))?;
+    let (_, diagnostics) = wbg_core_gen::syntax::parse_file(&text);
+    let lines: Vec<&str> = text.lines().collect();
+    let mut findings: Vec<Finding> = diagnostics
+        .iter()
+        .map(|d| locate(d, &source.shown, &lines))
+        .collect();
+    findings.sort_by_key(|f| (f.start, f.end));
+    Ok(findings)
+}
+
+fn pos(lc: proc_macro2::LineColumn) -> Pos {
+    Pos {
+        line: lc.line.max(1),
+        column: lc.column + 1,
+    }
+}
+
+fn locate(d: &Diagnostic, file: &str, lines: &[&str]) -> Finding {
+    let start = pos(d.span.start());
+    let end = pos(d.span.end());
+    let fix = d.fix.as_ref().map(|f| FixOut {
+        title: f.title.clone(),
+        edits: f
+            .edits
+            .iter()
+            .map(|(span, text)| (pos(span.start()), pos(span.end()), text.clone()))
+            .collect(),
+    });
+    Finding {
+        file: file.to_string(),
+        start,
+        end,
+        code: d.code,
+        message: d.message.clone(),
+        source_line: lines
+            .get(start.line - 1)
+            .map(|l| l.to_string())
+            .unwrap_or_default(),
+        fix,
+    }
+}
