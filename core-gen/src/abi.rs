@@ -50,8 +50,15 @@ pub fn param(ty: &Type) -> Result<Vec<ValType>, Unsupported> {
         Type::String => vec![I32, I32],
         // Classes travel as a pointer, enums as their discriminant or index.
         Type::Named(_) => vec![I32],
+        Type::Closure(_) => {
+            return Err(Unsupported(
+                "a closure by value (pass `&dyn Fn` or `&Closure`)".into(),
+            ))
+        }
         Type::Ref(inner) => match &**inner {
             Type::String => vec![I32, I32],
+            // A stack closure: data and vtable of the trait object, and its invoke function.
+            Type::Closure(sig) if !sig.mutable => vec![I32, I32, I32],
             Type::Externref | Type::ExternType(_) | Type::Named(_) => vec![I32],
             // Lent to JS: a list of object-table indices.
             Type::Slice(inner) if matches!(**inner, Type::Externref | Type::ExternType(_)) => {
@@ -61,6 +68,7 @@ pub fn param(ty: &Type) -> Result<Vec<ValType>, Unsupported> {
         },
         Type::RefMut(inner) => match &**inner {
             Type::Named(_) => vec![I32],
+            Type::Closure(sig) if sig.mutable => vec![I32, I32, I32],
             other => return Err(unsupported("`&mut` of", other)),
         },
         Type::Option(inner) => match &**inner {

@@ -95,7 +95,7 @@ pub fn extract(module: &mut Module) -> Result<Extracted, ExtractError> {
         }
         return Err(ExtractError::NotWbg);
     };
-    let descriptors = descriptor::decode_section(&section.data)?;
+    let mut descriptors = descriptor::decode_section(&section.data)?;
     for f in &descriptors.functions {
         let args: Vec<_> = f.args.iter().map(|a| a.ty.clone()).collect();
         check_export(module, &f.export, &f.js_name, &args, &f.ret)?;
@@ -134,6 +134,9 @@ pub fn extract(module: &mut Module) -> Result<Extracted, ExtractError> {
             imp.ret.clone()
         };
         compare(module, func, &imp.wasm_name, &imp.js_name, &args, &ret)?;
+    }
+    if intrinsic_imports.iter().any(|n| n == "__wbg_closure_new") {
+        descriptors.closures = scan_closures(module);
     }
     Ok(Extracted {
         descriptors,
@@ -223,4 +226,71 @@ fn convert(v: &walrus::ValType) -> Option<ValType> {
 /// True when the import is a function from the runtime placeholder module.
 pub fn is_intrinsic(kind: &ImportKind, module: &str) -> bool {
     matches!(kind, ImportKind::Function(_)) && module == PLACEHOLDER_MODULE
+}
+
+/// The initial contents of linear memory: every active data segment at its offset, gaps
+/// as zeros (wasm-opt splits segments at runs of zeros).
+fn memory_image(module: &Module) -> Vec<u8> {
+    let mut image = Vec::new();
+    for data in module.data.iter() {
+        let walrus::DataKind::Active {
+            offset: walrus::ConstExpr::Value(walrus::ir::Value::I32(offset)),
+            ..
+        } = data.kind
+        else {
+            continue;
+        };
+        let start = offset as u32 as usize;
+        let end = start + data.value.len();
+        if image.len() < end {
+            image.resize(end, 0);
+        }
+        image[start..end].copy_from_slice(&data.value);
+    }
+    image
+}
+
+fn read_u32(image: &[u8], at: usize) -> Option<u32> {
+    image
+        .get(at..at + 4)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+/// Every heap closure record (see `schema`): a 4-aligned magic followed by a descriptor
+/// pointer and length that decode to a closure type. Anything else that happens to contain
+/// the magic is not a record and is skipped.
+fn scan_closures(module: &Module) -> Vec<descriptor::ClosureRecord> {
+    let image = memory_image(module);
+    let magic = schema::CLOSURE_MAGIC;
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at + 24 <= image.len() {
+        if &image[at..at + 8] != magic {
+            at += 4;
+            continue;
+        }
+        let record = (|| {
+            let desc = read_u32(&image, at + 8)? as usize;
+            let len = read_u32(&image, at + 12)? as usize;
+            let invoke = read_u32(&image, at + 16)?;
+            let destroy = read_u32(&image, at + 20)?;
+            let bytes = image.get(desc..desc.checked_add(len)?)?;
+            match descriptor::decode_type(bytes).ok()? {
+                descriptor::Type::Closure(sig) => Some(descriptor::ClosureRecord {
+                    address: at as u32,
+                    sig: *sig,
+                    invoke,
+                    destroy,
+                }),
+                _ => None,
+            }
+        })();
+        if let Some(r) = record {
+            out.push(r);
+            at += 24;
+        } else {
+            at += 4;
+        }
+    }
+    out
 }

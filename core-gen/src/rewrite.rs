@@ -7,6 +7,13 @@ use crate::extract::is_intrinsic;
 
 /// Points the runtime intrinsics at `glue_module` and returns the final bytes.
 pub fn finish(mut module: Module, glue_module: &str) -> Vec<u8> {
+    // Closures are invoked from JS through the function table.
+    if let Ok(Some(table)) = module.tables.main_function_table() {
+        let exported = module.exports.iter().any(|e| e.name == "__wbindgen_table");
+        if !exported {
+            module.exports.add("__wbindgen_table", table);
+        }
+    }
     for import in module.imports.iter_mut() {
         if is_intrinsic(&import.kind, &import.module) {
             import.module = glue_module.to_string();

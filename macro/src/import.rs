@@ -337,7 +337,8 @@ fn expand_fn(
     let receiver = if takes_this { quote!(&self,) } else { quote!() };
     let function = quote! {
         #(#attrs)*
-        #[allow(clippy::too_many_arguments, unused_variables)]
+                // JS names are often camelCase (`setInterval`).
+        #[allow(clippy::too_many_arguments, unused_variables, non_snake_case)]
         #vis fn #rust_name #generics (#receiver #(#params),*) #ret {
             #body
         }

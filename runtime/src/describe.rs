@@ -3,7 +3,7 @@
 //! schema version below must match it (a round-trip test in `tests/` ties the two).
 
 /// Bumped whenever the encoding changes; the generator refuses other versions.
-pub const SCHEMA_VERSION: u8 = 3;
+pub const SCHEMA_VERSION: u8 = 4;
 
 /// Name of the custom section holding one entry per exported or imported item.
 pub const SECTION: &str = "wbg_descriptors";
@@ -41,6 +41,7 @@ pub mod tag {
     pub const USIZE: u8 = 16;
     pub const NAMED: u8 = 17;
     pub const EXTERN_TYPE: u8 = 18;
+    pub const CLOSURE: u8 = 19;
     pub const REF: u8 = 32;
     pub const REF_MUT: u8 = 33;
     pub const OPTION: u8 = 34;

@@ -42,4 +42,6 @@ intrinsics! {
     fn __wbindgen_jsval_eq(a: u32, b: u32) -> u32;
     fn __wbindgen_throw(ptr: *const u8, len: usize) -> !;
     fn __wbindgen_rethrow(idx: u32) -> !;
+    fn __wbg_closure_new(meta: *const crate::closure::ClosureMeta, data: u32, vtable: u32) -> u32;
+    fn __wbg_closure_drop(idx: u32) -> u32;
 }

@@ -13,6 +13,7 @@ use core::marker::PhantomData;
 mod cast;
 #[doc(hidden)]
 pub mod cell;
+pub mod closure;
 mod convert;
 pub mod describe;
 mod externs;
@@ -22,6 +23,7 @@ mod externs;
 pub mod __rt;
 
 pub use cast::{JsCast, JsStatic, JsThreadLocal};
+pub use closure::Closure;
 pub use wasm_bindgen_macro::wasm_bindgen;
 
 pub mod convert_traits {
@@ -35,6 +37,7 @@ pub mod convert_traits {
 pub mod prelude {
     //! `use wasm_bindgen::prelude::*;` brings in what wasm-bindgen's prelude does.
     pub use crate::cast::{JsCast, JsStatic, JsThreadLocal};
+    pub use crate::closure::Closure;
     pub use crate::wasm_bindgen;
     pub use crate::JsValue;
 }

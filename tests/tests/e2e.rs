@@ -22,6 +22,9 @@ fn fixtures_run_in_node_for_every_target() {
             }
         }
     }
+    for (name, path) in support::build_examples() {
+        support::bindgen(&path, "nodejs", false, &out.join("examples").join(name));
+    }
     support::check_generated_js(&out);
     support::run_node_tests(&out);
 }

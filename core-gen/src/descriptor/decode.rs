@@ -88,6 +88,15 @@ impl<'a> Reader<'a> {
             tag::NAMED => Type::Named(self.str()?),
             tag::EXTERN_TYPE => Type::ExternType(self.str()?),
             tag::SLICE => Type::Slice(Box::new(self.ty(depth + 1)?)),
+            tag::CLOSURE => {
+                let mutable = self.u8()? != 0;
+                let n = self.u8()?;
+                let args = (0..n)
+                    .map(|_| self.ty(depth + 1))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let ret = self.ty(depth + 1)?;
+                Type::Closure(Box::new(super::ClosureSig { mutable, args, ret }))
+            }
             tag::OPTION => Type::Option(Box::new(self.ty(depth + 1)?)),
             tag::REF => Type::Ref(Box::new(self.ty(depth + 1)?)),
             tag::REF_MUT => Type::RefMut(Box::new(self.ty(depth + 1)?)),

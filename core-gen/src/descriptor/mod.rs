@@ -7,7 +7,7 @@ pub mod schema;
 pub use decode::{decode_section, decode_type, DecodeError};
 
 /// A type as it crosses the boundary.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Type {
     Unit,
     I8,
@@ -34,6 +34,8 @@ pub enum Type {
     ExternType(String),
     /// `[T]`, behind a reference.
     Slice(Box<Type>),
+    /// `dyn Fn(..) -> R` / `dyn FnMut(..) -> R` (behind `&`/`&mut` for stack closures).
+    Closure(Box<ClosureSig>),
     Ref(Box<Type>),
     RefMut(Box<Type>),
     Option(Box<Type>),
@@ -136,6 +138,26 @@ impl Enum {
     }
 }
 
+/// The signature of a Rust closure JS can call.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ClosureSig {
+    /// `FnMut`: must not be re-entered.
+    pub mutable: bool,
+    pub args: Vec<Type>,
+    pub ret: Type,
+}
+
+/// A heap closure type found in the data segment (`Closure<dyn FnMut(..)>` in any code).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClosureRecord {
+    /// Address of the record: what `__wbg_closure_new` receives.
+    pub address: u32,
+    pub sig: ClosureSig,
+    /// Function-table indices.
+    pub invoke: u32,
+    pub destroy: u32,
+}
+
 /// Where an import's JS comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportModule {
@@ -214,6 +236,8 @@ pub struct Module {
     pub imports: Vec<ImportFn>,
     pub import_types: Vec<ImportType>,
     pub snippets: Vec<Snippet>,
+    /// Heap closure types, from the memory image rather than the section.
+    pub closures: Vec<ClosureRecord>,
 }
 
 /// What a `Type::Named` refers to.

@@ -18,13 +18,19 @@
 //!   IMPORT_TYPE: str id, str js_class, module, u8 n, str* namespace, u8 n, str* vendor_prefixes
 //!   SNIPPET    : str path, str contents
 //!   module     := u8 kind (GLOBAL, MODULE, SNIPPET), str specifier
+//! CLOSURE : u8 mutable, u8 nargs, type*, type ret
+//! Heap closure records (found by scanning memory, not in the section), 24 bytes:
+//!   "wbg:clo1", u32 desc_ptr, u32 desc_len, u32 invoke (table index), u32 destroy (table index)
 //! str     := u32 len, utf-8 bytes
 //! type    := u8 tag [type | str]    (REF, REF_MUT, OPTION, SLICE wrap a type; NAMED and
 //!                                     EXTERN_TYPE have a str)
 //! ```
 //! All integers are little-endian.
 
-pub const VERSION: u8 = 3;
+pub const VERSION: u8 = 4;
+
+/// Marks a heap closure record in the data segment (see the layout above).
+pub const CLOSURE_MAGIC: &[u8; 8] = b"wbg:clo1";
 pub const SECTION: &str = "wbg_descriptors";
 
 pub mod kind {
@@ -111,6 +117,7 @@ pub mod tag {
     pub const USIZE: u8 = 16;
     pub const NAMED: u8 = 17;
     pub const EXTERN_TYPE: u8 = 18;
+    pub const CLOSURE: u8 = 19;
     pub const REF: u8 = 32;
     pub const REF_MUT: u8 = 33;
     pub const OPTION: u8 = 34;
@@ -119,7 +126,7 @@ pub mod tag {
 
 /// Everything that defines the layout, in one string for the fingerprint.
 pub const LAYOUT: &str = concat!(
-    "v3;section=wbg_descriptors;entry=u32len,u8version,u8kind;str=u32len+utf8;",
+    "v4;section=wbg_descriptors;entry=u32len,u8version,u8kind;str=u32len+utf8;",
     "kind:RUNTIME=0(str),FUNCTION=1(str,str,str,u8flags,u8n,(str,type)*,type),",
     "STRUCT=2(str,str,str,str,u8flags),METHOD=3(str,str,str,u8recv,u8role,u8flags,type,u8n,(str,type)*,type),",
     "ENUM=4(str,str,u8flags,u32n,(str,str,u32|str)*),",
@@ -131,8 +138,10 @@ pub const LAYOUT: &str = concat!(
     "flags:START=1,SKIP_TYPESCRIPT=2,INSPECTABLE=1,STRING_ENUM=1,CATCH=1,STRUCTURAL=2,VARIADIC=4;",
     "recv:NONE=0,REF=1,REF_MUT=2,VALUE=3;role:METHOD=0,CONSTRUCTOR=1,GETTER=2,SETTER=3;",
     "tag:UNIT=0,I8=1,U8=2,I16=3,U16=4,I32=5,U32=6,I64=7,U64=8,F32=9,F64=10,BOOL=11,CHAR=12,",
-    "STRING=13,EXTERNREF=14,ISIZE=15,USIZE=16,NAMED=17(str),EXTERN_TYPE=18(str),REF=32(type),",
-    "REF_MUT=33(type),OPTION=34(type),SLICE=35(type)",
+    "STRING=13,EXTERNREF=14,ISIZE=15,USIZE=16,NAMED=17(str),EXTERN_TYPE=18(str),",
+    "CLOSURE=19(u8mut,u8n,type*,type),REF=32(type),",
+    "REF_MUT=33(type),OPTION=34(type),SLICE=35(type);",
+    "record:wbg:clo1,u32desc,u32len,u32invoke,u32destroy",
 );
 
 #[cfg(test)]
@@ -150,7 +159,7 @@ mod tests {
         assert!(super::LAYOUT.starts_with(&format!("v{};", super::VERSION)));
         assert_eq!(
             fnv1a(super::LAYOUT),
-            8759407317599906094,
+            3191643340292477247,
             "layout changed; see the comment on this test"
         );
     }

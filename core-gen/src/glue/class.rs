@@ -33,7 +33,7 @@ pub fn render_class(
     let methods: Vec<&Method> = module.methods_of(name).collect();
     match methods.iter().find(|m| m.role == Role::Constructor) {
         Some(ctor) => {
-            let call = Call { export: &ctor.export, args: &ctor.args, ret: &ctor.ret, this: This::Construct(name) };
+            let call = Call { export: &ctor.export, args: &ctor.args, ret: &ctor.ret, this: This::Construct(name) , callee: None };
             let (params, body) = render_call(&call, module, helpers, "        ").map_err(|w| fail(ctor, w))?;
             let doc = doc_comment(&ctor.docs, &jsdoc_tags(&ctor.args, None), "    ");
             members.push(format!("{doc}    constructor({}) {{\n{body}    }}\n", params.join(", ")));
@@ -56,6 +56,7 @@ pub fn render_class(
             args: &m.args,
             ret: &m.ret,
             this,
+            callee: None,
         };
         let (params, body) =
             render_call(&call, module, helpers, "        ").map_err(|w| fail(m, w))?;

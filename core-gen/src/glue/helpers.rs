@@ -167,6 +167,48 @@ function getStringFromWasm(ptr, len) {
 "#,
     ),
     (
+        "closures",
+        &["heap"],
+        r#"// Rust closures as JS functions. A stack closure is valid only while the import it was
+// passed to runs; a heap closure until its `Closure` is dropped. A FnMut must not be
+// re-entered. Dropping a closure while it runs frees it when that call returns.
+const closureStates = new WeakMap();
+function makeClosure(data, vtable, invoke, destroy, mutable, caller, stack) {
+    const f = wasm.__wbindgen_table.get(invoke);
+    const state = { data, vtable, destroy, running: 0, valid: true, dropRequested: false, stack };
+    const fn = function (...args) {
+        if (!state.valid) {
+            throw new Error(state.stack
+                ? 'closure invoked after it was dropped: a stack closure (`&dyn Fn` / `&mut dyn FnMut`) is only valid while the import it was passed to is running; use `Closure` for callbacks that outlive the call'
+                : 'closure invoked after it was dropped: the Rust `Closure` was dropped; keep it alive (or call `forget()`) while JavaScript may still call it');
+        }
+        if (mutable && state.running > 0) {
+            throw new Error('recursive use of a `FnMut` closure: it was called again while it was still running');
+        }
+        state.running++;
+        try {
+            return caller(f, state.data, state.vtable, ...args);
+        } finally {
+            if (--state.running === 0 && state.dropRequested) {
+                state.dropRequested = false;
+                wasm.__wbindgen_table.get(state.destroy)(state.data, state.vtable);
+            }
+        }
+    };
+    closureStates.set(fn, state);
+    return fn;
+}
+function invalidateClosure(fn) { closureStates.get(fn).valid = false; }
+// Returns 1 when Rust may free the closure now, 0 when it is running and JS frees it later.
+function dropClosure(fn) {
+    const state = closureStates.get(fn);
+    state.valid = false;
+    if (state.running > 0) { state.dropRequested = true; return 0; }
+    return 1;
+}
+"#,
+    ),
+    (
         "accessors",
         &[],
         r#"// An accessor found on the prototype chain, or plain property access when there is none.

@@ -2,6 +2,7 @@
 //! wasm arguments into JS values, performs the operation (call, `new`, method, property,
 //! index, static read, `instanceof`) and hands the result back.
 
+use super::closure::Callers;
 use super::helpers::HelperSet;
 use super::js::{enum_values_name, quote};
 use crate::abi::{self, ValType};
@@ -111,12 +112,36 @@ pub fn render(
     module: &Module,
     helpers: &mut HelperSet,
     imports: &mut ModuleImports,
+    callers: &mut Callers,
 ) -> Result<String, String> {
     let mut params = Vec::new();
     let mut values = Vec::new();
+    let mut setup = String::new();
+    let mut finally = String::new();
     for (i, arg) in imp.args.iter().enumerate() {
-        let (p, v) = arg_from_wasm(&arg.ty, i, module, helpers)
-            .map_err(|w| format!("argument `{}`: {w}", arg.name))?;
+        let fail = |w: String| format!("argument `{}`: {w}", arg.name);
+        let (p, v) = match &arg.ty {
+            // A stack closure: a JS function valid until this import returns.
+            Type::Ref(inner) | Type::RefMut(inner) if matches!(**inner, Type::Closure(_)) => {
+                let Type::Closure(sig) = &**inner else {
+                    unreachable!("matched above")
+                };
+                helpers.require("closures");
+                let caller = callers.caller(sig, module, helpers).map_err(fail)?;
+                let names = vec![
+                    format!("arg{i}_data"),
+                    format!("arg{i}_vtable"),
+                    format!("arg{i}_invoke"),
+                ];
+                setup.push_str(&format!(
+                    "    const cb{i} = makeClosure({}, {}, {}, 0, {}, {caller}, true);\n",
+                    names[0], names[1], names[2], sig.mutable
+                ));
+                finally.push_str(&format!("        invalidateClosure(cb{i});\n"));
+                (names, format!("cb{i}"))
+            }
+            _ => arg_from_wasm(&arg.ty, i, module, helpers).map_err(fail)?,
+        };
         params.extend(p);
         values.push(v);
     }
@@ -215,6 +240,14 @@ pub fn render(
         )
     } else {
         body
+    };
+    let body = if finally.is_empty() {
+        format!("{setup}{body}")
+    } else {
+        format!(
+            "{setup}    try {{\n{}    }} finally {{\n{finally}    }}\n",
+            indent(&body)
+        )
     };
     Ok(format!(
         "function {}({}) {{\n{body}}}",

@@ -173,6 +173,9 @@ pub struct Call<'a> {
     pub args: &'a [Arg],
     pub ret: &'a Type,
     pub this: This<'a>,
+    /// Calls this expression instead of `wasm.<export>` (closure invocation), with these
+    /// arguments first.
+    pub callee: Option<(&'a str, &'a [&'a str])>,
 }
 
 /// The parameter list and body (indented by `indent`) of a call.
@@ -228,11 +231,21 @@ pub fn render_call(
         helpers.require("borrowLog");
         setup.push("const depth = borrowDepth();".to_string());
     }
-    let wasm_call = format!(
-        "wasm.{}({})",
-        js_property(call.export),
-        call_args.join(", ")
-    );
+    let wasm_call = match call.callee {
+        Some((callee, lead)) => {
+            let all: Vec<String> = lead
+                .iter()
+                .map(|s| s.to_string())
+                .chain(call_args.iter().cloned())
+                .collect();
+            format!("{callee}({})", all.join(", "))
+        }
+        None => format!(
+            "wasm.{}({})",
+            js_property(call.export),
+            call_args.join(", ")
+        ),
+    };
     let inner = match call.this {
         This::Construct(class) => {
             helpers.require("classes");
@@ -307,6 +320,11 @@ fn arg_conversion(
             out.call_args.push(format!("addHeapObject({name})"));
         }
         Type::Slice(_) => return Err("slices must be passed by reference".into()),
+        Type::Closure(_) => {
+            return Err(
+                "Rust closures cannot be received from JS; take a `JsValue` (a JS function)".into(),
+            )
+        }
         Type::String => string_arg(name, i, helpers, out),
         Type::Named(n) => match module.lookup(n) {
             Some(NamedKind::Struct(_)) => {
@@ -406,6 +424,9 @@ fn return_conversion(
             "takeObject(ret)".into()
         }
         Type::Slice(_) => return Err("slices cannot be returned yet".into()),
+        Type::Closure(_) => {
+            return Err("return a `Closure` as `JsValue` (`into_js_value()`)".into())
+        }
         Type::String => {
             helpers.require("takeStringFromWasm");
             "takeStringFromWasm(ret)".into()

@@ -3,6 +3,7 @@
 //! decide how these pieces are wrapped into files.
 
 mod class;
+mod closure;
 pub mod helpers;
 mod import;
 pub mod intrinsics;
@@ -158,19 +159,34 @@ pub fn build(
     });
     intrinsic_imports.dedup();
     let mut module_uses = import::ModuleImports::default();
+    let mut callers = closure::Callers::default();
     for name in &intrinsic_imports {
         if let Some((name, uses, source)) = intrinsics::find(name) {
             for h in *uses {
                 helpers.require(h);
             }
             intrinsics.push((name.to_string(), source.to_string()));
-        } else if let Some(imp) = module.imports.iter().find(|i| &i.wasm_name == name) {
-            let source =
-                import::render(imp, module, &mut helpers, &mut module_uses).map_err(|what| {
-                    GlueError::Import {
-                        item: imp.js_name.clone(),
+        } else if name == "__wbg_closure_new" || name == "__wbg_closure_drop" {
+            let (new, drop) =
+                closure::intrinsics(&module.closures, &mut callers, module, &mut helpers).map_err(
+                    |what| GlueError::Import {
+                        item: "Closure".into(),
                         what,
-                    }
+                    },
+                )?;
+            intrinsics.push((
+                name.clone(),
+                if name == "__wbg_closure_new" {
+                    new
+                } else {
+                    drop
+                },
+            ));
+        } else if let Some(imp) = module.imports.iter().find(|i| &i.wasm_name == name) {
+            let source = import::render(imp, module, &mut helpers, &mut module_uses, &mut callers)
+                .map_err(|what| GlueError::Import {
+                    item: imp.js_name.clone(),
+                    what,
                 })?;
             intrinsics.push((name.clone(), source));
         } else {
@@ -203,6 +219,7 @@ pub fn build(
             }
         }
     }
+    internals.push_str(&callers.source);
     let mut snippets = Vec::new();
     for s in &module.snippets {
         let contents = if options.es_module {
@@ -253,6 +270,7 @@ fn render_function(
         args: &f.args,
         ret: &f.ret,
         this: This::None,
+        callee: None,
     };
     let (params, body) = render_call(&call, module, helpers, "    ")
         .map_err(|w| GlueError::unsupported(&f.js_name, w))?;

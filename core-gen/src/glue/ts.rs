@@ -25,6 +25,15 @@ pub fn type_name(ty: &Type) -> String {
         Type::ExternType(ts) if ts.is_empty() => "any".into(),
         Type::ExternType(ts) => ts.clone(),
         Type::Slice(inner) => format!("{}[]", type_name(inner)),
+        Type::Closure(sig) => {
+            let args: Vec<String> = sig
+                .args
+                .iter()
+                .enumerate()
+                .map(|(i, a)| format!("arg{i}: {}", type_name(a)))
+                .collect();
+            format!("({}) => {}", args.join(", "), type_name(&sig.ret))
+        }
         Type::Option(inner) => format!("{} | undefined", type_name(inner)),
         Type::Ref(inner) | Type::RefMut(inner) => type_name(inner),
     }

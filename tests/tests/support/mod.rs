@@ -80,6 +80,32 @@ pub fn build_fixtures() -> Vec<(String, PathBuf)> {
     out
 }
 
+/// Builds the bundled examples (release) and returns `(crate name, .wasm path)`.
+pub fn build_examples() -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    for (dir, lib) in [("hello", "hello"), ("closures", "closures_example")] {
+        let manifest = repo_root().join("examples").join(dir).join("Cargo.toml");
+        let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .args([
+                "build",
+                "--release",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--manifest-path",
+            ])
+            .arg(&manifest)
+            .env("CARGO_TARGET_DIR", wasm_target_dir())
+            .status()
+            .expect("cargo runs");
+        assert!(status.success(), "building {} failed", manifest.display());
+        let wasm = wasm_target_dir()
+            .join("wasm32-unknown-unknown/release")
+            .join(format!("{lib}.wasm"));
+        out.push((lib.to_string(), wasm));
+    }
+    out
+}
+
 /// Runs the generator in-process and writes its output to `dir`.
 pub fn bindgen(wasm: &Path, target_name: &str, debug: bool, dir: &Path) {
     let bytes = std::fs::read(wasm).unwrap_or_else(|e| panic!("reading {}: {e}", wasm.display()));
