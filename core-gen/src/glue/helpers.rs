@@ -244,14 +244,16 @@ function releaseBorrows(depth) { if (borrowDepth() !== depth) wasm.__wbindgen_un
         &["memory"],
         r#"let WASM_VECTOR_LEN = 0;
 const textEncoder = new TextEncoder();
-// ASCII is copied by hand (cheaper than encodeInto for short strings); the rest of the
-// string is encoded into a buffer sized for the worst case and shrunk afterwards.
+// Short ASCII strings are copied by hand (cheaper than encodeInto below ~64 chars). Then
+// encodeInto fills the `len` bytes already allocated, which is all of an ASCII string;
+// only if it stops early is the buffer grown to the worst case for the rest and shrunk
+// afterwards.
 function passStringToWasm(s) {
     if (typeof s !== 'string') throw new TypeError(`expected a string, got ${typeof s}`);
     const len = s.length;
     let ptr = wasm.__wbindgen_malloc(len, 1) >>> 0;
     let offset = 0;
-    if (len < 256) {
+    if (len < 64) {
         const mem = getUint8Memory();
         for (; offset < len; offset++) {
             const code = s.charCodeAt(offset);
@@ -263,11 +265,18 @@ function passStringToWasm(s) {
             return ptr;
         }
     }
-    const rest = offset === 0 ? s : s.slice(offset);
-    const capacity = offset + rest.length * 3;
-    ptr = wasm.__wbindgen_realloc(ptr, len, capacity, 1) >>> 0;
-    const { written } = textEncoder.encodeInto(rest, getUint8Memory().subarray(ptr + offset, ptr + capacity));
+    let rest = offset === 0 ? s : s.slice(offset);
+    let capacity = len;
+    let { read, written } = textEncoder.encodeInto(rest, getUint8Memory().subarray(ptr + offset, ptr + capacity));
     offset += written;
+    if (read < rest.length) {
+        rest = rest.slice(read);
+        const grown = offset + rest.length * 3;
+        ptr = wasm.__wbindgen_realloc(ptr, capacity, grown, 1) >>> 0;
+        capacity = grown;
+        ({ written } = textEncoder.encodeInto(rest, getUint8Memory().subarray(ptr + offset, ptr + capacity)));
+        offset += written;
+    }
     if (offset !== capacity) ptr = wasm.__wbindgen_realloc(ptr, capacity, offset, 1) >>> 0;
     WASM_VECTOR_LEN = offset;
     return ptr;

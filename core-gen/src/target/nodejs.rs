@@ -33,8 +33,6 @@ impl Target for Nodejs {
         let contents = format!(
             r#"{HEADER}'use strict';
 
-let wasm;
-
 {support}
 {exports}
 function __wbg_get_imports() {{
@@ -43,7 +41,9 @@ function __wbg_get_imports() {{
 
 const wasmPath = require('path').join(__dirname, '{out_name}_bg.wasm');
 const wasmModule = new WebAssembly.Module(require('fs').readFileSync(wasmPath));
-wasm = new WebAssembly.Instance(wasmModule, __wbg_get_imports()).exports;
+// A `const` binding lets V8 treat `wasm` as constant in every call below (measured: the
+// numeric call overhead drops to raw-wasm level).
+const wasm = new WebAssembly.Instance(wasmModule, __wbg_get_imports()).exports;
 exports.__wasm = wasm;
 {init}"#,
             support = glue.support_source(),
