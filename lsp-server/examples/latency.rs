@@ -72,19 +72,23 @@ fn main() {
     }
     report("hover", &mut hovers);
 
-    // Each edit renames one item's js_name (a full re-validation of the file); timed from
-    // sending didChange to receiving its diagnostics, so it includes the 50 ms debounce.
+    // Each edit misspells one item's `js_name` (an incremental change; the server then
+    // re-validates the whole file); timed from sending didChange to receiving its
+    // diagnostics, so it includes the 50 ms debounce.
     let mut edits = Vec::new();
     let mut current = text.clone();
-    for v in 2..62 {
+    for v in 2..102 {
         let i = (v * 13) % ITEMS;
-        current = current.replacen(
-            &format!("js_name = item{i})"),
-            &format!("js_nme = item{i})"),
-            1,
-        );
+        let at = current.find(&format!("js_name = item{i})")).unwrap();
         let start = Instant::now();
-        server.change(&file, v as i32, &current);
+        server.edit(
+            &file,
+            v as i32,
+            &current,
+            (at, at + "js_name".len()),
+            "js_nme",
+        );
+        current.replace_range(at..at + "js_name".len(), "js_nme");
         let diags: Vec<Value> = server.diagnostics(&file, v as i32);
         edits.push(start.elapsed());
         assert!(!diags.is_empty());

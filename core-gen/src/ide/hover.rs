@@ -5,6 +5,7 @@ use super::types::descriptor_type;
 use super::{attr_context, complete::applies_to, offset_of, pos_of, Pos, Range};
 use crate::descriptor;
 use crate::glue::{js::js_ident, ts};
+use crate::syntax::recover::starts_region;
 use crate::syntax::{self, attrs, Item};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,7 +33,7 @@ pub fn hover(src: &str, pos: Pos) -> Option<Hover> {
         });
     }
     let on_attribute = is_wasm_bindgen_attr(src, offset);
-    let (program, _) = syntax::parse_file(src);
+    let (program, _) = syntax::parse_file(&item_around(src, pos.line));
     for item in &program.items {
         if let Item::Function(f) = item {
             let sig = Range::of(syn::spanned::Spanned::span(&f.sig));
@@ -47,6 +48,22 @@ pub fn hover(src: &str, pos: Pos) -> Option<Hover> {
         }
     }
     None
+}
+
+/// The lines of the top-level item around `line` (from 1), after as many empty lines as
+/// precede it, so positions in it are positions in `src`: hover parses one item, not the
+/// file, and stays fast on large files.
+fn item_around(src: &str, line: usize) -> String {
+    let lines: Vec<&str> = src.split('\n').collect();
+    let at = line.saturating_sub(1).min(lines.len() - 1);
+    let start = (0..=at)
+        .rev()
+        .find(|&i| starts_region(&lines, i))
+        .unwrap_or(0);
+    let end = (at + 1..lines.len())
+        .find(|&i| starts_region(&lines, i))
+        .unwrap_or(lines.len());
+    format!("{}{}", "\n".repeat(start), lines[start..end].join("\n"))
 }
 
 /// Whether the cursor is on the `wasm_bindgen` of `#[wasm_bindgen...]`.

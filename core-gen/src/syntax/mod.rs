@@ -7,7 +7,7 @@ mod enumeration;
 mod foreign;
 mod function;
 mod impl_block;
-mod recover;
+pub(crate) mod recover;
 mod structure;
 
 pub use attrs::{AttrOption, OptionValue, Place};
@@ -152,19 +152,14 @@ pub fn cleaned(item: &syn::Item) -> syn::Item {
 }
 
 /// Finds every `#[wasm_bindgen]` item of a source file (for the language server and
-/// `wbg check`). When the file does not parse, each top-level item is parsed on its own
-/// (see `recover`): every unparsable item gives one syntax diagnostic, the others are
-/// checked as usual.
+/// `wbg check`). Each `#[wasm_bindgen]` item is parsed on its own (see `recover`): an
+/// unparsable one gives one syntax diagnostic and the others are checked as usual; plain
+/// Rust items are only lexed (rustc reports their syntax errors).
 pub fn parse_file(src: &str) -> (Program, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut program = Program::default();
-    match syn::parse_file(src) {
-        Ok(file) => collect(&file.items, &mut program, &mut diags),
-        Err(_) => {
-            let items = recover::items(src, &mut diags);
-            collect(&items, &mut program, &mut diags);
-        }
-    }
+    let items = recover::items(src, &mut diags);
+    collect(&items, &mut program, &mut diags);
     (program, diags)
 }
 

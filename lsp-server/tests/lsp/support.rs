@@ -223,6 +223,24 @@ impl Server {
         );
     }
 
+    /// Replaces the text between two byte offsets of `old` (an incremental change).
+    pub fn edit(
+        &mut self,
+        path: &Path,
+        version: i32,
+        old: &str,
+        range: (usize, usize),
+        text: &str,
+    ) {
+        let range =
+            json!({ "start": lsp_position(old, range.0), "end": lsp_position(old, range.1) });
+        self.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": uri(path), "version": version },
+                    "contentChanges": [{ "range": range, "text": text }] }),
+        );
+    }
+
     pub fn save(&mut self, path: &Path) {
         self.notify(
             "textDocument/didSave",
