@@ -9,6 +9,7 @@ pub mod cargo;
 pub mod check;
 pub mod exit;
 pub mod package;
+pub mod test_runner;
 pub mod ui;
 pub mod wasm_opt;
 pub mod watch;

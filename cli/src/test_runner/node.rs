@@ -1,0 +1,96 @@
+//! Node as the engine: `node harness.mjs <from>`; the harness's events arrive as prefixed
+//! lines on stdout, anything else Node prints (stdout or stderr) is test output.
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::Sender;
+
+use super::session::{Engine, Event, EventKind};
+
+/// What the harness writes before each JSON event (`EVENT_PREFIX` in harness.mjs).
+const EVENT_PREFIX: &str = "\u{1}wbgt ";
+
+pub struct Node {
+    harness: PathBuf,
+    events: Sender<Event>,
+    child: Option<Child>,
+}
+
+impl Node {
+    pub fn new(harness: PathBuf, events: Sender<Event>) -> Node {
+        Node {
+            harness,
+            events,
+            child: None,
+        }
+    }
+}
+
+impl Engine for Node {
+    fn start(&mut self, from: usize, generation: u64) -> Result<(), String> {
+        let mut child = Command::new("node")
+            .arg(&self.harness)
+            .arg(from.to_string())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| {
+                format!("cannot run `node` ({e}); Node.js 20 or later must be on PATH to run wasm tests")
+            })?;
+        let stdout = child.stdout.take().expect("piped");
+        let stderr = child.stderr.take().expect("piped");
+        forward(stderr, self.events.clone(), generation, false);
+        // stdout carries the protocol, so its end is the engine's end.
+        forward(stdout, self.events.clone(), generation, true);
+        self.child = Some(child);
+        Ok(())
+    }
+
+    fn exited(&mut self) -> Option<String> {
+        // The end of stdout (`Closed`) says it, after every line before it.
+        None
+    }
+
+    fn stop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+impl Drop for Node {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// Sends each line of `stream` as an event; `closes` sends `Closed` at its end.
+fn forward(
+    stream: impl Read + Send + 'static,
+    events: Sender<Event>,
+    generation: u64,
+    closes: bool,
+) {
+    std::thread::spawn(move || {
+        let send = |kind| events.send(Event { generation, kind }).is_ok();
+        for line in BufReader::new(stream).lines() {
+            let Ok(line) = line else { break };
+            let kind = match line.strip_prefix(EVENT_PREFIX) {
+                Some(json) => match serde_json::from_str(json) {
+                    Ok(value) => EventKind::Harness(value),
+                    Err(_) => EventKind::Output(line),
+                },
+                None => EventKind::Output(line),
+            };
+            if !send(kind) {
+                return;
+            }
+        }
+        if closes {
+            send(EventKind::Closed);
+        }
+    });
+}

@@ -1,0 +1,110 @@
+//! Tests of the test runner: each outcome libtest knows (pass, fail, panic with and
+//! without an expected message, `Err` returns, ignored), run in Node. The runner's own
+//! suite (cli/tests/test_runner.rs) asserts the report line by line.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Math, js_name = max)]
+    fn js_max(a: f64, b: f64) -> f64;
+    #[wasm_bindgen(js_namespace = console, js_name = log)]
+    fn js_console_log(s: &str);
+}
+
+/// The larger of two numbers, by way of JS `Math.max`.
+pub fn larger(a: f64, b: f64) -> f64 {
+    js_max(a, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::*;
+
+    #[wasm_bindgen_test]
+    fn passes() {
+        assert_eq!(larger(1.0, 2.0), 2.0);
+    }
+
+    #[wasm_bindgen_test]
+    fn passes_with_js_values() {
+        let v = JsValue::from_str("hi");
+        assert_eq!(v.as_string().as_deref(), Some("hi"));
+        console_log!("not shown: the test passes");
+    }
+
+    #[wasm_bindgen_test]
+    fn fails_with_output() {
+        console_log!("console_log from a failing test: {}", 42);
+        js_console_log("console.log from a failing test");
+        assert_eq!(1 + 1, 3, "arithmetic is broken");
+    }
+
+    #[wasm_bindgen_test]
+    fn after_a_panic_the_next_test_runs() {
+        assert_eq!(larger(3.0, -1.0), 3.0);
+    }
+
+    #[wasm_bindgen_test]
+    #[should_panic]
+    fn should_panic_passes() {
+        panic!("any message");
+    }
+
+    #[wasm_bindgen_test]
+    #[should_panic(expected = "index out of bounds")]
+    fn should_panic_with_expected_passes() {
+        let v: Vec<u32> = Vec::new();
+        let i = v.len() + 3;
+        let _ = v[i];
+    }
+
+    #[wasm_bindgen_test]
+    #[should_panic(expected = "the right words")]
+    fn should_panic_with_wrong_message_fails() {
+        panic!("the wrong words");
+    }
+
+    #[wasm_bindgen_test]
+    #[should_panic]
+    fn should_panic_without_panic_fails() {}
+
+    #[wasm_bindgen_test]
+    fn result_ok_passes() -> Result<(), String> {
+        Ok(())
+    }
+
+    #[wasm_bindgen_test]
+    fn result_err_fails() -> Result<(), String> {
+        Err("the test returned an error".into())
+    }
+
+    #[wasm_bindgen_test]
+    fn result_js_value_err_fails() -> Result<(), JsValue> {
+        Err(JsValue::from_str("a JsValue error"))
+    }
+
+    #[wasm_bindgen_test]
+    fn js_exception_fails() {
+        wasm_bindgen::throw_str("thrown from JS");
+    }
+
+    #[wasm_bindgen_test]
+    #[ignore]
+    fn ignored() {
+        panic!("ignored tests do not run");
+    }
+
+    #[wasm_bindgen_test]
+    #[ignore = "needs a network"]
+    fn ignored_with_reason() {}
+
+    mod nested {
+        use wasm_bindgen_test::*;
+
+        // Same name as a test in the parent module: export names stay distinct.
+        #[wasm_bindgen_test]
+        fn passes() {}
+    }
+}
