@@ -43,11 +43,15 @@ pub fn param(ty: &Type) -> Result<Vec<ValType>, Unsupported> {
         | Type::U32
         | Type::Isize
         | Type::Usize => vec![I32],
-        Type::Bool | Type::Char | Type::Externref | Type::ExternType(_) => vec![I32],
+        Type::Bool | Type::Char | Type::Externref | Type::ExternType(_) | Type::Promise(_) => {
+            vec![I32]
+        }
         Type::I64 | Type::U64 => vec![I64],
+        Type::U128 | Type::I128 => vec![I64, I64],
         Type::F32 => vec![F32],
         Type::F64 => vec![F64],
-        Type::String => vec![I32, I32],
+        Type::String | Type::Vector(_) => vec![I32, I32],
+        Type::Clamped(inner) => param(inner)?,
         // Classes travel as a pointer, enums as their discriminant or index.
         Type::Named(_) => vec![I32],
         Type::Closure(_) => {
@@ -60,19 +64,31 @@ pub fn param(ty: &Type) -> Result<Vec<ValType>, Unsupported> {
             // A stack closure: data and vtable of the trait object, and its invoke function.
             Type::Closure(sig) if !sig.mutable => vec![I32, I32, I32],
             Type::Externref | Type::ExternType(_) | Type::Named(_) => vec![I32],
-            // Lent to JS: a list of object-table indices.
-            Type::Slice(inner) if matches!(**inner, Type::Externref | Type::ExternType(_)) => {
-                vec![I32, I32]
-            }
+            Type::Slice(_) => vec![I32, I32],
             other => return Err(unsupported("a reference to", other)),
         },
         Type::RefMut(inner) => match &**inner {
             Type::Named(_) => vec![I32],
             Type::Closure(sig) if sig.mutable => vec![I32, I32, I32],
+            Type::Slice(_) => vec![I32, I32],
             other => return Err(unsupported("`&mut` of", other)),
         },
+        // A presence flag and the value, or a spare value meaning `None`.
         Type::Option(inner) => match &**inner {
-            Type::Named(_) => vec![I32],
+            Type::I8
+            | Type::U8
+            | Type::I16
+            | Type::U16
+            | Type::I32
+            | Type::U32
+            | Type::Isize
+            | Type::Usize => vec![I32, I32],
+            Type::Bool | Type::Char => vec![I32, I32],
+            Type::I64 | Type::U64 => vec![I32, I64],
+            Type::F32 => vec![I32, F32],
+            Type::F64 => vec![I32, F64],
+            Type::String | Type::Vector(_) => vec![I32, I32],
+            Type::Externref | Type::ExternType(_) | Type::Named(_) => vec![I32],
             other => return Err(unsupported("`Option` of", other)),
         },
         Type::Slice(inner) => return Err(unsupported("an unsized slice of", inner)),

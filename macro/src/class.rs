@@ -150,12 +150,22 @@ pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
             }
         }
 
-        impl #rt::OptionIntoWasmAbi for #name {
+                impl #rt::OptionIntoWasmAbi for #name {
             #[inline]
             fn none() -> u32 {
                 0
             }
         }
+
+        impl #rt::VectorElement for #name {
+            fn vec_into_abi(v: ::std::boxed::Box<[Self]>) -> #rt::WasmSlice {
+                #rt::vec_of_u32_into_abi(v)
+            }
+            unsafe fn vec_from_abi(js: #rt::WasmSlice) -> ::std::boxed::Box<[Self]> {
+                unsafe { #rt::vec_of_u32_from_abi(js) }
+            }
+        }
+
 
         impl #rt::OptionFromWasmAbi for #name {
             #[inline]

@@ -22,6 +22,12 @@ pub fn expand(e: &Enum, cleaned: TokenStream) -> TokenStream {
         e.numeric_values()
     };
     let variants: Vec<_> = e.variants.iter().map(|v| &v.name).collect();
+    // `None` of an `Option<Enum>`; the glue computes the same value.
+    let hole = if string {
+        values.len() as u32
+    } else {
+        wbg_core_gen::syntax::enum_hole(values.iter().copied())
+    };
 
     let mut body = Vec::new();
     str_part(&mut body, js_name);
@@ -70,6 +76,29 @@ pub fn expand(e: &Enum, cleaned: TokenStream) -> TokenStream {
                     #(#values => #name::#variants,)*
                     other => #rt::invalid_enum_value(#js_name, other),
                 }
+            }
+        }
+
+                impl #rt::OptionIntoWasmAbi for #name {
+            #[inline]
+            fn none() -> u32 {
+                #hole
+            }
+        }
+
+        impl #rt::OptionFromWasmAbi for #name {
+            #[inline]
+            fn is_none(abi: &u32) -> bool {
+                *abi == #hole
+            }
+        }
+
+        impl #rt::VectorElement for #name {
+            fn vec_into_abi(v: ::std::boxed::Box<[Self]>) -> #rt::WasmSlice {
+                #rt::vec_of_u32_into_abi(v)
+            }
+            unsafe fn vec_from_abi(js: #rt::WasmSlice) -> ::std::boxed::Box<[Self]> {
+                unsafe { #rt::vec_of_u32_from_abi(js) }
             }
         }
 

@@ -21,12 +21,27 @@ pub fn expand(f: &Function, original: TokenStream) -> TokenStream {
         Some(t) => shim::without_lifetimes(t),
         None => syn::parse_quote!(()),
     };
-    let shim = shim::shim(
-        &export,
-        &args,
-        &ret_ty,
-        |call_args| quote!(#rust_name(#(#call_args),*)),
-    );
+    // `async fn` exports return a promise; the descriptor says what it resolves to.
+    let is_async = f.sig.asyncness.is_some();
+    let (shim_ret, described_ret): (syn::Type, syn::Type) = if is_async {
+        (
+            syn::parse_quote!(::wasm_bindgen_futures::Promise),
+            syn::parse_quote!(::wasm_bindgen::__rt::Promising<<#ret_ty as ::wasm_bindgen::__rt::IntoJsResult>::Ok>),
+        )
+    } else {
+        (ret_ty.clone(), ret_ty.clone())
+    };
+    let shim = shim::shim(&export, &args, &shim_ret, |call_args| {
+        if is_async {
+            quote! {
+                ::wasm_bindgen_futures::__rt::future_to_promise(async move {
+                    ::wasm_bindgen::__rt::IntoJsResult::into_js_result(#rust_name(#(#call_args),*).await)
+                })
+            }
+        } else {
+            quote!(#rust_name(#(#call_args),*))
+        }
+    });
 
     let mut head = Vec::new();
     str_part(&mut head, &export);
@@ -41,7 +56,7 @@ pub fn expand(f: &Function, original: TokenStream) -> TokenStream {
         parts.push(Part::Lit(name));
         parts.push(Part::Desc(shim::desc_type(&arg.ty)));
     }
-    parts.push(Part::Desc(ret_ty));
+    parts.push(Part::Desc(described_ret));
     let descriptor = shim::entry("FUNCTION", parts);
 
     quote! {

@@ -530,6 +530,25 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
             }
         }
 
+                impl #rt::OptionIntoWasmAbi for #name {
+            #[inline]
+            fn none() -> u32 { 0 }
+        }
+
+        impl #rt::OptionFromWasmAbi for #name {
+            #[inline]
+            fn is_none(abi: &u32) -> bool { *abi == 0 }
+        }
+
+        impl #rt::VectorElement for #name {
+            fn vec_into_abi(v: ::std::boxed::Box<[Self]>) -> #rt::WasmSlice {
+                #rt::vec_of_u32_into_abi(v)
+            }
+            unsafe fn vec_from_abi(js: #rt::WasmSlice) -> ::std::boxed::Box<[Self]> {
+                unsafe { #rt::vec_of_u32_from_abi(js) }
+            }
+        }
+
         impl ::core::ops::Deref for #name {
             type Target = #deref_target;
             fn deref(&self) -> &#deref_target { ::wasm_bindgen::JsCast::unchecked_ref(&self.obj) }

@@ -73,8 +73,12 @@ pub fn shim(
     quote! {
         #[cfg_attr(target_arch = "wasm32", unsafe(export_name = #export_name))]
         pub unsafe extern "C" fn #ident(#(#params),*) -> <#ret_abi as #rt::WasmAbi>::Prim1 {
-            #(#conversions)*
-            let ret: #ret_ty = #call;
+                        // Argument anchors drop before the result is converted: an `Err` return throws,
+            // and no borrow or buffer may be left behind when it does.
+            let ret: #ret_ty = {
+                #(#conversions)*
+                #call
+            };
             let (p1, p2, p3, p4) = #rt::WasmAbi::split(<#ret_ty as #rt::ReturnWasmAbi>::return_abi(ret));
             #rt::store_ret(p2, p3, p4);
             p1

@@ -197,6 +197,51 @@ impl<T: IntoWasmAbi> ReturnWasmAbi for T {
     }
 }
 
+/// `Err` is thrown to the JS caller (as the value `E` converts to); JS sees `T`.
+impl<T: IntoWasmAbi, E: Into<JsValue>> ReturnWasmAbi for Result<T, E> {
+    type Abi = T::Abi;
+    #[inline]
+    fn return_abi(self) -> Self::Abi {
+        match self {
+            Ok(v) => v.into_abi(),
+            Err(e) => crate::throw_val(e.into()),
+        }
+    }
+}
+
+impl<T: WasmDescribe, E> WasmDescribe for Result<T, E> {
+    const DESC: crate::describe::Desc = T::DESC;
+}
+
+/// What an `async fn` export may return: a value, or a `Result` whose `Err` rejects.
+pub trait IntoJsResult {
+    /// The type the promise resolves to, for the `.d.ts`.
+    type Ok: WasmDescribe;
+    fn into_js_result(self) -> Result<JsValue, JsValue>;
+}
+
+impl<T: Into<JsValue> + WasmDescribe> IntoJsResult for T {
+    type Ok = T;
+    fn into_js_result(self) -> Result<JsValue, JsValue> {
+        Ok(self.into())
+    }
+}
+
+impl<T: Into<JsValue> + WasmDescribe, E: Into<JsValue>> IntoJsResult for Result<T, E> {
+    type Ok = T;
+    fn into_js_result(self) -> Result<JsValue, JsValue> {
+        self.map(Into::into).map_err(Into::into)
+    }
+}
+
+/// Describes a promise of `T` (what an `async fn` export returns).
+pub struct Promising<T>(core::marker::PhantomData<T>);
+
+impl<T: WasmDescribe> WasmDescribe for Promising<T> {
+    const DESC: crate::describe::Desc =
+        crate::describe::Desc::wrap(crate::describe::tag::PROMISE, &T::DESC);
+}
+
 macro_rules! numbers {
     ($($t:ty => $abi:ty,)*) => {$(
         impl IntoWasmAbi for $t {

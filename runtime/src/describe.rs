@@ -3,7 +3,7 @@
 //! schema version below must match it (a round-trip test in `tests/` ties the two).
 
 /// Bumped whenever the encoding changes; the generator refuses other versions.
-pub const SCHEMA_VERSION: u8 = 4;
+pub const SCHEMA_VERSION: u8 = 6;
 
 /// Name of the custom section holding one entry per exported or imported item.
 pub const SECTION: &str = "wbg_descriptors";
@@ -42,10 +42,15 @@ pub mod tag {
     pub const NAMED: u8 = 17;
     pub const EXTERN_TYPE: u8 = 18;
     pub const CLOSURE: u8 = 19;
+    pub const U128: u8 = 20;
+    pub const I128: u8 = 21;
     pub const REF: u8 = 32;
     pub const REF_MUT: u8 = 33;
     pub const OPTION: u8 = 34;
     pub const SLICE: u8 = 35;
+    pub const PROMISE: u8 = 36;
+    pub const VECTOR: u8 = 37;
+    pub const CLAMPED: u8 = 38;
 }
 
 /// Capacity of one type descriptor. Overflow is a compile error naming the type.

@@ -41,7 +41,10 @@ intrinsics! {
     fn __wbindgen_is_truthy(idx: u32) -> u32;
     fn __wbindgen_jsval_eq(a: u32, b: u32) -> u32;
     fn __wbindgen_throw(ptr: *const u8, len: usize) -> !;
-    fn __wbindgen_rethrow(idx: u32) -> !;
+        fn __wbindgen_rethrow(idx: u32) -> !;
+        fn __wbindgen_error_new(ptr: *const u8, len: usize) -> u32;
+    fn __wbindgen_json_parse(ptr: *const u8, len: usize) -> u32;
+    fn __wbindgen_json_serialize(idx: u32, out: *mut u32);
     fn __wbg_closure_new(meta: *const crate::closure::ClosureMeta, data: u32, vtable: u32) -> u32;
     fn __wbg_closure_drop(idx: u32) -> u32;
 }

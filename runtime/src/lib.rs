@@ -17,6 +17,7 @@ pub mod closure;
 mod convert;
 pub mod describe;
 mod externs;
+mod types;
 
 #[doc(hidden)]
 #[path = "rt.rs"]
@@ -24,6 +25,7 @@ pub mod __rt;
 
 pub use cast::{JsCast, JsStatic, JsThreadLocal};
 pub use closure::Closure;
+pub use types::Clamped;
 pub use wasm_bindgen_macro::wasm_bindgen;
 
 pub mod convert_traits {
@@ -39,6 +41,7 @@ pub mod prelude {
     pub use crate::cast::{JsCast, JsStatic, JsThreadLocal};
     pub use crate::closure::Closure;
     pub use crate::wasm_bindgen;
+    pub use crate::JsError;
     pub use crate::JsValue;
 }
 
@@ -53,7 +56,8 @@ const JSIDX_FALSE: u32 = JSIDX_OFFSET + 3;
 /// First owned slab slot; indices below it are never freed.
 pub const JSIDX_RESERVED: u32 = JSIDX_OFFSET + 4;
 
-/// A JavaScript value held by Rust.
+/// A JavaScript value held by Rust. `repr(transparent)`: a `[JsValue]` is a list of indices.
+#[repr(transparent)]
 pub struct JsValue {
     idx: u32,
     // JS values live on the main thread's glue only.
@@ -325,6 +329,58 @@ impl From<u64> for JsValue {
 impl AsRef<JsValue> for JsValue {
     fn as_ref(&self) -> &JsValue {
         self
+    }
+}
+
+#[cfg(feature = "serde-serialize")]
+impl JsValue {
+    /// The JS value `JSON.parse` makes of `t` serialized to JSON (feature `serde-serialize`).
+    pub fn from_serde<T: serde::Serialize + ?Sized>(t: &T) -> serde_json::Result<JsValue> {
+        let json = serde_json::to_string(t)?;
+        Ok(unsafe { JsValue::_new(__wbindgen_json_parse(json.as_ptr(), json.len())) })
+    }
+
+    /// `T` deserialized from `JSON.stringify` of this value (feature `serde-serialize`);
+    /// `undefined` reads as `null`.
+    pub fn into_serde<T: serde::de::DeserializeOwned>(&self) -> serde_json::Result<T> {
+        let mut out = [0u32; 2];
+        let json = unsafe {
+            __wbindgen_json_serialize(self.idx, out.as_mut_ptr());
+            String::from_raw_parts(out[0] as *mut u8, out[1] as usize, out[1] as usize)
+        };
+        serde_json::from_str(&json)
+    }
+}
+
+/// A JS `Error`, for `Result<T, JsError>` returns: `Err(JsError::new("bad input"))`
+/// throws a real `Error` with that message. Any `std::error::Error` converts into one.
+pub struct JsError {
+    value: JsValue,
+}
+
+impl JsError {
+    pub fn new(message: &str) -> JsError {
+        JsError {
+            value: unsafe { JsValue::_new(__wbindgen_error_new(message.as_ptr(), message.len())) },
+        }
+    }
+}
+
+impl<E: std::error::Error> From<E> for JsError {
+    fn from(e: E) -> JsError {
+        JsError::new(&e.to_string())
+    }
+}
+
+impl From<JsError> for JsValue {
+    fn from(e: JsError) -> JsValue {
+        e.value
+    }
+}
+
+impl fmt::Debug for JsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "JsError({:?})", self.value)
     }
 }
 

@@ -2,11 +2,14 @@
 
 pub use crate::cast::{JsStatic, JsThreadLocal};
 pub use crate::cell::{self as class, Ref, RefMut, WasmRefCell};
+pub use crate::convert::WasmSlice;
 pub use crate::convert::{
     FromWasmAbi, IntoWasmAbi, OptionFromWasmAbi, OptionIntoWasmAbi, RefFromWasmAbi,
     RefMutFromWasmAbi, ReturnWasmAbi, WasmAbi, WasmPrimitive,
 };
+pub use crate::convert::{IntoJsResult, Promising};
 pub use crate::describe::{Desc, EntryWriter, WasmDescribe};
+pub use crate::types::{vec_of_u32_from_abi, vec_of_u32_into_abi, VectorElement};
 pub use std::thread_local;
 
 /// Implemented by imported types: the id of their IMPORT_TYPE descriptor entry, so a

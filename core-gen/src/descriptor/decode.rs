@@ -88,6 +88,11 @@ impl<'a> Reader<'a> {
             tag::NAMED => Type::Named(self.str()?),
             tag::EXTERN_TYPE => Type::ExternType(self.str()?),
             tag::SLICE => Type::Slice(Box::new(self.ty(depth + 1)?)),
+            tag::PROMISE => Type::Promise(Box::new(self.ty(depth + 1)?)),
+            tag::U128 => Type::U128,
+            tag::I128 => Type::I128,
+            tag::VECTOR => Type::Vector(Box::new(self.ty(depth + 1)?)),
+            tag::CLAMPED => Type::Clamped(Box::new(self.ty(depth + 1)?)),
             tag::CLOSURE => {
                 let mutable = self.u8()? != 0;
                 let n = self.u8()?;

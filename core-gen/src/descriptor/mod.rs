@@ -36,6 +36,14 @@ pub enum Type {
     Slice(Box<Type>),
     /// `dyn Fn(..) -> R` / `dyn FnMut(..) -> R` (behind `&`/`&mut` for stack closures).
     Closure(Box<ClosureSig>),
+    /// A JS promise resolving to `T` (what an `async fn` export returns).
+    Promise(Box<Type>),
+    U128,
+    I128,
+    /// `Vec<T>` / `Box<[T]>`: a typed array for numbers, else a JS array.
+    Vector(Box<Type>),
+    /// `Clamped<..>` of `u8` data: a `Uint8ClampedArray`.
+    Clamped(Box<Type>),
     Ref(Box<Type>),
     RefMut(Box<Type>),
     Option(Box<Type>),

@@ -27,7 +27,7 @@
 //! ```
 //! All integers are little-endian.
 
-pub const VERSION: u8 = 4;
+pub const VERSION: u8 = 6;
 
 /// Marks a heap closure record in the data segment (see the layout above).
 pub const CLOSURE_MAGIC: &[u8; 8] = b"wbg:clo1";
@@ -118,15 +118,20 @@ pub mod tag {
     pub const NAMED: u8 = 17;
     pub const EXTERN_TYPE: u8 = 18;
     pub const CLOSURE: u8 = 19;
+    pub const U128: u8 = 20;
+    pub const I128: u8 = 21;
     pub const REF: u8 = 32;
     pub const REF_MUT: u8 = 33;
     pub const OPTION: u8 = 34;
     pub const SLICE: u8 = 35;
+    pub const PROMISE: u8 = 36;
+    pub const VECTOR: u8 = 37;
+    pub const CLAMPED: u8 = 38;
 }
 
 /// Everything that defines the layout, in one string for the fingerprint.
 pub const LAYOUT: &str = concat!(
-    "v4;section=wbg_descriptors;entry=u32len,u8version,u8kind;str=u32len+utf8;",
+    "v6;section=wbg_descriptors;entry=u32len,u8version,u8kind;str=u32len+utf8;",
     "kind:RUNTIME=0(str),FUNCTION=1(str,str,str,u8flags,u8n,(str,type)*,type),",
     "STRUCT=2(str,str,str,str,u8flags),METHOD=3(str,str,str,u8recv,u8role,u8flags,type,u8n,(str,type)*,type),",
     "ENUM=4(str,str,u8flags,u32n,(str,str,u32|str)*),",
@@ -139,8 +144,8 @@ pub const LAYOUT: &str = concat!(
     "recv:NONE=0,REF=1,REF_MUT=2,VALUE=3;role:METHOD=0,CONSTRUCTOR=1,GETTER=2,SETTER=3;",
     "tag:UNIT=0,I8=1,U8=2,I16=3,U16=4,I32=5,U32=6,I64=7,U64=8,F32=9,F64=10,BOOL=11,CHAR=12,",
     "STRING=13,EXTERNREF=14,ISIZE=15,USIZE=16,NAMED=17(str),EXTERN_TYPE=18(str),",
-    "CLOSURE=19(u8mut,u8n,type*,type),REF=32(type),",
-    "REF_MUT=33(type),OPTION=34(type),SLICE=35(type);",
+    "CLOSURE=19(u8mut,u8n,type*,type),U128=20,I128=21,REF=32(type),",
+    "REF_MUT=33(type),OPTION=34(type),SLICE=35(type),PROMISE=36(type),VECTOR=37(type),CLAMPED=38(type);",
     "record:wbg:clo1,u32desc,u32len,u32invoke,u32destroy",
 );
 
@@ -159,7 +164,7 @@ mod tests {
         assert!(super::LAYOUT.starts_with(&format!("v{};", super::VERSION)));
         assert_eq!(
             fnv1a(super::LAYOUT),
-            3191643340292477247,
+            2501139081490692822,
             "layout changed; see the comment on this test"
         );
     }

@@ -122,6 +122,12 @@ function getDataView() {
         r#"let retArea = 0;
 function retSlot32(slot) { return getDataView().getInt32(retArea + 8 * slot, true); }
 function storeRetSlot32(slot, value) { getDataView().setInt32(retArea + 8 * slot, value, true); }
+function retSlot64(slot) { return getDataView().getBigInt64(retArea + 8 * slot, true); }
+function storeRetSlot64(slot, value) { getDataView().setBigInt64(retArea + 8 * slot, BigInt.asIntN(64, BigInt(value)), true); }
+function retSlotF32(slot) { return getDataView().getFloat32(retArea + 8 * slot, true); }
+function storeRetSlotF32(slot, value) { getDataView().setFloat32(retArea + 8 * slot, value, true); }
+function retSlotF64(slot) { return getDataView().getFloat64(retArea + 8 * slot, true); }
+function storeRetSlotF64(slot, value) { getDataView().setFloat64(retArea + 8 * slot, value, true); }
 "#,
     ),
     (
@@ -131,17 +137,6 @@ function storeRetSlot32(slot, value) { getDataView().setInt32(retArea + 8 * slot
 function getStringFromWasm(ptr, len) {
     ptr = ptr >>> 0;
     return textDecoder.decode(getUint8Memory().subarray(ptr, ptr + len));
-}
-"#,
-    ),
-    (
-        "takeStringFromWasm",
-        &["getStringFromWasm", "retArea"],
-        r#"function takeStringFromWasm(ptr) {
-    const len = retSlot32(0) >>> 0;
-    const s = getStringFromWasm(ptr, len);
-    wasm.__wbindgen_free(ptr, len, 1);
-    return s;
 }
 "#,
     ),
@@ -163,6 +158,72 @@ function getStringFromWasm(ptr, len) {
     const out = new Array(len);
     for (let i = 0; i < len; i++) out[i] = getObject(view.getUint32((ptr >>> 0) + 4 * i, true));
     return out;
+}
+"#,
+    ),
+    (
+        "vectorLen",
+        &[],
+        r#"// Length of the last buffer passed to wasm (the second value of a pointer/length pair).
+let WASM_VECTOR_LEN = 0;
+"#,
+    ),
+    (
+        "isLikeNone",
+        &[],
+        r#"function isLikeNone(x) { return x === undefined || x === null; }
+"#,
+    ),
+    (
+        "arrays",
+        &["memory", "vectorLen"],
+        r#"// Typed arrays and plain arrays are copied in once; Rust owns (and frees) the copy.
+function passArrayToWasm(arg, Ctor) {
+    if (arg === null || typeof arg !== 'object' || typeof arg.length !== 'number') {
+        throw new TypeError(`expected an array or ${Ctor.name}, got ${arg === null ? 'null' : typeof arg}`);
+    }
+    const len = arg.length;
+    const ptr = wasm.__wbindgen_malloc(len * Ctor.BYTES_PER_ELEMENT, Ctor.BYTES_PER_ELEMENT) >>> 0;
+    new Ctor(wasm.memory.buffer, ptr, len).set(arg);
+    WASM_VECTOR_LEN = len;
+    return ptr;
+}
+// A vector Rust handed over: one copy out, then the Rust buffer is freed.
+function takeArray(ptr, len, Ctor) {
+    ptr = ptr >>> 0;
+    len = len >>> 0;
+    const out = new Ctor(wasm.memory.buffer, ptr, len).slice();
+    wasm.__wbindgen_free(ptr, len * Ctor.BYTES_PER_ELEMENT, Ctor.BYTES_PER_ELEMENT);
+    return out;
+}
+// Arrays of objects travel as one u32 per element.
+function passArrayOfIndices(arg, toIndex) {
+    if (!Array.isArray(arg)) throw new TypeError(`expected an array, got ${arg === null ? 'null' : typeof arg}`);
+    const len = arg.length;
+    const ptr = wasm.__wbindgen_malloc(len * 4, 4) >>> 0;
+    const indices = arg.map(toIndex);
+    new Uint32Array(wasm.memory.buffer, ptr, len).set(indices);
+    WASM_VECTOR_LEN = len;
+    return ptr;
+}
+function takeArrayOfIndices(ptr, len, fromIndex) {
+    ptr = ptr >>> 0;
+    len = len >>> 0;
+    const indices = Array.from(new Uint32Array(wasm.memory.buffer, ptr, len));
+    wasm.__wbindgen_free(ptr, len * 4, 4);
+    return indices.map((i) => fromIndex(i));
+}
+"#,
+    ),
+    (
+        "writeBack",
+        &["memory"],
+        r#"// `&mut [T]`: copy what Rust changed back into the caller's array, then free the copy.
+function writeBack(arg, ptr, len, Ctor) {
+    const view = new Ctor(wasm.memory.buffer, ptr, len);
+    if (ArrayBuffer.isView(arg)) arg.set(view);
+    else for (let i = 0; i < len; i++) arg[i] = view[i];
+    wasm.__wbindgen_free(ptr, len * Ctor.BYTES_PER_ELEMENT, Ctor.BYTES_PER_ELEMENT);
 }
 "#,
     ),
@@ -241,9 +302,8 @@ function releaseBorrows(depth) { if (borrowDepth() !== depth) wasm.__wbindgen_un
     ),
     (
         "passStringToWasm",
-        &["memory"],
-        r#"let WASM_VECTOR_LEN = 0;
-const textEncoder = new TextEncoder();
+        &["memory", "vectorLen"],
+        r#"const textEncoder = new TextEncoder();
 // Short ASCII strings are copied by hand (cheaper than encodeInto below ~64 chars). Then
 // encodeInto fills the `len` bytes already allocated, which is all of an ASCII string;
 // only if it stops early is the buffer grown to the worst case for the rest and shrunk

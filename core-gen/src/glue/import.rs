@@ -4,9 +4,9 @@
 
 use super::closure::Callers;
 use super::helpers::HelperSet;
-use super::js::{enum_values_name, quote};
+use super::js::quote;
 use crate::abi::{self, ValType};
-use crate::descriptor::{ImportFn, ImportModule, ImportOp, ImportType, Module, NamedKind, Type};
+use crate::descriptor::{ImportFn, ImportModule, ImportOp, ImportType, Module, Type};
 
 /// Module imports the shims need, in first-use order: `(specifier, names)`.
 #[derive(Debug, Default)]
@@ -140,7 +140,17 @@ pub fn render(
                 finally.push_str(&format!("        invalidateClosure(cb{i});\n"));
                 (names, format!("cb{i}"))
             }
-            _ => arg_from_wasm(&arg.ty, i, module, helpers).map_err(fail)?,
+            _ => {
+                // One parameter per core value; `lift` makes the JS value from them.
+                let count = crate::abi::param(&arg.ty).map_err(|e| fail(e.0))?.len();
+                let names: Vec<String> = if count == 1 {
+                    vec![format!("arg{i}")]
+                } else {
+                    (0..count).map(|k| format!("arg{i}_{k}")).collect()
+                };
+                let value = super::convert::lift(&arg.ty, &names, module, helpers).map_err(fail)?;
+                (names, value)
+            }
         };
         params.extend(p);
         values.push(v);
@@ -272,78 +282,8 @@ fn indent(body: &str) -> String {
     body.lines().map(|l| format!("    {l}\n")).collect()
 }
 
-/// Parameters a type takes in the shim and the JS expression made from them.
-fn arg_from_wasm(
-    ty: &Type,
-    i: usize,
-    module: &Module,
-    helpers: &mut HelperSet,
-) -> Result<(Vec<String>, String), String> {
-    let one = format!("arg{i}");
-    let pair = vec![format!("arg{i}_ptr"), format!("arg{i}_len")];
-    let (ptr, len) = (&pair[0], &pair[1]);
-    Ok(match ty {
-        Type::Unit => (vec![], "undefined".into()),
-        Type::I8
-        | Type::U8
-        | Type::I16
-        | Type::U16
-        | Type::I32
-        | Type::Isize
-        | Type::F32
-        | Type::F64
-        | Type::I64 => (vec![one.clone()], one),
-        Type::U32 | Type::Usize => (vec![one.clone()], format!("{one} >>> 0")),
-        Type::U64 => (vec![one.clone()], format!("BigInt.asUintN(64, {one})")),
-        Type::Bool => (vec![one.clone()], format!("{one} !== 0")),
-        Type::Char => (vec![one.clone()], format!("String.fromCodePoint({one})")),
-        Type::String => {
-            helpers.require("takeStringArg");
-            (pair.clone(), format!("takeStringArg({ptr}, {len})"))
-        }
-        Type::Externref | Type::ExternType(_) => {
-            helpers.require("takeObject");
-            (vec![one.clone()], format!("takeObject({one})"))
-        }
-        Type::Named(n) => match module.lookup(n) {
-            Some(NamedKind::Struct(_)) => (vec![one.clone()], format!("{n}.__wrap({one})")),
-            Some(NamedKind::Enum(e)) if e.is_string() => {
-                (vec![one.clone()], format!("{}[{one}]", enum_values_name(n)))
-            }
-            Some(NamedKind::Enum(_)) => (vec![one.clone()], one),
-            None => return Err(format!("`{n}` is not an exported class or enum")),
-        },
-        Type::Ref(inner) => match &**inner {
-            Type::String => {
-                helpers.require("getStringFromWasm");
-                (pair.clone(), format!("getStringFromWasm({ptr}, {len})"))
-            }
-            Type::Externref | Type::ExternType(_) => {
-                helpers.require("heap");
-                (vec![one.clone()], format!("getObject({one})"))
-            }
-            Type::Slice(elem) if matches!(**elem, Type::Externref | Type::ExternType(_)) => {
-                helpers.require("getObjectsFromWasm");
-                (pair.clone(), format!("getObjectsFromWasm({ptr}, {len})"))
-            }
-            other => {
-                return Err(format!(
-                    "passing a reference to {} to JS is not supported",
-                    super::ts::type_name(other)
-                ))
-            }
-        },
-        other => {
-            return Err(format!(
-                "passing {} to JS is not supported yet",
-                super::ts::type_name(other)
-            ))
-        }
-    })
-}
-
-/// Statements that evaluate `expr` and return its value to wasm, and the value to return
-/// instead when `catch` caught an exception.
+/// Statements that evaluate `expr` and return its value to wasm (extra values through the
+/// return area), and the value to return instead when `catch` caught an exception.
 fn return_to_wasm(
     ty: &Type,
     expr: &str,
@@ -356,60 +296,21 @@ fn return_to_wasm(
         ValType::I64 => "0n",
         _ => "0",
     });
-    let value = match ty {
-        Type::Unit => return Ok((format!("    {expr};\n"), None)),
-        Type::I8
-        | Type::U8
-        | Type::I16
-        | Type::U16
-        | Type::I32
-        | Type::U32
-        | Type::Isize
-        | Type::Usize => "ret".into(),
-        Type::F32 | Type::F64 => "ret".into(),
-        Type::I64 | Type::U64 => "BigInt.asIntN(64, BigInt(ret))".into(),
-        Type::Bool => "ret ? 1 : 0".into(),
-        Type::Char => "ret.codePointAt(0)".into(),
-        Type::Externref | Type::ExternType(_) => {
-            helpers.require("addHeapObject");
-            "addHeapObject(ret)".into()
-        }
-        Type::String => {
-            helpers.require("passStringToWasm");
-            helpers.require("retArea");
-            return Ok((
-                format!("    const ret = {expr};\n    const ptr = passStringToWasm(ret);\n    storeRetSlot32(0, WASM_VECTOR_LEN);\n    return ptr;\n"),
-                zero,
-            ));
-        }
-        Type::Named(n) => match module.lookup(n) {
-            Some(NamedKind::Struct(_)) => {
-                helpers.require("classes");
-                return Ok((
-                    format!("    const ret = {expr};\n    assertLive(ret, {n});\n    return ret.__destroy_into_raw();\n"),
-                    zero,
-                ));
-            }
-            Some(NamedKind::Enum(e)) => {
-                helpers.require("enums");
-                let values = enum_values_name(n);
-                if e.is_string() {
-                    format!("stringEnumIndex(ret, {values}, '{n}')")
-                } else {
-                    format!("checkEnum(ret, {values}, '{n}')")
-                }
-            }
-            None => return Err(format!("`{n}` is not an exported class or enum")),
-        },
-        other => {
-            return Err(format!(
-                "returning {} from JS is not supported yet",
-                super::ts::type_name(other)
-            ))
-        }
-    };
-    Ok((
-        format!("    const ret = {expr};\n    return {value};\n"),
-        zero,
-    ))
+    if *ty == Type::Unit {
+        return Ok((format!("    {expr};\n"), None));
+    }
+    let lowered = super::convert::lower(ty, "ret", "ret", module, helpers)
+        .map_err(|w| format!("returning {} from JS: {w}", super::ts::type_name(ty)))?;
+    let mut body = format!("    const ret = {expr};\n");
+    for s in &lowered.setup {
+        body.push_str(&format!("    {s}\n"));
+    }
+    for s in super::convert::ret_area_writes(&results, &lowered.values, helpers) {
+        body.push_str(&format!("    {s}\n"));
+    }
+    match lowered.values.first() {
+        Some(first) => body.push_str(&format!("    return {first};\n")),
+        None => body.push_str("    return;\n"),
+    }
+    Ok((body, zero))
 }

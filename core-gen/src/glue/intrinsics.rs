@@ -59,7 +59,28 @@ pub const INTRINSICS: &[(&str, &[&str], &str)] = &[
     ("__wbindgen_is_truthy", &["heap"], "function __wbindgen_is_truthy(idx) { return getObject(idx) ? 1 : 0; }"),
     ("__wbindgen_jsval_eq", &["heap"], "function __wbindgen_jsval_eq(a, b) { return getObject(a) === getObject(b) ? 1 : 0; }"),
     ("__wbindgen_throw", &["getStringFromWasm"], "function __wbindgen_throw(ptr, len) { throw new Error(getStringFromWasm(ptr, len)); }"),
-    ("__wbindgen_rethrow", &["takeObject"], "function __wbindgen_rethrow(idx) { throw takeObject(idx); }"),
+        ("__wbindgen_rethrow", &["takeObject"], "function __wbindgen_rethrow(idx) { throw takeObject(idx); }"),
+        (
+        "__wbindgen_json_parse",
+        &["addHeapObject", "getStringFromWasm"],
+        "function __wbindgen_json_parse(ptr, len) { return addHeapObject(JSON.parse(getStringFromWasm(ptr, len))); }",
+    ),
+    (
+        "__wbindgen_json_serialize",
+        &["heap", "passStringToWasm"],
+        r#"function __wbindgen_json_serialize(idx, out) {
+    const json = JSON.stringify(getObject(idx));
+    const ptr = passStringToWasm(json === undefined ? 'null' : json);
+    const view = getDataView();
+    view.setUint32(out >>> 0, ptr, true);
+    view.setUint32((out >>> 0) + 4, WASM_VECTOR_LEN, true);
+}"#,
+    ),
+    (
+        "__wbindgen_error_new",
+        &["addHeapObject", "getStringFromWasm"],
+        "function __wbindgen_error_new(ptr, len) { return addHeapObject(new Error(getStringFromWasm(ptr, len))); }",
+    ),
 ];
 
 pub fn find(name: &str) -> Option<&'static (&'static str, &'static [&'static str], &'static str)> {

@@ -209,13 +209,11 @@ pub fn render_call(
     }
     for (i, arg) in call.args.iter().enumerate() {
         let name = js_ident(&arg.name);
-        let mut conv = ArgConv {
-            setup: &mut setup,
-            call_args: &mut call_args,
-            finally: &mut finally,
-        };
-        arg_conversion(&arg.ty, &name, i, module, helpers, &mut conv)
+        let lowered = super::convert::lower(&arg.ty, &name, &format!("arg{i}"), module, helpers)
             .map_err(|what| format!("argument `{}`: {what}", arg.name))?;
+        setup.extend(lowered.setup);
+        call_args.extend(lowered.values);
+        finally.extend(lowered.finally);
         params.push(name);
     }
     // Calls that borrow class objects release those borrows if a JS exception unwinds
@@ -253,12 +251,15 @@ pub fn render_call(
                 "const ret = {wasm_call};\nthis.__wbg_ptr = ret >>> 0;\n{class}Finalization.register(this, this.__wbg_ptr, this);\nreturn this;\n"
             )
         }
-        _ => match return_conversion(call.ret, module, helpers)
-            .map_err(|what| format!("return type: {what}"))?
-        {
-            None => format!("{wasm_call};\n"),
-            Some(convert) => format!("const ret = {wasm_call};\nreturn {convert};\n"),
-        },
+        _ if *call.ret == Type::Unit => format!("{wasm_call};\n"),
+        _ => {
+            let results =
+                crate::abi::result(call.ret).map_err(|e| format!("return type: {}", e.0))?;
+            let reads = super::convert::ret_area_reads(&results, helpers);
+            let value = super::convert::lift(call.ret, &reads, module, helpers)
+                .map_err(|w| format!("return type: {w}"))?;
+            format!("const ret = {wasm_call};\nreturn {value};\n")
+        }
     };
     let mut body = String::new();
     for s in &setup {
@@ -287,180 +288,12 @@ pub fn render_call(
     Ok((params, body))
 }
 
-struct ArgConv<'a> {
-    setup: &'a mut Vec<String>,
-    call_args: &'a mut Vec<String>,
-    finally: &'a mut Vec<String>,
-}
-
-fn arg_conversion(
-    ty: &Type,
-    name: &str,
-    i: usize,
-    module: &Module,
-    helpers: &mut HelperSet,
-    out: &mut ArgConv<'_>,
-) -> Result<(), String> {
-    match ty {
-        Type::Unit => {}
-        Type::I8
-        | Type::U8
-        | Type::I16
-        | Type::U16
-        | Type::I32
-        | Type::U32
-        | Type::Isize
-        | Type::Usize => out.call_args.push(name.to_string()),
-        Type::F32 | Type::F64 | Type::I64 | Type::U64 | Type::Bool => {
-            out.call_args.push(name.to_string())
-        }
-        Type::Char => out.call_args.push(format!("{name}.codePointAt(0)")),
-        Type::Externref | Type::ExternType(_) => {
-            helpers.require("addHeapObject");
-            out.call_args.push(format!("addHeapObject({name})"));
-        }
-        Type::Slice(_) => return Err("slices must be passed by reference".into()),
-        Type::Closure(_) => {
-            return Err(
-                "Rust closures cannot be received from JS; take a `JsValue` (a JS function)".into(),
-            )
-        }
-        Type::String => string_arg(name, i, helpers, out),
-        Type::Named(n) => match module.lookup(n) {
-            Some(NamedKind::Struct(_)) => {
-                helpers.require("classes");
-                out.setup.push(format!("assertLive({name}, {n});"));
-                out.setup
-                    .push(format!("const ptr{i} = {name}.__destroy_into_raw();"));
-                out.call_args.push(format!("ptr{i}"));
-            }
-            Some(NamedKind::Enum(e)) => {
-                helpers.require("enums");
-                let values = enum_values_name(&e.js_name);
-                if e.is_string() {
-                    out.call_args
-                        .push(format!("stringEnumIndex({name}, {values}, '{n}')"));
-                } else {
-                    out.call_args
-                        .push(format!("checkEnum({name}, {values}, '{n}')"));
-                }
-            }
-            None => return Err(format!("`{n}` is not an exported class or enum")),
-        },
-        Type::Ref(inner) | Type::RefMut(inner) => match (ty, &**inner) {
-            (Type::Ref(_), Type::String) => string_arg(name, i, helpers, out),
-            (Type::Ref(_), Type::Externref | Type::ExternType(_)) => {
-                helpers.require("addBorrowedObject");
-                out.call_args.push(format!("addBorrowedObject({name})"));
-                out.finally
-                    .push("heap[stack_pointer++] = undefined;".to_string());
-            }
-            (_, Type::Named(n)) if matches!(module.lookup(n), Some(NamedKind::Struct(_))) => {
-                helpers.require("classes");
-                out.setup.push(format!("assertLive({name}, {n});"));
-                out.call_args.push(format!("{name}.__wbg_ptr"));
-            }
-            (_, other) => {
-                return Err(format!(
-                    "references to {} are not supported",
-                    super::ts::type_name(other)
-                ))
-            }
-        },
-        Type::Option(inner) => match &**inner {
-            Type::Named(n) if matches!(module.lookup(n), Some(NamedKind::Struct(_))) => {
-                helpers.require("classes");
-                out.setup.push(format!("let ptr{i} = 0;"));
-                out.setup.push(format!(
-                    "if ({name} !== undefined && {name} !== null) {{ assertLive({name}, {n}); ptr{i} = {name}.__destroy_into_raw(); }}"
-                ));
-                out.call_args.push(format!("ptr{i}"));
-            }
-            other => {
-                return Err(format!(
-                    "`Option` of {} is not supported yet",
-                    super::ts::type_name(other)
-                ))
-            }
-        },
-    }
-    Ok(())
-}
-
-fn string_arg(name: &str, i: usize, helpers: &mut HelperSet, out: &mut ArgConv<'_>) {
-    helpers.require("passStringToWasm");
-    // Rust takes ownership of the buffer and frees it.
-    out.setup
-        .push(format!("const ptr{i} = passStringToWasm({name});"));
-    out.setup.push(format!("const len{i} = WASM_VECTOR_LEN;"));
-    out.call_args.push(format!("ptr{i}"));
-    out.call_args.push(format!("len{i}"));
-}
-
 /// The JS array of an enum's values, in the order Rust numbers string variants.
 pub fn enum_values_name(js_name: &str) -> String {
     format!(
         "__wbg_enum_{}",
         js_name.replace(|c: char| !c.is_ascii_alphanumeric(), "_")
     )
-}
-
-/// The expression that turns `ret` into the JS value, or `None` for no value.
-fn return_conversion(
-    ty: &Type,
-    module: &Module,
-    helpers: &mut HelperSet,
-) -> Result<Option<String>, String> {
-    Ok(Some(match ty {
-        Type::Unit => return Ok(None),
-        Type::I8 | Type::U8 | Type::I16 | Type::U16 | Type::I32 | Type::Isize => "ret".into(),
-        Type::U32 | Type::Usize => "ret >>> 0".into(),
-        Type::I64 | Type::F32 | Type::F64 => "ret".into(),
-        Type::U64 => "BigInt.asUintN(64, ret)".into(),
-        Type::Bool => "ret !== 0".into(),
-        Type::Char => "String.fromCodePoint(ret)".into(),
-        Type::Externref | Type::ExternType(_) => {
-            helpers.require("takeObject");
-            "takeObject(ret)".into()
-        }
-        Type::Slice(_) => return Err("slices cannot be returned yet".into()),
-        Type::Closure(_) => {
-            return Err("return a `Closure` as `JsValue` (`into_js_value()`)".into())
-        }
-        Type::String => {
-            helpers.require("takeStringFromWasm");
-            "takeStringFromWasm(ret)".into()
-        }
-        Type::Named(n) => match module.lookup(n) {
-            Some(NamedKind::Struct(_)) => format!("{n}.__wrap(ret)"),
-            Some(NamedKind::Enum(e)) if e.is_string() => format!("{}[ret]", enum_values_name(n)),
-            Some(NamedKind::Enum(_)) => "ret".into(),
-            None => return Err(format!("`{n}` is not an exported class or enum")),
-        },
-        Type::Option(inner) => match &**inner {
-            Type::Named(n) if matches!(module.lookup(n), Some(NamedKind::Struct(_))) => {
-                format!("ret === 0 ? undefined : {n}.__wrap(ret)")
-            }
-            other => {
-                return Err(format!(
-                    "`Option` of {} is not supported yet",
-                    super::ts::type_name(other)
-                ))
-            }
-        },
-        Type::Ref(inner) if **inner == Type::String => {
-            helpers.require("getStringFromWasm");
-            helpers.require("retArea");
-            "getStringFromWasm(ret, retSlot32(0) >>> 0)".into()
-        }
-        Type::Ref(inner) if matches!(**inner, Type::Externref | Type::ExternType(_)) => {
-            helpers.require("heap");
-            "getObject(ret)".into()
-        }
-        Type::Ref(_) | Type::RefMut(_) => {
-            return Err("returning a reference is not supported".into())
-        }
-    }))
 }
 
 /// `{ Red: 0, "0": "Red", ... }` for numeric enums (TS-style reverse mapping included).

@@ -4,6 +4,7 @@
 
 mod class;
 mod closure;
+pub mod convert;
 pub mod helpers;
 mod import;
 pub mod intrinsics;

@@ -24,7 +24,17 @@ pub fn type_name(ty: &Type) -> String {
         Type::Named(name) => name.clone(),
         Type::ExternType(ts) if ts.is_empty() => "any".into(),
         Type::ExternType(ts) => ts.clone(),
-        Type::Slice(inner) => format!("{}[]", type_name(inner)),
+        Type::Slice(inner) => match super::convert::typed_array(inner) {
+            Some(array) => array.into(),
+            None => format!("{}[]", type_name(inner)),
+        },
+        Type::Promise(inner) => format!("Promise<{}>", type_name(inner)),
+        Type::U128 | Type::I128 => "bigint".into(),
+        Type::Vector(inner) => match super::convert::typed_array(inner) {
+            Some(array) => array.into(),
+            None => format!("{}[]", type_name(inner)),
+        },
+        Type::Clamped(_) => "Uint8ClampedArray".into(),
         Type::Closure(sig) => {
             let args: Vec<String> = sig
                 .args

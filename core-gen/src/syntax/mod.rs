@@ -242,3 +242,18 @@ pub fn analyze_item(attr: TokenStream, item: TokenStream) -> (Option<Item>, Vec<
     }
     (parsed, diags)
 }
+
+/// The discriminant Rust reserves for `None` of a numeric enum: one past the largest value,
+/// or the smallest unused value when that would overflow. The glue computes the same.
+pub fn enum_hole(values: impl Iterator<Item = u32>) -> u32 {
+    let mut values: Vec<u32> = values.collect();
+    values.sort_unstable();
+    match values.last() {
+        None => 0,
+        Some(&max) if max < u32::MAX => max + 1,
+        Some(_) => (0..)
+            .zip(values.iter())
+            .find(|(i, v)| *i != **v)
+            .map_or(values.len() as u32, |(i, _)| i),
+    }
+}

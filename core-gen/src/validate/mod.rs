@@ -25,7 +25,7 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
         Item::Function(f) => {
             option_place::check(Place::ExportFn, &f.options, &mut out);
             generic_export::check(f, &mut out);
-            async_export::check(&f.sig, &mut out);
+            async_export::check(&f.sig, false, &mut out);
             start_signature::check(f, &mut out);
         }
         Item::Struct(s) => {
@@ -40,7 +40,7 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
             impl_shape::check(i, &mut out);
             for m in &i.methods {
                 option_place::check(Place::Method, &m.options, &mut out);
-                async_export::check(&m.sig, &mut out);
+                async_export::check(&m.sig, true, &mut out);
                 method_receiver::check(m, &mut out);
                 constructor_return::check(i, m, &mut out);
                 setter_prefix::check(m, &mut out);

@@ -1,0 +1,552 @@
+//! How every type crosses, in both directions, decided at generation time.
+//!
+//! `lower` turns a JS value into the core wasm values Rust's `FromWasmAbi` expects (export
+//! arguments, import results); `lift` turns core values from Rust's `IntoWasmAbi` into a
+//! JS value (export results, import arguments). Where the values come from or go to (call
+//! arguments, parameters, the return area) is the caller's business.
+
+use super::helpers::HelperSet;
+use super::js::enum_values_name;
+use crate::abi::ValType;
+use crate::descriptor::{Enum, EnumValue, Module, NamedKind, Type};
+
+/// JS statements and values for one value going into wasm.
+#[derive(Debug, Default)]
+pub struct Lowered {
+    /// Statements run before the call (may declare `ptr{n}`-style temporaries).
+    pub setup: Vec<String>,
+    /// One expression per core value, in order.
+    pub values: Vec<String>,
+    /// Statements run after the call, whatever happens.
+    pub finally: Vec<String>,
+}
+
+impl Lowered {
+    fn values(values: Vec<String>) -> Self {
+        Lowered {
+            values,
+            ..Lowered::default()
+        }
+    }
+}
+
+/// The typed array that holds a number type, and its element size.
+pub fn typed_array(ty: &Type) -> Option<&'static str> {
+    Some(match ty {
+        Type::I8 => "Int8Array",
+        Type::U8 => "Uint8Array",
+        Type::I16 => "Int16Array",
+        Type::U16 => "Uint16Array",
+        Type::I32 => "Int32Array",
+        Type::U32 => "Uint32Array",
+        Type::I64 => "BigInt64Array",
+        Type::U64 => "BigUint64Array",
+        Type::F32 => "Float32Array",
+        Type::F64 => "Float64Array",
+        _ => return None,
+    })
+}
+
+/// The typed array for `Vec<T>` / `&[T]` / `Clamped<..>`, if `ty` is one.
+fn array_ctor(ty: &Type) -> Option<&'static str> {
+    match ty {
+        Type::Vector(e) => typed_array(e),
+        Type::Ref(inner) | Type::RefMut(inner) => match &**inner {
+            Type::Slice(e) => typed_array(e),
+            _ => None,
+        },
+        Type::Clamped(inner) => array_ctor(inner)
+            .filter(|c| *c == "Uint8Array")
+            .map(|_| "Uint8ClampedArray"),
+        _ => None,
+    }
+}
+
+fn is_object_like(ty: &Type) -> bool {
+    matches!(
+        ty,
+        Type::Externref | Type::ExternType(_) | Type::String | Type::Promise(_)
+    )
+}
+
+fn class_of<'m>(module: &'m Module, ty: &Type) -> Option<&'m str> {
+    match ty {
+        Type::Named(n) => match module.lookup(n) {
+            Some(NamedKind::Struct(s)) => Some(s.js_name.as_str()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn enum_of<'m>(module: &'m Module, ty: &Type) -> Option<&'m Enum> {
+    match ty {
+        Type::Named(n) => match module.lookup(n) {
+            Some(NamedKind::Enum(e)) => Some(e),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The value Rust reserves for `None` of an enum: one past the largest discriminant (or
+/// variant count for string enums). The macro computes the same with `enum_hole`.
+pub fn enum_hole(e: &Enum) -> u32 {
+    if e.is_string() {
+        return e.variants.len() as u32;
+    }
+    crate::syntax::enum_hole(e.variants.iter().filter_map(|v| match v.value {
+        EnumValue::Number(n) => Some(n),
+        EnumValue::String(_) => None,
+    }))
+}
+
+fn lower_enum(e: &Enum, x: &str, helpers: &mut HelperSet) -> String {
+    helpers.require("enums");
+    let values = enum_values_name(&e.js_name);
+    if e.is_string() {
+        format!("stringEnumIndex({x}, {values}, '{}')", e.js_name)
+    } else {
+        format!("checkEnum({x}, {values}, '{}')", e.js_name)
+    }
+}
+
+fn lift_enum(e: &Enum, v: &str) -> String {
+    if e.is_string() {
+        format!("{}[{v}]", enum_values_name(&e.js_name))
+    } else {
+        v.to_string()
+    }
+}
+
+/// JS → wasm. `tmp` names this value's temporaries (unique per call).
+pub fn lower(
+    ty: &Type,
+    x: &str,
+    tmp: &str,
+    module: &Module,
+    helpers: &mut HelperSet,
+) -> Result<Lowered, String> {
+    let one = |v: String| Ok(Lowered::values(vec![v]));
+    match ty {
+        Type::Unit => Ok(Lowered::default()),
+        Type::I8
+        | Type::U8
+        | Type::I16
+        | Type::U16
+        | Type::I32
+        | Type::U32
+        | Type::Isize
+        | Type::Usize => one(x.into()),
+        Type::F32 | Type::F64 | Type::I64 | Type::U64 => one(x.into()),
+        // JS truthiness, as `if (x)` would decide.
+        Type::Bool => one(format!("{x} ? 1 : 0")),
+        Type::Char => one(format!("{x}.codePointAt(0)")),
+        Type::U128 | Type::I128 => Ok(Lowered::values(vec![x.into(), format!("{x} >> 64n")])),
+        Type::String => {
+            helpers.require("passStringToWasm");
+            Ok(Lowered {
+                setup: vec![
+                    format!("const {tmp}_ptr = passStringToWasm({x});"),
+                    format!("const {tmp}_len = WASM_VECTOR_LEN;"),
+                ],
+                values: vec![format!("{tmp}_ptr"), format!("{tmp}_len")],
+                finally: vec![],
+            })
+        }
+        Type::Externref | Type::ExternType(_) | Type::Promise(_) => {
+            helpers.require("addHeapObject");
+            one(format!("addHeapObject({x})"))
+        }
+        Type::Named(n) => {
+            if let Some(class) = class_of(module, ty) {
+                helpers.require("classes");
+                return Ok(Lowered {
+                    setup: vec![
+                        format!("assertLive({x}, {class});"),
+                        format!("const {tmp}_ptr = {x}.__destroy_into_raw();"),
+                    ],
+                    values: vec![format!("{tmp}_ptr")],
+                    finally: vec![],
+                });
+            }
+            match enum_of(module, ty) {
+                Some(e) => one(lower_enum(e, x, helpers)),
+                None => Err(format!("`{n}` is not an exported class or enum")),
+            }
+        }
+        Type::Ref(inner) | Type::RefMut(inner) => {
+            let mutable = matches!(ty, Type::RefMut(_));
+            match &**inner {
+                Type::String if !mutable => lower(&Type::String, x, tmp, module, helpers),
+                Type::Externref | Type::ExternType(_) if !mutable => {
+                    helpers.require("addBorrowedObject");
+                    Ok(Lowered {
+                        setup: vec![],
+                        values: vec![format!("addBorrowedObject({x})")],
+                        finally: vec!["heap[stack_pointer++] = undefined;".into()],
+                    })
+                }
+                Type::Named(_) if class_of(module, inner).is_some() => {
+                    helpers.require("classes");
+                    let class = class_of(module, inner).expect("checked");
+                    Ok(Lowered {
+                        setup: vec![format!("assertLive({x}, {class});")],
+                        values: vec![format!("{x}.__wbg_ptr")],
+                        finally: vec![],
+                    })
+                }
+                Type::Slice(elem) if typed_array(elem).is_some() => {
+                    let ctor = typed_array(elem).expect("checked");
+                    let mut l = lower_array(ctor, x, tmp, helpers);
+                    if mutable {
+                        // Rust changed a copy; write it back into the caller's array.
+                        helpers.require("writeBack");
+                        l.finally
+                            .push(format!("writeBack({x}, {tmp}_ptr, {tmp}_len, {ctor});"));
+                    }
+                    Ok(l)
+                }
+                other => Err(format!(
+                    "passing {} from JS is not supported",
+                    super::ts::type_name(other)
+                )),
+            }
+        }
+        Type::Vector(elem) | Type::Clamped(elem) if array_ctor(ty).is_some() => {
+            let _ = elem;
+            Ok(lower_array(
+                array_ctor(ty).expect("checked"),
+                x,
+                tmp,
+                helpers,
+            ))
+        }
+        Type::Vector(elem) => {
+            helpers.require("arrays");
+            let pass = if is_object_like(elem) {
+                helpers.require("addHeapObject");
+                format!("passArrayOfIndices({x}, (v) => addHeapObject(v))")
+            } else if let Some(class) = class_of(module, elem) {
+                helpers.require("classes");
+                format!("passArrayOfIndices({x}, (v) => {{ assertLive(v, {class}); return v.__destroy_into_raw(); }})")
+            } else if let Some(e) = enum_of(module, elem) {
+                format!(
+                    "passArrayOfIndices({x}, (v) => {})",
+                    lower_enum(e, "v", helpers)
+                )
+            } else {
+                return Err(format!(
+                    "`Vec` of {} is not supported",
+                    super::ts::type_name(elem)
+                ));
+            };
+            Ok(Lowered {
+                setup: vec![
+                    format!("const {tmp}_ptr = {pass};"),
+                    format!("const {tmp}_len = WASM_VECTOR_LEN;"),
+                ],
+                values: vec![format!("{tmp}_ptr"), format!("{tmp}_len")],
+                finally: vec![],
+            })
+        }
+        Type::Option(inner) => lower_option(inner, x, tmp, module, helpers),
+        other => Err(format!(
+            "passing {} from JS is not supported",
+            super::ts::type_name(other)
+        )),
+    }
+}
+
+fn lower_array(ctor: &str, x: &str, tmp: &str, helpers: &mut HelperSet) -> Lowered {
+    helpers.require("arrays");
+    Lowered {
+        setup: vec![
+            format!("const {tmp}_ptr = passArrayToWasm({x}, {ctor});"),
+            format!("const {tmp}_len = WASM_VECTOR_LEN;"),
+        ],
+        values: vec![format!("{tmp}_ptr"), format!("{tmp}_len")],
+        finally: vec![],
+    }
+}
+
+fn lower_option(
+    inner: &Type,
+    x: &str,
+    tmp: &str,
+    module: &Module,
+    helpers: &mut HelperSet,
+) -> Result<Lowered, String> {
+    helpers.require("isLikeNone");
+    let none = format!("isLikeNone({x})");
+    match inner {
+        Type::I8
+        | Type::U8
+        | Type::I16
+        | Type::U16
+        | Type::I32
+        | Type::U32
+        | Type::Isize
+        | Type::Usize
+        | Type::F32
+        | Type::F64 => Ok(Lowered::values(vec![
+            format!("{none} ? 0 : 1"),
+            format!("{none} ? 0 : {x}"),
+        ])),
+        Type::I64 | Type::U64 => Ok(Lowered::values(vec![
+            format!("{none} ? 0 : 1"),
+            format!("{none} ? 0n : {x}"),
+        ])),
+        Type::Bool => Ok(Lowered::values(vec![
+            format!("{none} ? 0 : 1"),
+            format!("{none} ? 0 : ({x} ? 1 : 0)"),
+        ])),
+        Type::Char => Ok(Lowered::values(vec![
+            format!("{none} ? 0 : 1"),
+            format!("{none} ? 0 : {x}.codePointAt(0)"),
+        ])),
+        Type::Externref | Type::ExternType(_) => {
+            helpers.require("addHeapObject");
+            Ok(Lowered::values(vec![format!(
+                "{none} ? 0 : addHeapObject({x})"
+            )]))
+        }
+        Type::Named(_) if class_of(module, inner).is_some() => {
+            helpers.require("classes");
+            let class = class_of(module, inner).expect("checked");
+            Ok(Lowered {
+                setup: vec![
+                    format!("let {tmp}_ptr = 0;"),
+                    format!("if (!{none}) {{ assertLive({x}, {class}); {tmp}_ptr = {x}.__destroy_into_raw(); }}"),
+                ],
+                values: vec![format!("{tmp}_ptr")],
+                finally: vec![],
+            })
+        }
+        Type::Named(n) => match enum_of(module, inner) {
+            Some(e) => {
+                let hole = enum_hole(e);
+                Ok(Lowered::values(vec![format!(
+                    "{none} ? {hole} : {}",
+                    lower_enum(e, x, helpers)
+                )]))
+            }
+            None => Err(format!("`{n}` is not an exported class or enum")),
+        },
+        Type::String | Type::Vector(_) => {
+            // ptr 0 means `None`; a present value is lowered as usual.
+            let present = lower(inner, x, tmp, module, helpers)?;
+            let mut setup = vec![
+                format!("let {tmp}_ptr = 0, {tmp}_len = 0;"),
+                format!("if (!{none}) {{"),
+            ];
+            setup.extend(present.setup.iter().map(|s| {
+                format!(
+                    "    {}",
+                    s.replace(&format!("const {tmp}_"), &format!("{tmp}_"))
+                )
+            }));
+            setup.push("}".into());
+            Ok(Lowered {
+                setup,
+                values: vec![format!("{tmp}_ptr"), format!("{tmp}_len")],
+                finally: present.finally,
+            })
+        }
+        other => Err(format!(
+            "`Option` of {} is not supported",
+            super::ts::type_name(other)
+        )),
+    }
+}
+
+/// wasm → JS: the expression for `ty` made from its core `values`.
+pub fn lift(
+    ty: &Type,
+    values: &[String],
+    module: &Module,
+    helpers: &mut HelperSet,
+) -> Result<String, String> {
+    let v = |i: usize| values.get(i).cloned().unwrap_or_else(|| "undefined".into());
+    Ok(match ty {
+        Type::Unit => "undefined".into(),
+        Type::I8
+        | Type::U8
+        | Type::I16
+        | Type::U16
+        | Type::I32
+        | Type::Isize
+        | Type::I64
+        | Type::F32
+        | Type::F64 => v(0),
+        Type::U32 | Type::Usize => format!("{} >>> 0", v(0)),
+        Type::U64 => format!("BigInt.asUintN(64, {})", v(0)),
+        Type::U128 => format!(
+            "(BigInt.asUintN(64, {}) << 64n) | BigInt.asUintN(64, {})",
+            v(1),
+            v(0)
+        ),
+        Type::I128 => format!(
+            "(BigInt.asIntN(64, {}) << 64n) | BigInt.asUintN(64, {})",
+            v(1),
+            v(0)
+        ),
+        Type::Bool => format!("{} !== 0", v(0)),
+        Type::Char => format!("String.fromCodePoint({})", v(0)),
+        Type::String => {
+            helpers.require("takeStringArg");
+            format!("takeStringArg({}, {})", v(0), v(1))
+        }
+        Type::Externref | Type::ExternType(_) | Type::Promise(_) => {
+            helpers.require("takeObject");
+            format!("takeObject({})", v(0))
+        }
+        Type::Named(n) => {
+            if let Some(class) = class_of(module, ty) {
+                format!("{class}.__wrap({})", v(0))
+            } else if let Some(e) = enum_of(module, ty) {
+                lift_enum(e, &v(0))
+            } else {
+                return Err(format!("`{n}` is not an exported class or enum"));
+            }
+        }
+        Type::Ref(inner) => match &**inner {
+            Type::String => {
+                helpers.require("getStringFromWasm");
+                format!("getStringFromWasm({}, {})", v(0), v(1))
+            }
+            Type::Externref | Type::ExternType(_) => {
+                helpers.require("heap");
+                format!("getObject({})", v(0))
+            }
+            Type::Slice(elem) if matches!(**elem, Type::Externref | Type::ExternType(_)) => {
+                helpers.require("getObjectsFromWasm");
+                format!("getObjectsFromWasm({}, {})", v(0), v(1))
+            }
+            // Lent for the call: a view, valid until the import returns.
+            Type::Slice(elem) if typed_array(elem).is_some() => {
+                helpers.require("memory");
+                format!(
+                    "new {}(wasm.memory.buffer, {} >>> 0, {})",
+                    typed_array(elem).expect("checked"),
+                    v(0),
+                    v(1)
+                )
+            }
+            other => {
+                return Err(format!(
+                    "a reference to {} is not supported here",
+                    super::ts::type_name(other)
+                ))
+            }
+        },
+        Type::Vector(_) | Type::Clamped(_) if array_ctor(ty).is_some() => {
+            helpers.require("arrays");
+            format!(
+                "takeArray({}, {}, {})",
+                v(0),
+                v(1),
+                array_ctor(ty).expect("checked")
+            )
+        }
+        Type::Vector(elem) => {
+            helpers.require("arrays");
+            let each = if is_object_like(elem) {
+                helpers.require("takeObject");
+                if **elem == Type::String {
+                    "(i) => takeObject(i)".to_string()
+                } else {
+                    "takeObject".to_string()
+                }
+            } else if let Some(class) = class_of(module, elem) {
+                format!("(i) => {class}.__wrap(i)")
+            } else if let Some(e) = enum_of(module, elem) {
+                format!("(i) => {}", lift_enum(e, "i"))
+            } else {
+                return Err(format!(
+                    "`Vec` of {} is not supported",
+                    super::ts::type_name(elem)
+                ));
+            };
+            format!("takeArrayOfIndices({}, {}, {each})", v(0), v(1))
+        }
+        Type::Option(inner) => {
+            let present =
+                |helpers: &mut HelperSet, values: &[String]| lift(inner, values, module, helpers);
+            match &**inner {
+                Type::I8
+                | Type::U8
+                | Type::I16
+                | Type::U16
+                | Type::I32
+                | Type::U32
+                | Type::Isize
+                | Type::Usize
+                | Type::F32
+                | Type::F64
+                | Type::I64
+                | Type::U64
+                | Type::Bool
+                | Type::Char => {
+                    format!(
+                        "{} === 0 ? undefined : {}",
+                        v(0),
+                        present(helpers, &values[1..])?
+                    )
+                }
+                Type::Named(_) if enum_of(module, inner).is_some() => {
+                    let hole = enum_hole(enum_of(module, inner).expect("checked"));
+                    format!(
+                        "{} === {hole} ? undefined : {}",
+                        v(0),
+                        present(helpers, values)?
+                    )
+                }
+                _ => format!("{} === 0 ? undefined : {}", v(0), present(helpers, values)?),
+            }
+        }
+        other => {
+            return Err(format!(
+                "{} cannot come back from Rust",
+                super::ts::type_name(other)
+            ))
+        }
+    })
+}
+
+/// Expressions reading the return area for values 2.. of a result (`ret` is value 1).
+pub fn ret_area_reads(results: &[ValType], helpers: &mut HelperSet) -> Vec<String> {
+    let mut out = vec!["ret".to_string()];
+    for (slot, v) in results.iter().enumerate().skip(1) {
+        helpers.require("retArea");
+        let slot = slot - 1;
+        out.push(match v {
+            ValType::I32 => format!("retSlot32({slot})"),
+            ValType::I64 => format!("retSlot64({slot})"),
+            ValType::F32 => format!("retSlotF32({slot})"),
+            ValType::F64 => format!("retSlotF64({slot})"),
+        });
+    }
+    out
+}
+
+/// Statements storing values 2.. of an import's result in the return area.
+pub fn ret_area_writes(
+    results: &[ValType],
+    values: &[String],
+    helpers: &mut HelperSet,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for (slot, (v, value)) in results.iter().zip(values).enumerate().skip(1) {
+        helpers.require("retArea");
+        let slot = slot - 1;
+        let store = match v {
+            ValType::I32 => "storeRetSlot32",
+            ValType::I64 => "storeRetSlot64",
+            ValType::F32 => "storeRetSlotF32",
+            ValType::F64 => "storeRetSlotF64",
+        };
+        out.push(format!("{store}({slot}, {value});"));
+    }
+    out
+}

@@ -1,0 +1,209 @@
+// Everyday types: Option, Result/JsError, slices and vectors, Clamped, 128-bit integers,
+// pointers, futures and serde, for each target.
+import { describe, test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { TARGETS, load, outDir } from './support.mjs';
+
+const reported = [];
+globalThis.wbgTypes = {
+  js_opt: (x) => (x === undefined ? undefined : x + 1),
+  js_opt_string: (s) => (s === undefined ? null : `${s}!`),
+  js_vec: (v) => { assert.ok(v instanceof Float64Array); return v.map((x) => x * 2); },
+  js_slice: (v) => { assert.ok(v instanceof Uint8Array); return v.reduce((a, b) => a + b, 0); },
+  js_strings: (v) => v.map((s) => s.toUpperCase()),
+  js_u128: (v) => v + 1n,
+  js_delay: (ms, value) => new Promise((resolve) => setTimeout(() => resolve(value), ms)),
+  js_report: (v) => reported.push(v),
+};
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+for (const target of TARGETS) {
+  describe(`types (${target})`, () => {
+    let m;
+    before(async () => { m = await load('types', target); });
+
+    test('Option of every primitive: undefined and null are None', () => {
+      const cases = [
+        ['opt_i8', [-128, 127, 0]], ['opt_u8', [0, 255]], ['opt_i16', [-32768, 32767]], ['opt_u16', [65535]],
+        ['opt_i32', [-2147483648, 2147483647, 0]], ['opt_u32', [0, 4294967295]], ['opt_isize', [-1]],
+        ['opt_usize', [4294967295]], ['opt_f32', [1.5, -0.25]], ['opt_f64', [Number.MAX_VALUE, -0.5, Infinity]],
+        ['opt_i64', [-9223372036854775808n, 9223372036854775807n, 0n]], ['opt_u64', [18446744073709551615n, 0n]],
+        ['opt_bool', [true, false]], ['opt_char', ['a', '😀']], ['opt_string', ['', 'héllo', 'x'.repeat(100000)]],
+      ];
+      for (const [f, values] of cases) {
+        for (const v of values) assert.equal(m[f](v), v, `${f}(${String(v).slice(0, 20)})`);
+        assert.equal(m[f](undefined), undefined, `${f}(undefined)`);
+        assert.equal(m[f](null), undefined, `${f}(null)`);
+      }
+      assert.ok(Number.isNaN(m.opt_f64(NaN)));
+      assert.equal(m.opt_u8(0), 0, 'Some(0) is not None');
+      assert.equal(m.opt_bool(false), false, 'Some(false) is not None');
+    });
+
+    test('Option of JsValue, classes, enums and vectors', () => {
+      const o = { a: 1 };
+      assert.equal(m.opt_value(o), o);
+      assert.equal(m.opt_value(undefined), undefined);
+      assert.equal(m.opt_thing(new m.Thing(3)).id, 3);
+      assert.equal(m.opt_thing(null), undefined);
+      assert.equal(m.opt_level(m.Level.High), m.Level.High);
+      assert.equal(m.opt_level(undefined), undefined);
+      assert.equal(m.opt_fruit('pear'), 'pear');
+      assert.equal(m.opt_fruit(null), undefined);
+      assert.deepEqual(m.opt_bytes(new Uint8Array([1, 2])), new Uint8Array([1, 2]));
+      assert.deepEqual(m.opt_bytes(new Uint8Array(0)), new Uint8Array(0), 'Some(empty) is not None');
+      assert.equal(m.opt_bytes(undefined), undefined);
+    });
+
+    test('number vectors come back as the matching typed array', () => {
+      const cases = [
+        ['vec_i8', Int8Array, [-128, 0, 127]], ['vec_u8', Uint8Array, [0, 255]], ['vec_i16', Int16Array, [-32768, 32767]],
+        ['vec_u16', Uint16Array, [65535]], ['vec_i32', Int32Array, [-2147483648, 2147483647]],
+        ['vec_u32', Uint32Array, [4294967295]], ['vec_i64', BigInt64Array, [-9223372036854775808n, 1n]],
+        ['vec_u64', BigUint64Array, [18446744073709551615n]], ['vec_f32', Float32Array, [1.5, -2]],
+        ['vec_f64', Float64Array, [NaN, -0, Number.MAX_VALUE]], ['boxed_u16', Uint16Array, [1, 2, 3]],
+      ];
+      for (const [f, Ctor, values] of cases) {
+        const out = m[f](new Ctor(values));
+        assert.ok(out instanceof Ctor, `${f} returns ${Ctor.name}`);
+        assert.deepEqual(out, new Ctor(values), f);
+        assert.deepEqual(m[f](new Ctor(0)), new Ctor(0), `${f}(empty)`);
+      }
+      assert.deepEqual(m.vec_u8([1, 2, 3]), new Uint8Array([1, 2, 3]), 'plain arrays are accepted');
+      const big = new Uint8Array(1 << 20).map((_, i) => i & 255);
+      assert.deepEqual(m.vec_u8(big), big);
+      assert.throws(() => m.vec_u8(5), { name: 'TypeError', message: 'expected an array or Uint8Array, got number' });
+    });
+
+    test('Clamped is a Uint8ClampedArray', () => {
+      const out = m.clamped(new Uint8ClampedArray([0, 128, 255]));
+      assert.ok(out instanceof Uint8ClampedArray);
+      assert.deepEqual([...out], [0, 128, 255]);
+      assert.deepEqual([...m.clamped([300, -5])], [255, 0], 'values clamp on the way in');
+    });
+
+    test('slices are copied in; &mut [T] writes back', () => {
+      assert.equal(m.sum_u8(new Uint8Array([1, 2, 250])), 253);
+      assert.equal(m.sum_u8([]), 0);
+      assert.equal(m.sum_i64(new BigInt64Array([5n, -7n])), -2n);
+      const million = new Float64Array(1_000_000).fill(0.5);
+      assert.equal(m.sum_f64(million), 500000);
+      const ints = new Int32Array([1, -2, 3]);
+      assert.equal(m.double_in_place(ints), undefined);
+      assert.deepEqual(ints, new Int32Array([2, -4, 6]));
+      const plain = [1, 2];
+      m.double_in_place(plain);
+      assert.deepEqual(plain, [2, 4], 'plain arrays are written back too');
+      const floats = new Float32Array([1.5, -2]);
+      assert.equal(m.negate_f32(floats), 2);
+      assert.deepEqual(floats, new Float32Array([-1.5, 2]));
+    });
+
+    test('vectors of strings, JS values, classes and enums are arrays', () => {
+      assert.deepEqual(m.vec_string(['a', 'é😀', '']), ['a', 'é😀', '']);
+      const o = {};
+      const values = m.vec_value([1, 'x', o, null]);
+      assert.deepEqual(values, [1, 'x', o, null]);
+      assert.equal(values[2], o);
+      const things = m.make_things(3);
+      assert.deepEqual(things.map((t) => t.id), [0, 1, 2]);
+      assert.ok(things.every((t) => t instanceof m.Thing));
+      const back = m.vec_thing(things);
+      assert.deepEqual(back.map((t) => t.id), [0, 1, 2]);
+      assert.equal(things[0].__wbg_ptr, 0, 'moved into Rust');
+      assert.deepEqual(m.vec_level([m.Level.Low, m.Level.High]), [1, 10]);
+      assert.deepEqual(m.vec_fruit(['pear', 'apple']), ['pear', 'apple']);
+      assert.throws(() => m.vec_string([1]), { message: 'expected an array of strings' });
+      assert.deepEqual(m.vec_string([]), []);
+    });
+
+    test('u128 and i128 are bigint', () => {
+      for (const v of [0n, 1n, (1n << 64n) + 5n, (1n << 128n) - 1n]) assert.equal(m.id_u128(v), v);
+      for (const v of [0n, -1n, -(1n << 127n), (1n << 127n) - 1n, -(1n << 64n)]) assert.equal(m.id_i128(v), v);
+    });
+
+    test('pointers are numbers', () => {
+      const p = m.buffer_ptr();
+      assert.equal(typeof p, 'number');
+      assert.equal(m.read_byte(p, 2), 3);
+      assert.equal(m.nonnull_roundtrip(p), p);
+      assert.equal(m.nonnull_roundtrip(undefined), undefined);
+    });
+
+    test('Result: Err throws the value; JsError throws a real Error', () => {
+      assert.equal(m.divide(7, 2), 3);
+      assert.throws(() => m.divide(1, 0), (e) => e === 'division by zero');
+      assert.equal(m.checked(false), 'fine');
+      assert.throws(() => m.checked(true), (e) => e instanceof Error && e.message === 'bad input');
+      assert.equal(m.string_error(false), undefined);
+      assert.throws(() => m.string_error(true), (e) => e === 'plain string error');
+      assert.equal(m.parse_number(' 42 '), 42);
+      assert.throws(() => m.parse_number('x'), (e) => e instanceof Error && e.message === 'invalid digit found in string');
+      assert.deepEqual(m.result_vec(2), new Uint8Array([7, 7]));
+      assert.throws(() => m.result_vec(9), (e) => e === 9);
+      assert.equal(m.result_thing(true).id, 5);
+      assert.throws(() => m.result_thing(false), /no thing/);
+      assert.equal(m.divide(9, 3), 3, 'usable after throwing');
+    });
+
+    test('imports take and return the same types', () => {
+      assert.equal(m.imports_round_trip(), 'ok');
+    });
+
+    test('async exports return promises that resolve and reject', async () => {
+      const p = m.double_later(21);
+      assert.ok(p instanceof Promise);
+      assert.equal(await p, 42);
+      await assert.rejects(m.reject_later('nope'), (e) => e instanceof Error && e.message === 'nope');
+      assert.equal(await m.plain_async(), 'no result type');
+      const thrown = { why: 'rejected' };
+      assert.equal(await m.await_rejection(Promise.reject(thrown)), thrown);
+      assert.equal(await m.await_rejection(Promise.resolve(3)), 'resolved JsValue(3)');
+      assert.equal(await m.await_rejection(7), 'resolved JsValue(7)', 'non-promises resolve to themselves');
+      const many = await Promise.all([1, 2, 3, 4].map((x) => m.double_later(x)));
+      assert.deepEqual(many, [2, 4, 6, 8]);
+    });
+
+    test('spawn_local runs a task to completion', async () => {
+      const before = reported.length;
+      m.spawn_task(41);
+      for (let i = 0; i < 50 && reported.length === before; i++) await sleep(2);
+      assert.equal(reported.at(-1), 42);
+    });
+
+    test('serde: from_serde and into_serde', () => {
+      assert.deepEqual(m.settings_to_js(), { name: 'wbg', volume: 0.5, tags: ['a', 'b'], limit: null });
+      assert.equal(m.settings_from_js({ name: 'x', volume: 1, tags: [], limit: 3 }), 'x 1 [] Some(3)');
+      assert.throws(() => m.settings_from_js({ name: 1 }), (e) => e instanceof Error && /invalid type/.test(e.message));
+    });
+
+    test('.d.ts types', () => {
+      const dts = readFileSync(path.join(outDir('types', target), 'types.d.ts'), 'utf8');
+      for (const line of [
+        'export function opt_u32(x: number | undefined): number | undefined;',
+        'export function opt_string(x: string | undefined): string | undefined;',
+        'export function opt_thing(x: Thing | undefined): Thing | undefined;',
+        'export function opt_bytes(x: Uint8Array | undefined): Uint8Array | undefined;',
+        'export function vec_f64(x: Float64Array): Float64Array;',
+        'export function vec_u64(x: BigUint64Array): BigUint64Array;',
+        'export function vec_string(x: string[]): string[];',
+        'export function vec_thing(x: Thing[]): Thing[];',
+        'export function vec_fruit(x: Fruit[]): Fruit[];',
+        'export function clamped(x: Uint8ClampedArray): Uint8ClampedArray;',
+        'export function sum_f64(v: Float64Array): number;',
+        'export function double_in_place(v: Int32Array): void;',
+        'export function id_u128(x: bigint): bigint;',
+        'export function divide(a: number, b: number): number;',
+        'export function checked(fail: boolean): string;',
+        'export function double_later(x: number): Promise<number>;',
+        'export function plain_async(): Promise<string>;',
+        'export function buffer_ptr(): number;',
+      ]) {
+        assert.ok(dts.includes(line), `missing: ${line}`);
+      }
+    });
+  });
+}
