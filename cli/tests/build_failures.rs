@@ -134,6 +134,22 @@ fn bindgen_rejects_the_wasm() {
     );
 }
 
+/// A classic script cannot load the JS modules a crate imports from.
+#[test]
+fn no_modules_target_refuses_js_module_imports() {
+    let never = scratch("fail-js-import").join("pkg");
+    expect_failure(
+        &["js-import", "--target", "no-modules", "--out-dir", never.to_str().unwrap()],
+        &[],
+        1,
+        &format!(
+            "error: {}: --target no-modules cannot load JS modules, but the crate imports `./util.js`; use --target web, bundler, nodejs or deno",
+            repo_root().join("target/wasm/wasm32-unknown-unknown/release/cli_js_import.wasm").display()
+        ),
+    );
+    assert!(!never.exists());
+}
+
 #[test]
 fn usage_errors() {
     let out = run(wbg().args(["build", "--release", "--dev"]));

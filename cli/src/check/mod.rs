@@ -66,6 +66,12 @@ pub struct FixOut {
 pub fn run(args: &CheckArgs, ui: &Ui) -> Result<Exit, Failure> {
     let started = Instant::now();
     let files = files_to_check(&args.path)?;
+    if files.is_empty() {
+        ui.warn(&format!(
+            "no .rs files under {}; pass the directory of a crate",
+            args.path.join("src").display()
+        ));
+    }
     let findings = ui.step("Checking", &plural(files.len(), "file"), || {
         check_files(&files)
     })?;
