@@ -3,6 +3,7 @@
 //! colours only on a terminal without `NO_COLOR`. Results go to stdout; all of this goes
 //! to stderr, so `wbg check --format json | jq` stays clean.
 
+use std::ffi::OsStr;
 use std::io::{IsTerminal, Write};
 use std::time::Duration;
 
@@ -31,8 +32,16 @@ const RESET: &str = "\x1b[0m";
 /// `NO_COLOR` (any non-empty value) and `TERM=dumb` turn colours off, as does a stream
 /// that is not a terminal.
 pub fn color_allowed(is_terminal: bool) -> bool {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    color_allowed_by(
+        is_terminal,
+        std::env::var_os("NO_COLOR").as_deref(),
+        std::env::var_os("TERM").as_deref(),
+    )
+}
+
+fn color_allowed_by(is_terminal: bool, no_color: Option<&OsStr>, term: Option<&OsStr>) -> bool {
+    let no_color = no_color.is_some_and(|v| !v.is_empty());
+    let dumb = term.is_some_and(|t| t == "dumb");
     is_terminal && !no_color && !dumb
 }
 
@@ -182,5 +191,26 @@ impl From<std::io::Error> for StdoutError {
         } else {
             StdoutError::Io(e)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_only_on_a_terminal_without_no_color() {
+        let os = |s: &'static str| Some(OsStr::new(s));
+        assert!(color_allowed_by(true, None, os("xterm-256color")));
+        assert!(
+            !color_allowed_by(false, None, os("xterm")),
+            "not a terminal"
+        );
+        assert!(!color_allowed_by(true, os("1"), os("xterm")), "NO_COLOR");
+        assert!(
+            color_allowed_by(true, os(""), None),
+            "an empty NO_COLOR does not count"
+        );
+        assert!(!color_allowed_by(true, None, os("dumb")), "TERM=dumb");
     }
 }
