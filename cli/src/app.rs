@@ -84,6 +84,10 @@ Examples:
 
 {EXIT_CODES_HELP}"))]
     Bindgen(BindgenArgs),
+    /// Run a wasm32 test binary's #[wasm_bindgen_test]s in Node or headless Chromium
+    /// (cargo's runner; same as wasm-bindgen-test-runner).
+    #[command(after_help = crate::test_runner::args::USAGE)]
+    Test(crate::test_runner::TestArgs),
 }
 
 /// Runs the parsed command line and prints the failure, if any, as one line.
@@ -94,6 +98,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => crate::check::run(args, &ui),
         Command::Watch(args) => crate::watch::run(args, &ui).map(|()| Exit::Success),
         Command::Bindgen(args) => crate::bindgen::run(args).map(|()| Exit::Success),
+        // libtest's exit codes (101 when a test failed), not the table above.
+        Command::Test(args) => return crate::test_runner::main(&args.args),
     };
     finish(result, &ui)
 }

@@ -2,6 +2,7 @@
 //! harness page from the local server, and the page POSTs its events back. Each run gets a
 //! fresh profile and its own process group, so stopping it ends every Chromium process.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
@@ -28,21 +29,28 @@ const NAMES: &[&str] = &[
 
 /// The Chromium to run: `CHROME`, then `WASM_BINDGEN_TEST_CHROME`, then PATH.
 pub fn find_chromium() -> Result<PathBuf, String> {
-    for var in ["CHROME", "WASM_BINDGEN_TEST_CHROME"] {
-        if let Some(path) = std::env::var_os(var).filter(|p| !p.is_empty()) {
-            let path = PathBuf::from(path);
-            return if path.is_file() {
-                Ok(path)
+    let vars = ["CHROME", "WASM_BINDGEN_TEST_CHROME"].map(|v| (v, std::env::var_os(v)));
+    find_chromium_in(&vars, std::env::var_os("PATH"))
+}
+
+fn find_chromium_in(
+    vars: &[(&str, Option<OsString>)],
+    path: Option<OsString>,
+) -> Result<PathBuf, String> {
+    for (var, value) in vars {
+        if let Some(value) = value.as_ref().filter(|v| !v.is_empty()) {
+            let exe = PathBuf::from(value);
+            return if exe.is_file() {
+                Ok(exe)
             } else {
                 Err(format!(
                     "{var} is set to {}, which does not exist",
-                    path.display()
+                    exe.display()
                 ))
             };
         }
     }
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    for dir in std::env::split_paths(&path) {
+    for dir in std::env::split_paths(&path.unwrap_or_default()) {
         for name in NAMES {
             let candidate = dir.join(name);
             if candidate.is_file() {
@@ -153,3 +161,37 @@ fn tail(path: &Path, n: usize) -> String {
 
 /// The page that runs the harness.
 pub const INDEX_HTML: &str = "<!doctype html>\n<meta charset=\"utf-8\">\n<title>wasm-bindgen-test</title>\n<script type=\"module\" src=\"harness.mjs\"></script>\n";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_chromium_from_the_environment_then_path() {
+        let dir = std::env::temp_dir().join(format!("wbg-chromium-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let exe = dir.join("chromium");
+        std::fs::write(&exe, "").unwrap();
+        let none = [("CHROME", None), ("WASM_BINDGEN_TEST_CHROME", None)];
+        assert_eq!(
+            find_chromium_in(&none, Some(dir.clone().into())),
+            Ok(exe.clone())
+        );
+        let set = [
+            ("CHROME", Some(exe.clone().into())),
+            ("WASM_BINDGEN_TEST_CHROME", None),
+        ];
+        assert_eq!(find_chromium_in(&set, None), Ok(exe.clone()));
+        let missing = [
+            ("CHROME", None),
+            ("WASM_BINDGEN_TEST_CHROME", Some("/nope/chrome".into())),
+        ];
+        assert_eq!(
+            find_chromium_in(&missing, None),
+            Err("WASM_BINDGEN_TEST_CHROME is set to /nope/chrome, which does not exist".into())
+        );
+        let err = find_chromium_in(&none, Some(dir.join("empty").into())).unwrap_err();
+        assert!(err.contains("no Chromium was found: install it"), "{err}");
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}

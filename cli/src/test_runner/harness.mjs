@@ -63,7 +63,10 @@ function outcomeOf(error) {
         return { outcome: 'panic', message: current.panic.message, location: current.panic.location };
     }
     const message = error instanceof Error ? error.message : String(error);
-    const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : '';
+    // The harness's own frames say nothing about the test.
+    const stack = error instanceof Error && typeof error.stack === 'string'
+        ? error.stack.split('\n').filter((l) => !l.includes('harness.mjs') && !l.includes('new Promise (<anonymous>)')).join('\n')
+        : '';
     return { outcome: 'exception', message, stack };
 }
 

@@ -79,6 +79,12 @@ fn run(options: &Options) -> Result<bool, String> {
         print_list(&plan);
         return Ok(true);
     }
+    // Chromium is looked for before anything is printed, so a missing browser is the
+    // only message.
+    let chromium = match suite.environment {
+        Environment::Browser if plan.tests.iter().any(|p| p.run) => Some(browser::find_chromium()?),
+        _ => None,
+    };
     let started = Instant::now();
     let mut report = Report::new(options.quiet, options.show_output);
     report.running(plan.tests.len());
@@ -102,10 +108,14 @@ fn run(options: &Options) -> Result<bool, String> {
     if !to_run.is_empty() {
         let work = WorkDir::new(wasm)?;
         let tests: Vec<&TestInfo> = to_run.iter().map(|(_, t)| *t).collect();
+        let engine = Engine {
+            environment: suite.environment,
+            chromium: chromium.clone(),
+        };
         run_tests(
             &work.0,
             wasm,
-            suite.environment,
+            &engine,
             &tests,
             options,
             &mut |step| match step {
@@ -173,23 +183,24 @@ impl Drop for WorkDir {
     }
 }
 
-/// Generates the glue and the harness in `dir` and runs `tests` in the environment.
+/// Where the tests run: the environment, and the Chromium for the browser.
+struct Engine {
+    environment: Environment,
+    chromium: Option<PathBuf>,
+}
+
+/// Generates the glue and the harness in `dir` and runs `tests` in the engine.
 fn run_tests(
     dir: &Path,
     wasm: &Path,
-    environment: Environment,
+    engine: &Engine,
     tests: &[&TestInfo],
     options: &Options,
     on_step: &mut dyn FnMut(Step),
 ) -> Result<(), String> {
-    let (target, format) = match environment {
+    let (target, format) = match engine.environment {
         Environment::Node => (TargetArg::Nodejs, "cjs"),
         Environment::NodeEsm | Environment::Browser => (TargetArg::Web, "esm"),
-    };
-    // Chromium is looked for before any work, so a missing browser is the first message.
-    let chromium = match environment {
-        Environment::Browser => Some(browser::find_chromium()?),
-        _ => None,
     };
     let out_name = "wbgtest".to_string();
     bindgen::generate_files(&Request {
@@ -221,7 +232,7 @@ fn run_tests(
         startup: STARTUP_LIMIT,
     };
     let (tx, rx) = channel();
-    let mut engine: Box<dyn session::Engine> = match chromium {
+    let mut engine: Box<dyn session::Engine> = match engine.chromium.clone() {
         Some(exe) => {
             write("index.html", browser::INDEX_HTML)?;
             let addr = server::start(dir.to_path_buf(), tx)

@@ -3,6 +3,7 @@
 //! loading the module). Not a public API.
 
 use std::fmt::Debug;
+use std::future::Future;
 use std::sync::Once;
 
 use wasm_bindgen::prelude::*;
@@ -47,6 +48,18 @@ pub fn run_sync<T: Termination>(test: fn() -> T) {
     report(test().into_outcome());
 }
 
+/// Starts an async test on the futures executor; it reports when it completes. A panic
+/// while it is polled traps inside a microtask, which the harness sees as an unhandled
+/// rejection.
+pub fn run_async<F>(test: F)
+where
+    F: Future + 'static,
+    F::Output: Termination,
+{
+    install_panic_hook();
+    wasm_bindgen_futures::spawn_local(async move { report(test.await.into_outcome()) });
+}
+
 fn report(outcome: Result<(), String>) {
     match outcome {
         Ok(()) => harness_done(false, ""),
@@ -59,7 +72,12 @@ fn install_panic_hook() {
     static HOOK: Once = Once::new();
     HOOK.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
-            let message = info.payload_as_str().unwrap_or("Box<dyn Any>");
+            let payload = info.payload();
+            let message = payload
+                .downcast_ref::<&str>()
+                .copied()
+                .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+                .unwrap_or("Box<dyn Any>");
             let location = info
                 .location()
                 .map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column()))

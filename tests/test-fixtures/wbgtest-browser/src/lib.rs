@@ -44,6 +44,17 @@ mod tests {
         panic!("expected in the browser");
     }
 
+    #[wasm_bindgen(inline_js = "export function next_frame() { return new Promise((r) => setTimeout(r, 1)); }")]
+    extern "C" {
+        fn next_frame() -> JsValue;
+    }
+
+    #[wasm_bindgen_test]
+    async fn async_in_the_browser() {
+        wasm_bindgen_futures::JsFuture::from(next_frame()).await.unwrap();
+        assert!(DOCUMENT.with(|d| d.ready_state()).len() > 0);
+    }
+
     #[wasm_bindgen_test]
     #[ignore]
     fn ignored_in_the_browser() {}

@@ -1,6 +1,6 @@
 //! Tests of the test runner: each outcome libtest knows (pass, fail, panic with and
-//! without an expected message, `Err` returns, ignored), run in Node. The runner's own
-//! suite (cli/tests/test_runner.rs) asserts the report line by line.
+//! without an expected message, `Err` returns, ignored), sync and async, run in Node. The
+//! runner's own suite (cli/tests/test_runner.rs) asserts the report line by line.
 
 use wasm_bindgen::prelude::*;
 
@@ -10,6 +10,12 @@ extern "C" {
     fn js_max(a: f64, b: f64) -> f64;
     #[wasm_bindgen(js_namespace = console, js_name = log)]
     fn js_console_log(s: &str);
+}
+
+#[wasm_bindgen(inline_js = "export function sleep(ms) { return new Promise((r) => setTimeout(() => r(ms), ms)); }")]
+extern "C" {
+    /// A promise that resolves to `ms` after `ms` milliseconds.
+    pub fn sleep(ms: u32) -> JsValue;
 }
 
 /// The larger of two numbers, by way of JS `Math.max`.
@@ -99,6 +105,32 @@ mod tests {
     #[wasm_bindgen_test]
     #[ignore = "needs a network"]
     fn ignored_with_reason() {}
+
+    #[wasm_bindgen_test]
+    async fn async_passes() {
+        let value = wasm_bindgen_futures::JsFuture::from(sleep(5)).await.unwrap();
+        assert_eq!(value.as_f64(), Some(5.0));
+    }
+
+    #[wasm_bindgen_test]
+    async fn async_panic_after_await_fails() {
+        wasm_bindgen_futures::JsFuture::from(sleep(1)).await.unwrap();
+        console_log!("before the async panic");
+        panic!("async panic after a timer");
+    }
+
+    #[wasm_bindgen_test]
+    async fn async_result_err_fails() -> Result<(), String> {
+        wasm_bindgen_futures::JsFuture::from(sleep(1)).await.unwrap();
+        Err("async error".into())
+    }
+
+    #[wasm_bindgen_test]
+    #[should_panic(expected = "late panic")]
+    async fn async_should_panic_passes() {
+        wasm_bindgen_futures::JsFuture::from(sleep(1)).await.unwrap();
+        panic!("a late panic");
+    }
 
     mod nested {
         use wasm_bindgen_test::*;
