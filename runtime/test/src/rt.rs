@@ -25,6 +25,10 @@ extern "C" {
 }
 
 /// What a test may return: `()` or `Result<(), E: Debug>`, as libtest accepts.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be returned from a #[wasm_bindgen_test]",
+    label = "tests return `()` or `Result<(), E>` where `E: Debug`"
+)]
 pub trait Termination {
     /// `Err` with the text libtest would print (`Error: ...`) when the test failed.
     fn into_outcome(self) -> Result<(), String>;
