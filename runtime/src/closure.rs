@@ -304,6 +304,8 @@ macro_rules! closures {
         unsafe impl<$($arg: FromWasmAbi + WasmDescribe + 'static,)* R: ReturnWasmAbi + 'static> WasmClosure for dyn Fn($($arg),*) -> R {
             const INVOKE: *const () = $invoke_fn::<$($arg,)* R> as *const ();
             const DESTROY: *const () = $destroy_fn::<$($arg,)* R> as *const ();
+            // Reinterprets the fat pointer's two words; nothing is dereferenced.
+            #[allow(clippy::not_unsafe_ptr_arg_deref)]
             fn split(ptr: *mut Self) -> (u32, u32) {
                 let (data, vtable): (usize, usize) = unsafe { core::mem::transmute(ptr) };
                 (data as u32, vtable as u32)
@@ -313,6 +315,8 @@ macro_rules! closures {
         unsafe impl<$($arg: FromWasmAbi + WasmDescribe + 'static,)* R: ReturnWasmAbi + 'static> WasmClosure for dyn FnMut($($arg),*) -> R {
             const INVOKE: *const () = $invoke_mut::<$($arg,)* R> as *const ();
             const DESTROY: *const () = $destroy_mut::<$($arg,)* R> as *const ();
+            // Reinterprets the fat pointer's two words; nothing is dereferenced.
+            #[allow(clippy::not_unsafe_ptr_arg_deref)]
             fn split(ptr: *mut Self) -> (u32, u32) {
                 let (data, vtable): (usize, usize) = unsafe { core::mem::transmute(ptr) };
                 (data as u32, vtable as u32)
