@@ -58,7 +58,7 @@ for (const imp of WebAssembly.Module.imports(rawModule)) {
     else mod[imp.name] = function () { throw new Error(`raw baseline: unexpected call to ${imp.name}`); };
 }
 const raw = new WebAssembly.Instance(rawModule, rawImports).exports;
-for (const name of ['add', 'greet', 'take_ref', 'take_owned', '__wbindgen_malloc', '__wbindgen_free', '__wbindgen_ret_area', 'memory']) {
+for (const name of ['add', 'greet', 'take_ref', 'take_owned', 'big_bytes', 'sum_f64', '__wbindgen_malloc', '__wbindgen_free', '__wbindgen_ret_area', 'memory']) {
     if (!(name in raw)) fail(`raw baseline: the bound wasm has no export ${name} (did the ABI change?)`);
 }
 const rawAdd = raw.add;
@@ -280,5 +280,52 @@ for (const [label, f] of [['median', median], ['minimum', minimum]]) {
         console.log(`goal (${label}): strings not slower than upstream (5% slack): ${slower.length === 0 ? 'MET' : 'NOT MET (' + slower.map((c) => c.name).join(', ') + ')'}`);
     }
 }
+// ---------------------------------------------------------------- large data
+// One copy each way: a 16 MiB Vec<u8> out of wasm and a 1M-element &[f64] into it, beside the
+// raw memory.buffer copy of the same bytes (what any glue must at least do) and the export
+// driven by hand.
+{
+    const MIB16 = 16 * 1024 * 1024;
+    const floats = new Float64Array(1_000_000).map((_, i) => i * 0.5);
+    const want = floats.reduce((a, b) => a + b, 0);
+    if (wbg.big_bytes(MIB16).length !== MIB16 || wbg.big_bytes(300)[299] !== 299 % 256) fail('big_bytes gave a wrong result');
+    if (wbg.sum_f64(floats) !== want) fail('sum_f64 gave a wrong result');
+    const rawBig = raw.big_bytes;
+    const rawSum = raw.sum_f64;
+    const timeMs = (f, reps) => {
+        f(); // warm up
+        const xs = [];
+        for (let r = 0; r < reps; r++) { const t0 = process.hrtime.bigint(); checksum = (checksum + f()) | 0; xs.push(Number(process.hrtime.bigint() - t0) / 1e6); }
+        return { median: median(xs), min: Math.min(...xs) };
+    };
+    const outRows = {
+        'wbg big_bytes(16 MiB) -> Uint8Array': () => wbg.big_bytes(MIB16).length,
+        'raw: export + slice() + free': () => {
+            const ptr = rawBig(MIB16) >>> 0;
+            rawViews();
+            const len = rawDV.getUint32(rawRetArea, true);
+            const out = new Uint8Array(rawMemory.buffer, ptr, len).slice();
+            rawFree(ptr, len, 1);
+            return out.length;
+        },
+        'copy only: slice() of 16 MiB of wasm memory': () => new Uint8Array(rawMemory.buffer, 0, MIB16).slice().length,
+    };
+    const inRows = {
+        'wbg sum_f64(Float64Array 1M)': () => wbg.sum_f64(floats) | 0,
+        'raw: malloc + set() + export': () => {
+            const ptr = rawMalloc(floats.length * 8, 8) >>> 0;
+            new Float64Array(rawMemory.buffer, ptr, floats.length).set(floats);
+            return rawSum(ptr, floats.length) | 0;
+        },
+        'copy only: set() of 8 MB into wasm memory': () => { new Float64Array(rawMemory.buffer, 0, floats.length).set(floats); return 1; },
+    };
+    console.log('\nlarge data, ms/call (median / minimum of 15):');
+    for (const [name, f] of [...Object.entries(outRows), ...Object.entries(inRows)]) {
+        const t = timeMs(f, 15);
+        console.log(`  ${name.padEnd(46)} ${t.median.toFixed(2).padStart(7)} / ${t.min.toFixed(2).padStart(7)}`);
+    }
+    console.log('  (big_bytes includes Rust filling the 16 MiB; sum_f64 includes Rust summing 1M floats)');
+}
+
 console.log(upstreamNote);
 console.log(`checksum ${checksum}`);

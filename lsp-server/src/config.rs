@@ -121,4 +121,21 @@ mod tests {
             Config::default()
         );
     }
+
+    /// The VS Code extension contributes one `wbg.<key>` setting per field, with the same
+    /// default; `target` offers exactly the server's targets.
+    #[test]
+    fn config_matches_the_extension() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../vscode-extension/package.json");
+        let package: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let contributed = &package["contributes"]["configuration"]["properties"];
+        let defaults = serde_json::to_value(Config::default()).unwrap();
+        for (key, default) in defaults.as_object().unwrap() {
+            let setting = &contributed[format!("wbg.{key}")];
+            assert_eq!(&setting["default"], default, "wbg.{key} in {path}");
+        }
+        let targets = [Target::Web, Target::Nodejs, Target::Bundler].map(Target::name);
+        assert_eq!(contributed["wbg.target"]["enum"], json!(targets));
+    }
 }

@@ -20,7 +20,10 @@ use tower_lsp_server::{LspService, Server};
 /// Serves one client over stdin/stdout until the `exit` notification (or the end of
 /// input). Returns the process exit code the spec asks for: 0 if `shutdown` came first.
 pub async fn serve_stdio() -> i32 {
-    let (service, socket) = LspService::new(server::Backend::new);
+    let (service, socket) = LspService::build(server::Backend::new)
+        .custom_method("wbg/regenerate", server::Backend::regenerate)
+        .custom_method("wbg/generatedFiles", server::Backend::generated_files)
+        .finish();
     let (stdin, stdout) = (tokio::io::stdin(), tokio::io::stdout());
     let state = service.inner().state();
     Server::new(stdin, stdout, socket).serve(service).await;

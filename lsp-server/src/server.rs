@@ -31,6 +31,18 @@ impl Backend {
         self.state.clone()
     }
 
+    /// `wbg/regenerate` (custom request).
+    pub async fn regenerate(&self, params: regen::CrateOfFile) -> Result<regen::CrateGlue> {
+        regen::regenerate_now(self.state.clone(), params.text_document.uri)
+            .await
+            .map_err(invalid_params)
+    }
+
+    /// `wbg/generatedFiles` (custom request).
+    pub async fn generated_files(&self, params: regen::CrateOfFile) -> Result<regen::CrateGlue> {
+        regen::generated_files(&self.state, &params.text_document.uri).map_err(invalid_params)
+    }
+
     async fn set_config(&self, value: Option<serde_json::Value>) {
         match Config::from_json(value) {
             Ok(config) => self.state.set_config(config),
@@ -42,6 +54,10 @@ impl Backend {
             }
         }
     }
+}
+
+fn invalid_params(message: String) -> tower_lsp_server::jsonrpc::Error {
+    tower_lsp_server::jsonrpc::Error::invalid_params(message)
 }
 
 fn folder_paths(folders: &[WorkspaceFolder]) -> Vec<std::path::PathBuf> {

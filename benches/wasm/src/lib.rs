@@ -27,3 +27,15 @@ pub fn take_owned(v: JsValue) -> u32 {
     drop(v);
     1
 }
+
+/// Large data out: `len` bytes counting up.
+#[wasm_bindgen]
+pub fn big_bytes(len: usize) -> Vec<u8> {
+    (0..len).map(|i| i as u8).collect()
+}
+
+/// Large data in: the sum of a float slice.
+#[wasm_bindgen]
+pub fn sum_f64(v: &[f64]) -> f64 {
+    v.iter().sum()
+}

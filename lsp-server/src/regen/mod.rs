@@ -3,6 +3,9 @@
 //! save of the same crate cancels the running one (its cargo is killed). Progress goes
 //! through `window/workDoneProgress`; rustc's diagnostics are published on their files;
 //! failures are shown as messages; success sends `wbg/generated` with what was written.
+//! Each run also sends `wbg/status` (regenerating, then done or failed) for a status bar.
+//! The custom requests `wbg/regenerate` (regenerate now, whatever `regenerateOnSave` says)
+//! and `wbg/generatedFiles` (the glue on disk for a file's crate) serve editor commands.
 
 pub mod cargo;
 pub mod output;
@@ -41,6 +44,40 @@ impl Notification for Generated {
     const METHOD: &'static str = "wbg/generated";
 }
 
+/// `wbg/status`: the state of a crate's regeneration, sent when it starts and ends.
+pub enum Status {}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusParams {
+    pub crate_dir: PathBuf,
+    /// `regenerating`, `done` or `failed`.
+    pub state: String,
+    pub message: String,
+}
+
+impl Notification for Status {
+    type Params = StatusParams;
+    const METHOD: &'static str = "wbg/status";
+}
+
+/// Params of `wbg/regenerate` and `wbg/generatedFiles`: the file whose crate is meant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CrateOfFile {
+    pub text_document: tower_lsp_server::ls_types::TextDocumentIdentifier,
+}
+
+/// Reply to `wbg/regenerate` (the run started) and `wbg/generatedFiles` (the text files
+/// in the out dir, `.d.ts` first, then `.js`, then the rest, by name).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CrateGlue {
+    pub crate_dir: PathBuf,
+    pub out_dir: PathBuf,
+    pub files: Vec<output::WrittenFile>,
+}
+
 #[derive(Debug, Clone)]
 struct Crate {
     dir: PathBuf,
@@ -68,32 +105,113 @@ fn find_crate(file: &Path) -> Option<Crate> {
 
 /// Starts (or restarts) the regeneration of the crate `uri` belongs to.
 pub async fn on_save(state: Arc<State>, uri: Uri) {
-    let config = state.config();
-    if !config.regenerate_on_save || !is_rust(&uri) {
+    if !state.config().regenerate_on_save || !is_rust(&uri) {
         return;
     }
-    let Some(krate) = uri.to_file_path().and_then(|p| find_crate(&p)) else {
-        return;
+    match start(state.clone(), &uri).await {
+        Ok(_) | Err(Refused::NotACrate) => {}
+        Err(Refused::Outside(msg)) => state.client.show_message(MessageType::WARNING, msg).await,
+    }
+}
+
+/// `wbg/regenerate`: regenerates the crate of a file now; the outcome follows as
+/// `wbg/status` (and `wbg/generated`).
+pub async fn regenerate_now(state: Arc<State>, uri: Uri) -> Result<CrateGlue, String> {
+    match start(state, &uri).await {
+        Ok(glue) => Ok(glue),
+        Err(Refused::NotACrate) => Err(not_a_crate(&uri)),
+        Err(Refused::Outside(msg)) => Err(msg),
+    }
+}
+
+/// `wbg/generatedFiles`: the glue last written for the crate of a file, read from disk.
+pub fn generated_files(state: &State, uri: &Uri) -> Result<CrateGlue, String> {
+    let (krate, out_dir) = locate(state, uri)?.ok_or_else(|| not_a_crate(uri))?;
+    let mut files: Vec<output::WrittenFile> = std::fs::read_dir(&out_dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e != "wasm") && p.is_file())
+        .filter_map(|path| {
+            let contents = std::fs::read_to_string(&path).ok();
+            contents.map(|c| output::WrittenFile {
+                path,
+                contents: Some(c),
+            })
+        })
+        .collect();
+    let rank = |p: &Path| match p.to_string_lossy() {
+        n if n.ends_with(".d.ts") => 0,
+        n if n.ends_with(".js") => 1,
+        _ => 2,
     };
-    let out_dir = output::normalize(&krate.dir.join(&config.out_dir));
+    files.sort_by_key(|f| (rank(&f.path), f.path.clone()));
+    Ok(CrateGlue {
+        crate_dir: krate.dir,
+        out_dir,
+        files,
+    })
+}
+
+fn not_a_crate(uri: &Uri) -> String {
+    format!(
+        "wbg: {} is not in a crate that depends on wasm-bindgen",
+        uri.as_str()
+    )
+}
+
+enum Refused {
+    NotACrate,
+    Outside(String),
+}
+
+/// The crate of `uri` and its out dir, if it uses wasm-bindgen; an error if the out dir
+/// lies outside the workspace.
+fn locate(state: &State, uri: &Uri) -> Result<Option<(Crate, PathBuf)>, String> {
+    let Some(krate) = uri.to_file_path().and_then(|p| find_crate(&p)) else {
+        return Ok(None);
+    };
+    let out_dir = output::normalize(&krate.dir.join(&state.config().out_dir));
     let mut roots = state.roots();
     if roots.is_empty() {
         roots.push(krate.dir.clone());
     }
     if !output::inside(&krate.dir, &roots) || !output::inside(&out_dir, &roots) {
-        let msg = format!(
+        return Err(format!(
             "wbg: not regenerating: {} is outside the workspace (check the `outDir` setting)",
             out_dir.display()
-        );
-        state.client.show_message(MessageType::WARNING, msg).await;
-        return;
+        ));
     }
+    Ok(Some((krate, out_dir)))
+}
+
+async fn start(state: Arc<State>, uri: &Uri) -> Result<CrateGlue, Refused> {
+    let config = state.config();
+    let (krate, out_dir) = locate(&state, uri)
+        .map_err(Refused::Outside)?
+        .ok_or(Refused::NotACrate)?;
     let mut running = state.regen.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(previous) = running.remove(&krate.dir) {
         previous.abort();
     }
+    let glue = CrateGlue {
+        crate_dir: krate.dir.clone(),
+        out_dir: out_dir.clone(),
+        files: Vec::new(),
+    };
     let task = tokio::spawn(run(state.clone(), krate.clone(), out_dir, config));
     running.insert(krate.dir, task.abort_handle());
+    Ok(glue)
+}
+
+async fn status(state: &State, crate_dir: &Path, which: &str, message: String) {
+    let params = StatusParams {
+        crate_dir: crate_dir.to_path_buf(),
+        state: which.into(),
+        message,
+    };
+    state.client.send_notification::<Status>(params).await;
 }
 
 /// Ends the client's progress even when the task is cancelled (dropped) midway.
@@ -150,10 +268,20 @@ async fn run(state: Arc<State>, krate: Crate, out_dir: PathBuf, config: Config) 
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let progress = ProgressGuard::begin(&state, format!("cargo build {name} (wasm32)")).await;
+    let what = format!("cargo build {name} (wasm32)");
+    status(&state, &krate.dir, "regenerating", what.clone()).await;
+    let progress = ProgressGuard::begin(&state, what).await;
     let build = match cargo::build(&krate.manifest, &config).await {
         Ok(b) => b,
-        Err(e) => return fail(&state, progress, format!("wbg: cannot run cargo: {e}")).await,
+        Err(e) => {
+            return fail(
+                &state,
+                &krate.dir,
+                progress,
+                format!("wbg: cannot run cargo: {e}"),
+            )
+            .await
+        }
     };
     let diags = build_diagnostics(&state, &krate.dir, &build.messages);
     for uri in state.set_build_diagnostics(&krate.dir, diags) {
@@ -180,6 +308,7 @@ async fn run(state: Arc<State>, krate: Crate, out_dir: PathBuf, config: Config) 
             };
             return fail(
                 &state,
+                &krate.dir,
                 progress,
                 format!("wbg: cargo build failed for {name}: {why}"),
             )
@@ -194,6 +323,7 @@ async fn run(state: Arc<State>, krate: Crate, out_dir: PathBuf, config: Config) 
         Ok(Err(e)) | Err(e) => {
             return fail(
                 &state,
+                &krate.dir,
                 progress,
                 format!("wbg: bindgen failed for {name}: {e}"),
             )
@@ -208,12 +338,13 @@ async fn run(state: Arc<State>, krate: Crate, out_dir: PathBuf, config: Config) 
         files,
     };
     state.client.send_notification::<Generated>(params).await;
-    progress
-        .finish(format!("wrote {written} files to {}", out_dir.display()))
-        .await;
+    let done = format!("wrote {written} files to {}", out_dir.display());
+    status(&state, &krate.dir, "done", done.clone()).await;
+    progress.finish(done).await;
 }
 
-async fn fail(state: &State, progress: ProgressGuard, message: String) {
+async fn fail(state: &State, crate_dir: &Path, progress: ProgressGuard, message: String) {
+    status(state, crate_dir, "failed", message.clone()).await;
     progress.finish(message.clone()).await;
     state.client.show_message(MessageType::ERROR, message).await;
 }

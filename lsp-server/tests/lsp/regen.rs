@@ -154,6 +154,83 @@ fn saving_regenerates_the_glue_and_reports_build_errors() {
 }
 
 #[test]
+fn regenerate_request_status_and_generated_files() {
+    let dir = fixture("regen_request");
+    let lib = dir.join("src/lib.rs");
+    let doc = json!({ "textDocument": { "uri": uri(&lib) } });
+    // Regenerate on save is off: the request regenerates all the same.
+    let mut server = Server::start(&dir, json!({ "regenerateOnSave": false }));
+    let before = server.request("wbg/generatedFiles", doc.clone());
+    assert_eq!(before["files"], json!([]), "{before}");
+    let started = server.request("wbg/regenerate", doc.clone());
+    assert_eq!(started["crateDir"], json!(dir.to_str().unwrap()));
+    assert_eq!(started["outDir"], json!(dir.join("pkg").to_str().unwrap()));
+
+    let status = |server: &mut Server, state: &'static str| {
+        server.wait_for(state, BUILD, move |m| {
+            m["method"] == "wbg/status" && m["params"]["state"] == state
+        })["params"]
+            .clone()
+    };
+    let begun = status(&mut server, "regenerating");
+    assert_eq!(begun["crateDir"], started["crateDir"]);
+    let done = status(&mut server, "done");
+    assert!(
+        done["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("wrote 4 files"),
+        "{done}"
+    );
+
+    let after = server.request("wbg/generatedFiles", doc);
+    let names: Vec<&str> = after["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(names, ["greeter.d.ts", "greeter.js", "package.json"]);
+    let d_ts = after["files"][0]["contents"].as_str().unwrap();
+    assert!(
+        d_ts.contains("export function greet(name: string): string;"),
+        "{d_ts}"
+    );
+
+    // A broken build ends in `failed`, with the message that is also shown.
+    let text = std::fs::read_to_string(&lib).unwrap();
+    std::fs::write(&lib, text.replace("format!(", "unknown_macro!(")).unwrap();
+    server.request(
+        "wbg/regenerate",
+        json!({ "textDocument": { "uri": uri(&lib) } }),
+    );
+    let failed = status(&mut server, "failed");
+    assert!(
+        failed["message"]
+            .as_str()
+            .unwrap()
+            .contains("cargo build failed for greeter"),
+        "{failed}"
+    );
+
+    // A file outside any wasm-bindgen crate is an error reply.
+    let stray = dir.parent().unwrap().join("stray.rs");
+    std::fs::write(&stray, "fn main() {}").unwrap();
+    let reply = server.request_raw(
+        "wbg/regenerate",
+        json!({ "textDocument": { "uri": uri(&stray) } }),
+    );
+    assert!(
+        reply["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not in a crate that depends on wasm-bindgen"),
+        "{reply}"
+    );
+    server.shutdown_and_exit();
+}
+
+#[test]
 fn out_dirs_outside_the_workspace_are_refused() {
     let dir = fixture("regen_outside");
     let lib = dir.join("src/lib.rs");
