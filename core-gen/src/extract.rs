@@ -230,67 +230,135 @@ pub fn is_intrinsic(kind: &ImportKind, module: &str) -> bool {
 
 /// The initial contents of linear memory: every active data segment at its offset, gaps
 /// as zeros (wasm-opt splits segments at runs of zeros).
-fn memory_image(module: &Module) -> Vec<u8> {
-    let mut image = Vec::new();
-    for data in module.data.iter() {
-        let walrus::DataKind::Active {
-            offset: walrus::ConstExpr::Value(walrus::ir::Value::I32(offset)),
-            ..
-        } = data.kind
-        else {
-            continue;
-        };
-        let start = offset as u32 as usize;
-        let end = start + data.value.len();
-        if image.len() < end {
-            image.resize(end, 0);
-        }
-        image[start..end].copy_from_slice(&data.value);
-    }
-    image
+/// The initial contents of linear memory as runs of bytes: active data segments sorted by
+/// address, with touching or overlapping ones merged. Sparse on purpose: a segment placed
+/// at a huge offset (a damaged or hostile module) costs its own size, not the offset.
+struct MemoryImage {
+    runs: Vec<(usize, Vec<u8>)>,
 }
 
-fn read_u32(image: &[u8], at: usize) -> Option<u32> {
-    image
-        .get(at..at + 4)
-        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+impl MemoryImage {
+    fn of(module: &Module) -> MemoryImage {
+        let mut segments: Vec<(usize, &[u8])> = module
+            .data
+            .iter()
+            .filter_map(|data| match data.kind {
+                walrus::DataKind::Active {
+                    offset: walrus::ConstExpr::Value(walrus::ir::Value::I32(offset)),
+                    ..
+                } => Some((offset as u32 as usize, data.value.as_slice())),
+                _ => None,
+            })
+            .collect();
+        segments.sort_by_key(|&(start, _)| start);
+        let mut runs: Vec<(usize, Vec<u8>)> = Vec::new();
+        for (start, bytes) in segments {
+            match runs.last_mut() {
+                Some((run_start, run)) if start <= *run_start + run.len() => {
+                    let at = start - *run_start;
+                    let end = at + bytes.len();
+                    if run.len() < end {
+                        run.resize(end, 0);
+                    }
+                    run[at..end].copy_from_slice(bytes);
+                }
+                _ => runs.push((start, bytes.to_vec())),
+            }
+        }
+        MemoryImage { runs }
+    }
+
+    /// `len` bytes at `address`, if one run holds them all.
+    fn get(&self, address: usize, len: usize) -> Option<&[u8]> {
+        let i = self.runs.partition_point(|(start, _)| *start <= address);
+        let (start, run) = self.runs.get(i.checked_sub(1)?)?;
+        let at = address - start;
+        run.get(at..at.checked_add(len)?)
+    }
+
+    fn read_u32(&self, address: usize) -> Option<u32> {
+        self.get(address, 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
 }
 
 /// Every heap closure record (see `schema`): a 4-aligned magic followed by a descriptor
 /// pointer and length that decode to a closure type. Anything else that happens to contain
 /// the magic is not a record and is skipped.
 fn scan_closures(module: &Module) -> Vec<descriptor::ClosureRecord> {
-    let image = memory_image(module);
+    let image = MemoryImage::of(module);
     let magic = schema::CLOSURE_MAGIC;
     let mut out = Vec::new();
-    let mut at = 0;
-    while at + 24 <= image.len() {
-        if &image[at..at + 8] != magic {
-            at += 4;
-            continue;
-        }
-        let record = (|| {
-            let desc = read_u32(&image, at + 8)? as usize;
-            let len = read_u32(&image, at + 12)? as usize;
-            let invoke = read_u32(&image, at + 16)?;
-            let destroy = read_u32(&image, at + 20)?;
-            let bytes = image.get(desc..desc.checked_add(len)?)?;
-            match descriptor::decode_type(bytes).ok()? {
-                descriptor::Type::Closure(sig) => Some(descriptor::ClosureRecord {
-                    address: at as u32,
-                    sig: *sig,
-                    invoke,
-                    destroy,
-                }),
-                _ => None,
+    for (run_start, run) in &image.runs {
+        // Records are 4-aligned in memory, not necessarily within the run.
+        let mut at = run_start.next_multiple_of(4);
+        while at + 24 <= run_start + run.len() {
+            if image.get(at, 8) != Some(&magic[..]) {
+                at += 4;
+                continue;
             }
-        })();
-        if let Some(r) = record {
-            out.push(r);
-            at += 24;
-        } else {
-            at += 4;
+            let record = (|| {
+                let desc = image.read_u32(at + 8)? as usize;
+                let len = image.read_u32(at + 12)? as usize;
+                let invoke = image.read_u32(at + 16)?;
+                let destroy = image.read_u32(at + 20)?;
+                match descriptor::decode_type(image.get(desc, len)?).ok()? {
+                    descriptor::Type::Closure(sig) => Some(descriptor::ClosureRecord {
+                        address: at as u32,
+                        sig: *sig,
+                        invoke,
+                        destroy,
+                    }),
+                    _ => None,
+                }
+            })();
+            if let Some(r) = record {
+                out.push(r);
+                at += 24;
+            } else {
+                at += 4;
+            }
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn module_with_data(segments: &[(u32, &[u8])]) -> Module {
+        let mut m = Module::default();
+        let memory = m.memories.add_local(false, false, 1, None, None);
+        for &(offset, bytes) in segments {
+            let kind = walrus::DataKind::Active {
+                memory,
+                offset: walrus::ConstExpr::Value(walrus::ir::Value::I32(offset as i32)),
+            };
+            m.data.add(kind, bytes.to_vec());
+        }
+        m
+    }
+
+    #[test]
+    fn memory_image_merges_touching_segments_and_stays_sparse() {
+        let m = module_with_data(&[(0xFFFF_FF00, b"far"), (0x13, b"def"), (0x10, b"abc")]);
+        let image = MemoryImage::of(&m);
+        // Two runs of six and three bytes, not a 4 GiB buffer.
+        let sizes: Vec<(usize, usize)> = image.runs.iter().map(|(s, r)| (*s, r.len())).collect();
+        assert_eq!(sizes, [(0x10, 6), (0xFFFF_FF00, 3)]);
+        assert_eq!(image.get(0x11, 4), Some(&b"bcde"[..]));
+        assert_eq!(image.get(0xFFFF_FF00, 3), Some(&b"far"[..]));
+        assert_eq!(image.get(0x14, 4), None, "runs past the end");
+        assert_eq!(image.get(0x8, 2), None, "before the first run");
+        assert_eq!(image.get(usize::MAX, 2), None);
+    }
+
+    #[test]
+    fn closure_magic_at_the_top_of_memory_is_not_a_record() {
+        let mut bytes = schema::CLOSURE_MAGIC.to_vec();
+        bytes.extend([0xFF; 16]);
+        let m = module_with_data(&[(0xFFFF_FFE0, &bytes)]);
+        assert!(scan_closures(&m).is_empty());
+    }
 }
