@@ -10,3 +10,21 @@ fn unknown_option_is_fixed_to_the_nearest_name() {
         "#[wasm_bindgen(js_name = hello)]\npub fn greet() {}\n",
     );
 }
+
+#[test]
+fn setter_without_prefix_is_renamed_to_set_name() {
+    check_fix(
+        "fix_setter_prefix",
+        "#[wasm_bindgen]\nimpl Foo {\n    #[wasm_bindgen(setter)]\n    pub fn f$0oo(&mut self, v: u32) {}\n}\n",
+        "#[wasm_bindgen]\nimpl Foo {\n    #[wasm_bindgen(setter)]\n    pub fn set_foo(&mut self, v: u32) {}\n}\n",
+    );
+}
+
+#[test]
+fn catch_without_result_returns_a_result() {
+    check_fix(
+        "fix_catch_needs_result",
+        "#[wasm_bindgen]\nextern \"C\" {\n    #[wasm_bindgen(catch)]\n    fn f() -> u$032;\n}\n",
+        "#[wasm_bindgen]\nextern \"C\" {\n    #[wasm_bindgen(catch)]\n    fn f() -> Result<u32, JsValue>;\n}\n",
+    );
+}

@@ -1,0 +1,219 @@
+//! Hover text of exported functions and enums: the descriptor bindgen would see, built
+//! from the source, rendered by `glue::ts` exactly as in `foo.d.ts`, then how JS uses it.
+//! Classes are in `class`.
+
+use super::markdown;
+use crate::descriptor::{self, EnumValue, Type};
+use crate::glue::js::{js_ident, quote};
+use crate::glue::ts;
+use crate::ide::types::descriptor_type;
+use crate::syntax;
+
+const SKIPPED: &str = "_left out of the `.d.ts` (`skip_typescript`)_";
+
+pub(super) fn skipped(skip_typescript: bool) -> Vec<String> {
+    skip_typescript
+        .then(|| SKIPPED.to_string())
+        .into_iter()
+        .collect()
+}
+
+/// The descriptor bindgen would see for this function (names and types from the source).
+pub(super) fn function_descriptor(f: &syntax::Function) -> descriptor::Function {
+    let ret = f
+        .ret
+        .as_ref()
+        .map_or(descriptor::Type::Unit, descriptor_type);
+    descriptor::Function {
+        export: f.rust_name.to_string(),
+        js_name: f.js_name.clone(),
+        docs: f.docs.clone(),
+        start: f.start,
+        skip_typescript: f.skip_typescript,
+        args: f
+            .args
+            .iter()
+            .map(|a| descriptor::Arg {
+                name: a.name.clone(),
+                ty: descriptor_type(&a.ty),
+            })
+            .collect(),
+        // The macro describes an `async fn` as returning a promise of its output.
+        ret: if f.sig.asyncness.is_some() {
+            Type::Promise(Box::new(ret))
+        } else {
+            ret
+        },
+    }
+}
+
+pub(super) fn function(f: &syntax::Function) -> String {
+    let d = function_descriptor(f);
+    let js = if d.start {
+        "JS: runs once when the module is initialised (`start`)".to_string()
+    } else {
+        format!("JS: `{}({})`", d.js_name, arg_list(&d.args))
+    };
+    markdown(
+        &ts::function_signature(&d),
+        &js,
+        &skipped(d.skip_typescript),
+        &d.docs,
+    )
+}
+
+pub(super) fn arg_list(args: &[descriptor::Arg]) -> String {
+    let names: Vec<String> = args.iter().map(|a| js_ident(&a.name)).collect();
+    names.join(", ")
+}
+
+/// A declaration without its `/** ... */` blocks: hover shows docs as markdown instead.
+pub(super) fn without_doc_comments(decl: &str) -> String {
+    let mut in_comment = false;
+    let mut out = Vec::new();
+    for line in decl.lines() {
+        let t = line.trim();
+        if !in_comment && t.starts_with("/**") {
+            in_comment = true;
+        }
+        if in_comment {
+            in_comment = !t.ends_with("*/");
+            continue;
+        }
+        out.push(line);
+    }
+    out.join("\n")
+}
+
+/// The descriptor bindgen would see for this enum (values as the macro encodes them).
+pub(super) fn enum_descriptor(e: &syntax::Enum) -> descriptor::Enum {
+    // Rust sees string enums by variant index and numeric enums by discriminant.
+    let numbers: Vec<u32> = if e.is_string() {
+        (0..e.variants.len() as u32).collect()
+    } else {
+        e.numeric_values()
+    };
+    descriptor::Enum {
+        js_name: e.js_name.clone(),
+        docs: e.docs.clone(),
+        variants: e
+            .variants
+            .iter()
+            .zip(numbers)
+            .map(|(v, n)| descriptor::Variant {
+                name: v.name.to_string(),
+                docs: v.docs.clone(),
+                value: match &v.value {
+                    syntax::VariantValue::String(s) => EnumValue::String(s.clone()),
+                    _ => EnumValue::Number(n),
+                },
+            })
+            .collect(),
+        skip_typescript: e.skip_typescript,
+    }
+}
+
+/// The enum; `variant` is the hovered variant, if any (the JS example uses it).
+pub(super) fn enumeration(e: &syntax::Enum, variant: Option<usize>) -> String {
+    let d = enum_descriptor(e);
+    let js = match d.variants.get(variant.unwrap_or(0)).map(|v| &v.value) {
+        Some(EnumValue::String(s)) => format!("JS: `{}`", quote(s)),
+        Some(EnumValue::Number(n)) => {
+            let v = &d.variants[variant.unwrap_or(0)];
+            format!("JS: `{}.{}` (`{n}`)", d.js_name, v.name)
+        }
+        None => String::new(),
+    };
+    let docs = match variant {
+        Some(k) => &d.variants[k].docs,
+        None => &d.docs,
+    };
+    markdown(
+        &without_doc_comments(&ts::enum_declaration(&d)),
+        &js,
+        &skipped(d.skip_typescript),
+        docs,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::check_hover;
+
+    #[test]
+    fn exported_function_shows_its_d_ts_line_call_and_docs() {
+        check_hover(
+            r#"
+/// Says hello to `name`.
+#[wasm_bindgen]
+pub fn gr$0eet(name: &str) -> String { format!("Hello, {name}!") }
+"#,
+            r#"
+```ts
+export function greet(name: string): string;
+```
+JS: `greet(name)`
+
+---
+
+Says hello to `name`.
+"#,
+        );
+    }
+
+    #[test]
+    fn the_attribute_hovers_its_item_and_js_name_renames() {
+        check_hover(
+            r#"
+#[wasm_$0bindgen(js_name = addTwo)]
+pub fn add(a: u32, b: Option<f64>, c: &JsValue) {}
+"#,
+            r#"
+```ts
+export function addTwo(a: number, b: number | undefined, c: any): void;
+```
+JS: `addTwo(a, b, c)`
+"#,
+        );
+    }
+
+    #[test]
+    fn async_and_skipped_functions() {
+        check_hover(
+            r#"
+#[wasm_bindgen(skip_typescript)]
+pub async fn fe$0tch(url: String) -> Result<String, JsValue> { Ok(url) }
+"#,
+            r#"
+```ts
+export function fetch(url: string): Promise<string>;
+```
+JS: `fetch(url)`
+
+_left out of the `.d.ts` (`skip_typescript`)_
+"#,
+        );
+    }
+
+    #[test]
+    fn numeric_enum_and_its_variants() {
+        let level = "/// How loud.\n#[wasm_bindgen]\npub enum Level {\n    Low,\n    /// Loud.\n    High = 10,\n}";
+        let ts = "```ts\nexport enum Level {\n  Low = 0,\n  High = 10,\n}\n```";
+        check_hover(
+            &level.replace("Level {", "Le$0vel {"),
+            &format!("{ts}\nJS: `Level.Low` (`0`)\n\n---\n\nHow loud."),
+        );
+        check_hover(
+            &level.replace("High", "Hi$0gh"),
+            &format!("{ts}\nJS: `Level.High` (`10`)\n\n---\n\nLoud."),
+        );
+    }
+
+    #[test]
+    fn string_enum_is_a_union_of_strings() {
+        check_hover(
+            "#[wasm_bindgen]\npub enum Fr$0uit { Apple = \"apple\", Banana = \"banana\" }",
+            "```ts\nexport type Fruit = \"apple\" | \"banana\";\n```\nJS: `\"apple\"`",
+        );
+    }
+}
