@@ -373,6 +373,11 @@ pub fn check_completion(name: &str, src_with_cursor: &str, must_include: &[&str]
 
 /// Applies the preferred quick fix at the cursor and compares the result.
 pub fn check_fix(name: &str, before_with_cursor: &str, after: &str) {
+    check_fix_titled(name, before_with_cursor, None, after);
+}
+
+/// Like `check_fix`, with the quick fix of that title (the preferred one if `None`).
+pub fn check_fix_titled(name: &str, before_with_cursor: &str, title: Option<&str>, after: &str) {
     let (text, at) = cursor(before_with_cursor);
     let (mut server, file) = open_scratch(name, &text);
     let pos = lsp_position(&text, at);
@@ -381,8 +386,13 @@ pub fn check_fix(name: &str, before_with_cursor: &str, after: &str) {
     let actions = server.request("textDocument/codeAction", params);
     let fix = actions
         .as_array()
-        .and_then(|a| a.iter().find(|a| a["isPreferred"] == true))
-        .unwrap_or_else(|| panic!("no preferred quick fix in {actions}"));
+        .and_then(|a| {
+            a.iter().find(|a| match title {
+                Some(title) => a["title"] == title,
+                None => a["isPreferred"] == true,
+            })
+        })
+        .unwrap_or_else(|| panic!("no quick fix {title:?} (None: the preferred) in {actions}"));
     assert_eq!(fix["kind"], "quickfix");
     let edits = fix["edit"]["changes"][uri(&file)]
         .as_array()
