@@ -47,6 +47,8 @@ pub fn unwind_borrows(depth: u32) {
     }
 }
 
+// `repr(C)` with `borrow` first: the class glue reads this word to refuse a move before it
+// empties the JS object (`__assert_movable` in core-gen/src/glue/class.rs).
 #[repr(C)]
 pub struct WasmRefCell<T: ?Sized> {
     borrow: Cell<usize>,

@@ -8,6 +8,8 @@ import { TARGETS, load, outDir } from './support.mjs';
 
 const FREED = /attempted to use a `Counter` object that was already freed \(its value was moved into Rust or free\(\) was called\)/;
 const ALIASING = /recursive use of a `Counter` object detected: a method of it is still running, and taking `&mut self` now would alias a `&mut` borrow \(unsafe aliasing in Rust\)/;
+const MOVE_REFUSED = /recursive use of a `Counter` object detected: a method of it is still running, and taking `self` now would alias a `&mut` borrow \(unsafe aliasing in Rust\)/;
+const MOVED_TWICE = /Error: cannot move a `Counter` object into Rust: the same call also uses it \(as `this` or another argument\)/;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -150,6 +152,103 @@ for (const target of TARGETS) {
       c.free();
     });
 
+    // Every way a value moves into Rust: a `self` method, a by-value argument, `Option<T>`,
+    // `Vec<T>`, and a by-value argument of a method on another object.
+    const consumers = {
+      'self method': (c) => c.into_label(),
+      'by-value argument': (c) => m.take_counter(c),
+      'Option argument': (c) => m.maybe_counter(c),
+      'Vec argument': (c) => m.sum_counters([c]),
+      'by-value argument of a method': (c, other) => other.absorb(c),
+    };
+
+    for (const [how, consume] of Object.entries(consumers)) {
+      test(`a move refused while the object is borrowed leaves it intact: ${how}`, () => {
+        for (const borrow of ['describe_while_reading', 'describe_while_mutating']) {
+          const c = new m.Counter('busy');
+          c.count = 7;
+          const other = new m.Counter('other');
+          const drops = m.drop_count();
+          let error;
+          c[borrow]({ toJSON() { try { consume(c, other); } catch (e) { error = e; } return 0; } });
+          assert.equal(other.get(), 0, 'the receiver of the refused call is unharmed too');
+          assert.ok(error instanceof Error, `${borrow}: the move was refused`);
+          assert.match(error.message, MOVE_REFUSED);
+          assert.notEqual(c.__wbg_ptr, 0, 'the JS object was not emptied');
+          const count = borrow === 'describe_while_mutating' ? 8 : 7;
+          assert.equal(c.get(), count, 'still usable');
+          assert.equal(c.increment(), count + 1);
+          assert.equal(m.drop_count(), drops, 'the Rust value was not dropped');
+          c.free();
+          assert.equal(m.drop_count(), drops + 1, 'free() drops it once');
+          assert.throws(() => c.get(), FREED);
+          other.free();
+        }
+      });
+    }
+
+    test('after a refused move the object can still be moved', () => {
+      const c = new m.Counter('later');
+      c.count = 3;
+      c.describe_while_reading({ toJSON() { assert.throws(() => m.take_counter(c), MOVE_REFUSED); return 0; } });
+      const drops = m.drop_count();
+      assert.equal(m.take_counter(c), 3);
+      assert.equal(m.drop_count(), drops + 1);
+      assert.throws(() => c.get(), FREED);
+    });
+
+    test('an object moved and used by the same call is refused before anything is emptied', () => {
+      const c = new m.Counter('twice');
+      c.count = 2;
+      assert.throws(() => c.absorb(c), MOVED_TWICE);
+      assert.throws(() => m.merge(c, c), MOVED_TWICE);
+      assert.throws(() => m.sum_counters([c, c]), MOVED_TWICE);
+      assert.equal(c.get(), 2, 'still usable');
+      const d = m.make_counter(5);
+      assert.equal(m.merge(c, d), 7);
+      assert.throws(() => c.get(), FREED);
+      assert.throws(() => d.get(), FREED);
+    });
+
+    test('a refused argument leaves the arguments before it untouched', () => {
+      const a = m.make_counter(1);
+      const gone = m.make_counter(2);
+      gone.free();
+      assert.throws(() => m.merge(a, gone), FREED);
+      assert.throws(() => m.merge(a, {}), { name: 'TypeError', message: 'expected an instance of Counter, got object' });
+      assert.throws(() => m.sum_counters([a, gone]), FREED);
+      assert.throws(() => m.sum_counters(a), { name: 'TypeError', message: 'expected an array, got object' });
+      assert.equal(a.get(), 1, 'not emptied');
+      assert.equal(m.sum_counters([a, m.make_counter(4)]), 5);
+      assert.throws(() => a.get(), FREED);
+    });
+
+    test('a method called on another object throws a TypeError naming the class', () => {
+      const { prototype } = m.Counter;
+      assert.throws(() => prototype.get.call({}), {
+        name: 'TypeError',
+        message: 'Counter.get was called on an object of class Object, which is not a Counter',
+      });
+      const p = new m.Point2D(1, 2);
+      assert.throws(() => prototype.increment.call(p), {
+        name: 'TypeError',
+        message: 'Counter.increment was called on an object of class Point2D, which is not a Counter',
+      });
+      assert.throws(() => prototype.into_label.call(undefined), {
+        name: 'TypeError',
+        message: 'Counter.into_label was called on undefined, which is not a Counter',
+      });
+      const count = Object.getOwnPropertyDescriptor(prototype, 'count');
+      assert.throws(() => count.get.call(null), { name: 'TypeError', message: 'Counter.count was called on null, which is not a Counter' });
+      assert.throws(() => count.set.call(7, 1), { name: 'TypeError', message: 'Counter.count was called on number, which is not a Counter' });
+      assert.equal(p.norm(), Math.sqrt(5), 'the other object is unharmed');
+      p.free();
+      const c = new m.Counter('right');
+      assert.equal(prototype.get.call(c), 0, 'the right receiver still works');
+      c.free();
+      assert.throws(() => prototype.get.call(c), FREED);
+    });
+
     test('renamed class and impl with js_class', () => {
       const p = new m.Point2D(3, 4);
       assert.equal(p.norm(), 5);
@@ -234,6 +333,21 @@ for (const target of TARGETS) {
         await sleep(5);
       }
       assert.equal(m.drop_count(), before + 50);
+    });
+
+    test('objects Rust made and JS forgot are freed too', async () => {
+      await settle();
+      const before = m.drop_count();
+      (() => {
+        for (let i = 0; i < 25; i++) m.make_counter(i).increment();
+        for (let i = 0; i < 25; i++) m.Counter.startingAt(i).same().free();
+      })();
+      // 25 from make_counter, 25 from startingAt (their copies were freed explicitly).
+      for (let i = 0; i < 100 && m.drop_count() < before + 75; i++) {
+        globalThis.gc();
+        await sleep(5);
+      }
+      assert.equal(m.drop_count(), before + 75);
     });
 
     test('free() unregisters, so the destructor runs once', async () => {

@@ -11,7 +11,9 @@ globalThis.wbgTest = {
   nested: { deep: (x) => x * 2 },
   thrower(msg) { throw new Error(`thrown by JS: ${msg}`); },
   get counted() { reads += 1; return { reads }; },
-  echo: (x) => x,
+  // Records what JS receives, so the test sees the JS values, not only the round trip.
+  received: [],
+  echo: (x) => { globalThis.wbgTest.received.push(x); return x; },
   unitCalls: 0,
   record() { this.unitCalls += 1; },
 };
@@ -126,8 +128,68 @@ for (const target of TARGETS) {
 
     test('every foundation type through a JS function and back', () => {
       const calls = globalThis.wbgTest.unitCalls;
+      globalThis.wbgTest.received = [];
       assert.equal(m.echo_all(), 'ok');
       assert.equal(globalThis.wbgTest.unitCalls, calls + 1);
+      const long = 'é😀'.repeat(10_000);
+      // What JS received, in the order echo_all sends it (wasm32: isize/usize are 32-bit).
+      const expected = [
+        ['i8', 0, -128, 127],
+        ['u8', 0, 255],
+        ['i16', -32768, 32767],
+        ['u16', 65535],
+        ['i32', -2147483648, 2147483647, -1],
+        ['u32', 0, 4294967295],
+        ['i64', -9223372036854775808n, 9223372036854775807n],
+        ['u64', 0n, 18446744073709551615n],
+        ['isize', -2147483648, 2147483647],
+        ['usize', 4294967295],
+        ['f32', 1.5, 3.4028234663852886e38],
+        ['f64', -0.25, Number.MAX_VALUE, Infinity],
+        ['bool', true, false],
+        ['char', 'a', 'é', '😀'],
+        ['f64 NaN', NaN],
+        ['&str and String', '', '', 'ascii', 'ascii', 'héllo 😀', 'héllo 😀', long, long],
+        ['JsValue and &JsValue', 'v', 'v'],
+      ];
+      const received = globalThis.wbgTest.received;
+      let at = 0;
+      for (const [what, ...values] of expected) {
+        const got = received.slice(at, at + values.length);
+        assert.deepEqual(got.map((v) => typeof v), values.map((v) => typeof v), `${what}: JS types`);
+        assert.deepEqual(got, values, `${what}: JS values`);
+        at += values.length;
+      }
+      assert.equal(received.length, at, 'nothing else was received');
+    });
+
+    test("js_class: a class renamed in Rust finds its JS class for new, methods, getters and statics", () => {
+      assert.equal(m.foo_members(4), 'get=4 size=8 make=40');
+      const foo = m.new_foo(2);
+      assert.equal(foo.constructor.name, 'Foo');
+      assert.equal(foo.get(), 2);
+      assert.equal(m.is_foo(foo), true, 'instanceof uses the JS class too');
+      assert.equal(m.is_foo(m.make_bar(1)), false);
+      assert.equal(m.is_foo({ get() { return 2; } }), false);
+    });
+
+    test('methods and accessors are the class\'s (default and final) unless structural: the object\'s own properties do not count', () => {
+      const bar = m.make_bar(8);
+      assert.equal(m.describe_ways(bar), 'default=p: 8 final=p: 8 structural=p: 8 | label=bar js_name=bar structural=bar');
+      bar.describe = (prefix) => `own ${prefix}`;
+      Object.defineProperty(bar, 'label', {
+        get() { return 'own label'; },
+        set() { throw new Error('the own setter was used'); },
+        configurable: true,
+      });
+      Object.defineProperty(bar, 'property', { value: -1, writable: false, configurable: true });
+      assert.equal(m.describe_ways(bar), 'default=p: 8 final=p: 8 structural=own p | label=bar js_name=bar structural=own label');
+      assert.equal(m.relabel(bar), 'bar->renamed|value: 8|BAR 8!');
+      assert.equal(bar._label, 'renamed', "the prototype's setter ran");
+      assert.equal(m.accessors_by_js_name(bar, 'again', 12), 'again|12');
+      assert.equal(bar._label, 'again');
+      assert.equal(bar._property, 12, "the prototype's property setter ran");
+      assert.equal(bar.property, -1, 'the own property is untouched');
     });
 
     test('typescript_type is used in the .d.ts', () => {

@@ -14,6 +14,7 @@ pub fn render_class(
     weak_refs: bool,
 ) -> Result<JsExport, GlueError> {
     helpers.require("classes");
+    helpers.require("memory");
     let name = &s.js_name;
     let free = super::js::js_property(&s.free_export);
     let fail =
@@ -24,6 +25,18 @@ pub fn render_class(
         ),
         format!(
             "    __destroy_into_raw() {{\n        const ptr = this.__wbg_ptr;\n        this.__wbg_ptr = 0;\n        {name}Finalization.unregister(this);\n        return ptr;\n    }}\n"
+        ),
+        // Methods called on another object (`{name}.prototype.get.call({{}})`) would hand
+        // Rust a pointer that is not a `{name}`.
+        format!(
+            "    static __assert_this(obj, member) {{\n        if (!(obj instanceof {name})) {{\n            const got = obj === null ? 'null' : typeof obj !== 'object' ? typeof obj : `an object of class ${{(obj.constructor && obj.constructor.name) || 'Object'}}`;\n            throw new TypeError(`{name}.${{member}} was called on ${{got}}, which is not a {name}`);\n        }}\n        if (obj.__wbg_ptr === 0) throw freedError('{name}');\n    }}\n"
+        ),
+        // Rust refuses to take a value that a running method still borrows (the borrow
+        // flag, the first word of its `WasmRefCell`, is not 0). Ask before emptying the
+        // object: `free` then throws Rust's refusal and frees nothing, so the object stays
+        // as it was, usable and registered for finalization.
+        format!(
+            "    __assert_movable() {{\n        if (getDataView().getUint32(this.__wbg_ptr, true) !== 0) wasm.{free}(this.__wbg_ptr);\n    }}\n"
         ),
         format!(
             "    /**\n     * Releases the Rust value now. Calling it again does nothing.\n     */\n    free() {{\n        const ptr = this.__wbg_ptr;\n        if (ptr === 0) return;\n        // Rust refuses while a method is running; only then is the object emptied.\n        wasm.{free}(ptr);\n        this.__destroy_into_raw();\n    }}\n"
@@ -48,8 +61,14 @@ pub fn render_class(
     for m in methods.iter().filter(|m| m.role != Role::Constructor) {
         let this = match m.receiver {
             Receiver::None => This::None,
-            Receiver::Ref | Receiver::RefMut => This::Borrow(name),
-            Receiver::Value => This::Consume(name),
+            Receiver::Ref | Receiver::RefMut => This::Borrow {
+                class: name,
+                member: &m.js_name,
+            },
+            Receiver::Value => This::Consume {
+                class: name,
+                member: &m.js_name,
+            },
         };
         let call = Call {
             export: &m.export,

@@ -11,14 +11,25 @@ use crate::abi::ValType;
 use crate::descriptor::{Enum, EnumValue, Module, NamedKind, Type};
 
 /// JS statements and values for one value going into wasm.
+///
+/// A call runs every value's `checks`, then every `setup`, then every `moves`, so a value
+/// JS or Rust refuses leaves the others (and their class objects) untouched.
 #[derive(Debug, Default)]
 pub struct Lowered {
+    /// Statements that only check the value and may throw; no side effects.
+    pub checks: Vec<String>,
     /// Statements run before the call (may declare `ptr{n}`-style temporaries).
     pub setup: Vec<String>,
+    /// Statements that empty class objects whose values move into Rust, run last.
+    pub moves: Vec<String>,
     /// One expression per core value, in order.
     pub values: Vec<String>,
     /// Statements run after the call, whatever happens.
     pub finally: Vec<String>,
+    /// JS expressions giving arrays of the class objects this value moves into Rust...
+    pub moved: Vec<String>,
+    /// ...and lends to it, so one call cannot both take and use an object.
+    pub lent: Vec<String>,
 }
 
 impl Lowered {
@@ -77,6 +88,11 @@ fn class_of<'m>(module: &'m Module, ty: &Type) -> Option<&'m str> {
         },
         _ => None,
     }
+}
+
+/// Whether `ty` is an exported class (a JS object holding a Rust value).
+pub fn is_class(module: &Module, ty: &Type) -> bool {
+    class_of(module, ty).is_some()
 }
 
 fn enum_of<'m>(module: &'m Module, ty: &Type) -> Option<&'m Enum> {
@@ -151,7 +167,7 @@ pub fn lower(
                     format!("const {tmp}_len = WASM_VECTOR_LEN;"),
                 ],
                 values: vec![format!("{tmp}_ptr"), format!("{tmp}_len")],
-                finally: vec![],
+                ..Lowered::default()
             })
         }
         Type::Externref | Type::ExternType(_) | Type::Promise(_) => {
@@ -162,12 +178,11 @@ pub fn lower(
             if let Some(class) = class_of(module, ty) {
                 helpers.require("classes");
                 return Ok(Lowered {
-                    setup: vec![
-                        format!("assertLive({x}, {class});"),
-                        format!("const {tmp}_ptr = {x}.__destroy_into_raw();"),
-                    ],
+                    checks: vec![format!("assertLive({x}, {class}); {x}.__assert_movable();")],
+                    moves: vec![format!("const {tmp}_ptr = {x}.__destroy_into_raw();")],
                     values: vec![format!("{tmp}_ptr")],
-                    finally: vec![],
+                    moved: vec![format!("[{x}]")],
+                    ..Lowered::default()
                 });
             }
             match enum_of(module, ty) {
@@ -182,18 +197,19 @@ pub fn lower(
                 Type::Externref | Type::ExternType(_) if !mutable => {
                     helpers.require("addBorrowedObject");
                     Ok(Lowered {
-                        setup: vec![],
                         values: vec![format!("addBorrowedObject({x})")],
                         finally: vec!["heap[stack_pointer++] = undefined;".into()],
+                        ..Lowered::default()
                     })
                 }
                 Type::Named(_) if class_of(module, inner).is_some() => {
                     helpers.require("classes");
                     let class = class_of(module, inner).expect("checked");
                     Ok(Lowered {
-                        setup: vec![format!("assertLive({x}, {class});")],
+                        checks: vec![format!("assertLive({x}, {class});")],
                         values: vec![format!("{x}.__wbg_ptr")],
-                        finally: vec![],
+                        lent: vec![format!("[{x}]")],
+                        ..Lowered::default()
                     })
                 }
                 Type::Slice(elem) if typed_array(elem).is_some() => {
@@ -224,12 +240,27 @@ pub fn lower(
         }
         Type::Vector(elem) => {
             helpers.require("arrays");
+            if let Some(class) = class_of(module, elem) {
+                helpers.require("classes");
+                // For a non-array `passArrayOfIndices` throws its `TypeError` before it
+                // allocates, so it serves as the check.
+                return Ok(Lowered {
+                    checks: vec![
+                        format!("if (!Array.isArray({x})) passArrayOfIndices({x}); // throws: not an array"),
+                        format!("for (const moving of {x}) {{ assertLive(moving, {class}); moving.__assert_movable(); }}"),
+                    ],
+                    moves: vec![
+                        format!("const {tmp}_ptr = passArrayOfIndices({x}, (v) => v.__destroy_into_raw());"),
+                        format!("const {tmp}_len = WASM_VECTOR_LEN;"),
+                    ],
+                    values: vec![format!("{tmp}_ptr"), format!("{tmp}_len")],
+                    moved: vec![x.to_string()],
+                    ..Lowered::default()
+                });
+            }
             let pass = if is_object_like(elem) {
                 helpers.require("addHeapObject");
                 format!("passArrayOfIndices({x}, (v) => addHeapObject(v))")
-            } else if let Some(class) = class_of(module, elem) {
-                helpers.require("classes");
-                format!("passArrayOfIndices({x}, (v) => {{ assertLive(v, {class}); return v.__destroy_into_raw(); }})")
             } else if let Some(e) = enum_of(module, elem) {
                 format!(
                     "passArrayOfIndices({x}, (v) => {})",
@@ -247,7 +278,7 @@ pub fn lower(
                     format!("const {tmp}_len = WASM_VECTOR_LEN;"),
                 ],
                 values: vec![format!("{tmp}_ptr"), format!("{tmp}_len")],
-                finally: vec![],
+                ..Lowered::default()
             })
         }
         Type::Option(inner) => lower_option(inner, x, tmp, module, helpers),
@@ -266,7 +297,7 @@ fn lower_array(ctor: &str, x: &str, tmp: &str, helpers: &mut HelperSet) -> Lower
             format!("const {tmp}_len = WASM_VECTOR_LEN;"),
         ],
         values: vec![format!("{tmp}_ptr"), format!("{tmp}_len")],
-        finally: vec![],
+        ..Lowered::default()
     }
 }
 
@@ -315,12 +346,15 @@ fn lower_option(
             helpers.require("classes");
             let class = class_of(module, inner).expect("checked");
             Ok(Lowered {
-                setup: vec![
-                    format!("let {tmp}_ptr = 0;"),
-                    format!("if (!{none}) {{ assertLive({x}, {class}); {tmp}_ptr = {x}.__destroy_into_raw(); }}"),
-                ],
+                checks: vec![format!(
+                    "if (!{none}) {{ assertLive({x}, {class}); {x}.__assert_movable(); }}"
+                )],
+                moves: vec![format!(
+                    "const {tmp}_ptr = {none} ? 0 : {x}.__destroy_into_raw();"
+                )],
                 values: vec![format!("{tmp}_ptr")],
-                finally: vec![],
+                moved: vec![format!("({none} ? [] : [{x}])")],
+                ..Lowered::default()
             })
         }
         Type::Named(n) => match enum_of(module, inner) {
@@ -336,21 +370,34 @@ fn lower_option(
         Type::String | Type::Vector(_) => {
             // ptr 0 means `None`; a present value is lowered as usual.
             let present = lower(inner, x, tmp, module, helpers)?;
-            let mut setup = vec![
-                format!("let {tmp}_ptr = 0, {tmp}_len = 0;"),
-                format!("if (!{none}) {{"),
-            ];
-            setup.extend(present.setup.iter().map(|s| {
-                format!(
-                    "    {}",
-                    s.replace(&format!("const {tmp}_"), &format!("{tmp}_"))
-                )
-            }));
-            setup.push("}".into());
+            let guarded = |lines: &[String]| -> Vec<String> {
+                if lines.is_empty() {
+                    return Vec::new();
+                }
+                let mut out = vec![format!("if (!{none}) {{")];
+                out.extend(lines.iter().map(|s| {
+                    format!(
+                        "    {}",
+                        s.replace(&format!("const {tmp}_"), &format!("{tmp}_"))
+                    )
+                }));
+                out.push("}".into());
+                out
+            };
+            let mut setup = vec![format!("let {tmp}_ptr = 0, {tmp}_len = 0;")];
+            setup.extend(guarded(&present.setup));
             Ok(Lowered {
+                checks: guarded(&present.checks),
                 setup,
+                moves: guarded(&present.moves),
                 values: vec![format!("{tmp}_ptr"), format!("{tmp}_len")],
                 finally: present.finally,
+                moved: present
+                    .moved
+                    .iter()
+                    .map(|m| format!("({none} ? [] : {m})"))
+                    .collect(),
+                lent: Vec::new(),
             })
         }
         other => Err(format!(

@@ -302,7 +302,12 @@ fn return_to_wasm(
     let lowered = super::convert::lower(ty, "ret", "ret", module, helpers)
         .map_err(|w| format!("returning {} from JS: {w}", super::ts::type_name(ty)))?;
     let mut body = format!("    const ret = {expr};\n");
-    for s in &lowered.setup {
+    for s in lowered
+        .checks
+        .iter()
+        .chain(&lowered.setup)
+        .chain(&lowered.moves)
+    {
         body.push_str(&format!("    {s}\n"));
     }
     for s in super::convert::ret_area_writes(&results, &lowered.values, helpers) {

@@ -2,8 +2,9 @@
 //! Free functions, methods, constructors and property accessors all render through
 //! `render_call`; every conversion is decided here, at generation time.
 
+use super::convert::is_class;
 use super::helpers::HelperSet;
-use crate::descriptor::{Arg, EnumValue, Module, NamedKind, Type};
+use crate::descriptor::{Arg, EnumValue, Module, Type};
 
 /// One top-level item of the generated module.
 #[derive(Debug, Clone)]
@@ -70,6 +71,10 @@ const RESERVED: &[&str] = &[
     "heap",
     "self",
     "ret",
+    // Temporaries of `render_call` and `convert::lower`.
+    "depth",
+    "seen",
+    "moving",
 ];
 
 /// A Rust argument name made safe as a JS parameter name.
@@ -160,9 +165,9 @@ pub enum This<'a> {
     /// Free function or static method.
     None,
     /// `&self` / `&mut self`: pass the pointer, keep the object.
-    Borrow(&'a str),
+    Borrow { class: &'a str, member: &'a str },
     /// `self`: pass the pointer and empty the JS object.
-    Consume(&'a str),
+    Consume { class: &'a str, member: &'a str },
     /// Constructor: the result becomes `this`.
     Construct(&'a str),
 }
@@ -179,6 +184,10 @@ pub struct Call<'a> {
 }
 
 /// The parameter list and body (indented by `indent`) of a call.
+///
+/// The body runs in phases so that a call JS refuses changes nothing: every check first
+/// (types, liveness, whether Rust would refuse to take an object), then the conversions
+/// that allocate, then the moves that empty class objects, then the call.
 pub fn render_call(
     call: &Call<'_>,
     module: &Module,
@@ -186,48 +195,61 @@ pub fn render_call(
     indent: &str,
 ) -> Result<(Vec<String>, String), String> {
     let mut params = Vec::new();
+    let mut checks = Vec::new();
     let mut setup = Vec::new();
+    let mut moves = Vec::new();
     let mut call_args = Vec::new();
     let mut finally = Vec::new();
+    let mut moved = Vec::new();
+    let mut lent = Vec::new();
     match call.this {
         This::None | This::Construct(_) => {}
-        This::Borrow(class) => {
+        This::Borrow { class, member } => {
             helpers.require("classes");
-            setup.push(format!(
-                "if (this.__wbg_ptr === 0) throw freedError('{class}');"
-            ));
+            checks.push(format!("{class}.__assert_this(this, {});", quote(member)));
             call_args.push("this.__wbg_ptr".to_string());
+            lent.push("[this]".to_string());
         }
-        This::Consume(class) => {
+        This::Consume { class, member } => {
             helpers.require("classes");
-            setup.push(format!(
-                "if (this.__wbg_ptr === 0) throw freedError('{class}');"
-            ));
-            setup.push("const self = this.__destroy_into_raw();".to_string());
+            checks.push(format!("{class}.__assert_this(this, {});", quote(member)));
+            checks.push("this.__assert_movable();".to_string());
+            moves.push("const self = this.__destroy_into_raw();".to_string());
             call_args.push("self".to_string());
+            moved.push("[this]".to_string());
         }
     }
     for (i, arg) in call.args.iter().enumerate() {
         let name = js_ident(&arg.name);
         let lowered = super::convert::lower(&arg.ty, &name, &format!("arg{i}"), module, helpers)
             .map_err(|what| format!("argument `{}`: {what}", arg.name))?;
+        checks.extend(lowered.checks);
         setup.extend(lowered.setup);
+        moves.extend(lowered.moves);
         call_args.extend(lowered.values);
         finally.extend(lowered.finally);
+        moved.extend(lowered.moved);
+        lent.extend(lowered.lent);
         params.push(name);
+    }
+    let moves_array = |ty: &Type| matches!(ty, Type::Vector(elem) if is_class(module, elem));
+    let array_moved = call.args.iter().any(|a| match &a.ty {
+        Type::Option(inner) => moves_array(inner),
+        ty => moves_array(ty),
+    });
+    if !moved.is_empty() && (moved.len() + lent.len() > 1 || array_moved) {
+        checks.extend(moved_once_check(&moved, &lent));
     }
     // Calls that borrow class objects release those borrows if a JS exception unwinds
     // through Rust (destructors do not run then).
-    let borrows_class = matches!(call.this, This::Borrow(_))
+    let borrows_class = matches!(call.this, This::Borrow { .. })
         || call.args.iter().any(|a| match &a.ty {
-            Type::Ref(inner) | Type::RefMut(inner) => {
-                matches!(&**inner, Type::Named(n) if matches!(module.lookup(n), Some(NamedKind::Struct(_))))
-            }
+            Type::Ref(inner) | Type::RefMut(inner) => is_class(module, inner),
             _ => false,
         });
     if borrows_class {
         helpers.require("borrowLog");
-        setup.push("const depth = borrowDepth();".to_string());
+        moves.push("const depth = borrowDepth();".to_string());
     }
     let wasm_call = match call.callee {
         Some((callee, lead)) => {
@@ -262,7 +284,7 @@ pub fn render_call(
         }
     };
     let mut body = String::new();
-    for s in &setup {
+    for s in checks.iter().chain(&setup).chain(&moves) {
         body.push_str(&format!("{indent}{s}\n"));
     }
     if finally.is_empty() && !borrows_class {
@@ -286,6 +308,34 @@ pub fn render_call(
         body.push_str(&format!("{indent}}}\n"));
     }
     Ok((params, body))
+}
+
+/// Rust refuses to take an object the same call also lends or takes (`c.absorb(c)`, an
+/// array holding one object twice), but only after the JS side emptied it; so JS refuses
+/// first. `moved` and `lent` are JS expressions giving arrays of class objects.
+fn moved_once_check(moved: &[String], lent: &[String]) -> Vec<String> {
+    // `[x]` joins as `x`, anything else is spread.
+    let spread = |list: &[String]| {
+        list.iter()
+            .map(
+                |l| match l.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                    Some(one) => one.to_string(),
+                    None => format!("...{l}"),
+                },
+            )
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    vec![
+        format!("const seen = new Set([{}]);", spread(lent)),
+        format!("for (const moving of [{}]) {{", spread(moved)),
+        format!(
+            "    if (seen.has(moving)) throw new Error({});",
+            "`cannot move a \\`${moving.constructor.name}\\` object into Rust: the same call also uses it (as \\`this\\` or another argument)`"
+        ),
+        "    seen.add(moving);".to_string(),
+        "}".to_string(),
+    ]
 }
 
 /// The JS array of an enum's values, in the order Rust numbers string variants.

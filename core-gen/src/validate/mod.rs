@@ -9,6 +9,7 @@ mod enum_shape;
 mod generic_export;
 mod generic_struct;
 mod impl_shape;
+mod import_js_class;
 mod import_shape;
 mod method_receiver;
 mod option_place;
@@ -61,6 +62,7 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
                         option_place::check(Place::ForeignFn, &f.options, &mut out);
                         catch_needs_result::check(f, &mut out);
                         import_shape::check(f, &mut out);
+                        import_js_class::check(f, block, &mut out);
                         if let crate::syntax::ImportOp::Setter {
                             name_known: false, ..
                         } = f.op

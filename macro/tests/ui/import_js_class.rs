@@ -1,0 +1,21 @@
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "./foo.js")]
+extern "C" {
+    // Fine: `js_class` names the JS class of the renamed type.
+    #[wasm_bindgen(js_name = Foo)]
+    pub type JsFoo;
+    #[wasm_bindgen(method, js_class = "Foo")]
+    fn get(this: &JsFoo) -> u32;
+
+    // The type's JS class is `Bar`, so `js_class = "Baz"` cannot be honoured.
+    pub type Bar;
+    #[wasm_bindgen(method, js_class = "Baz")]
+    fn size(this: &Bar) -> u32;
+
+    // A plain function has no class.
+    #[wasm_bindgen(js_class = "Foo")]
+    fn make() -> u32;
+}
+
+fn main() {}
