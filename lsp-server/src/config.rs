@@ -126,7 +126,10 @@ mod tests {
     /// default; `target` offers exactly the server's targets.
     #[test]
     fn config_matches_the_extension() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../vscode-extension/package.json");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../vscode-extension/package.json"
+        );
         let package: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         let contributed = &package["contributes"]["configuration"]["properties"];
