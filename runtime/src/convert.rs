@@ -155,6 +155,32 @@ pub trait OptionFromWasmAbi: FromWasmAbi {
     fn is_none(abi: &Self::Abi) -> bool;
 }
 
+/// `Option<&Self>` export arguments: `None` is a spare value of the borrowed ABI.
+#[diagnostic::on_unimplemented(
+    message = "`Option<&{Self}>` cannot be passed from JavaScript to Rust",
+    label = "not a type `#[wasm_bindgen]` can lend from JavaScript as an `Option`",
+    note = "JavaScript can lend `Option<&str>` and `Option<&[T]>` of numbers; take `Option<T>` by value otherwise"
+)]
+pub trait OptionRefFromWasmAbi: RefFromWasmAbi {
+    fn is_none(abi: &Self::Abi) -> bool;
+}
+
+/// The shim's conversion for an `Option<&T>` argument: the anchor lives for the call and
+/// the shim passes `anchor.as_deref()`.
+///
+/// # Safety
+/// `js` must come from the generated glue for `Option<&T>`.
+#[inline]
+pub unsafe fn option_ref_from_abi<T: OptionRefFromWasmAbi + ?Sized>(
+    js: T::Abi,
+) -> Option<T::Anchor> {
+    if T::is_none(&js) {
+        None
+    } else {
+        Some(unsafe { T::ref_from_abi(js) })
+    }
+}
+
 impl<T: OptionIntoWasmAbi> IntoWasmAbi for Option<T> {
     type Abi = T::Abi;
     #[inline]

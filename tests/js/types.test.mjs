@@ -16,6 +16,8 @@ globalThis.wbgTypes = {
   js_u128: (v) => v + 1n,
   js_delay: (ms, value) => new Promise((resolve) => setTimeout(() => resolve(value), ms)),
   js_report: (v) => reported.push(v),
+  js_opt_str: (s) => (s === undefined ? 'undefined' : `${typeof s} ${JSON.stringify(s)}`),
+  js_clamped: (v) => `${v.constructor.name} ${[...v]}`,
 };
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -58,6 +60,17 @@ for (const target of TARGETS) {
       assert.equal(m.opt_bytes(undefined), undefined);
     });
 
+    test('Option<&str> and Option<&[T]> as export and import arguments', () => {
+      assert.equal(m.opt_str(undefined), 'None');
+      assert.equal(m.opt_str(null), 'None');
+      assert.equal(m.opt_str(''), 'Some("") 0 bytes', 'Some("") is not None');
+      assert.equal(m.opt_str('😀'), 'Some("😀") 4 bytes');
+      assert.equal(m.opt_f64_slice(undefined), 'None');
+      assert.equal(m.opt_f64_slice(new Float64Array(0)), 'Some([])', 'Some(&[]) is not None');
+      assert.equal(m.opt_f64_slice([1.5, NaN]), 'Some([1.5, NaN])');
+      assert.deepEqual(m.opt_str_to_js(), ['undefined', 'string ""', 'string "😀"']);
+    });
+
     test('number vectors come back as the matching typed array', () => {
       const cases = [
         ['vec_i8', Int8Array, [-128, 0, 127]], ['vec_u8', Uint8Array, [0, 255]], ['vec_i16', Int16Array, [-32768, 32767]],
@@ -83,6 +96,18 @@ for (const target of TARGETS) {
       assert.ok(out instanceof Uint8ClampedArray);
       assert.deepEqual([...out], [0, 128, 255]);
       assert.deepEqual([...m.clamped([300, -5])], [255, 0], 'values clamp on the way in');
+    });
+
+    test('Clamped<&[u8]> and Clamped<&mut [u8]> arguments; Clamped<&[u8]> reaches imports as a Uint8ClampedArray', () => {
+      assert.equal(m.clamped_sum(new Uint8ClampedArray([1, 2, 255])), 258);
+      assert.equal(m.clamped_sum([]), 0);
+      const pixels = new Uint8ClampedArray([0, 100, 255, 7]);
+      assert.equal(m.clamped_invert(pixels), undefined);
+      assert.deepEqual([...pixels], [255, 155, 0, 248], 'written back');
+      const empty = new Uint8ClampedArray(0);
+      m.clamped_invert(empty);
+      assert.equal(empty.length, 0);
+      assert.equal(m.clamped_to_js(), 'Uint8ClampedArray 0,128,255 / [0, 128, 255] [9, 9, 9]');
     });
 
     test('slices are copied in; &mut [T] writes back', () => {
@@ -193,6 +218,9 @@ for (const target of TARGETS) {
         'export function vec_thing(x: Thing[]): Thing[];',
         'export function vec_fruit(x: Fruit[]): Fruit[];',
         'export function clamped(x: Uint8ClampedArray): Uint8ClampedArray;',
+        'export function clamped_sum(x: Uint8ClampedArray): number;',
+        'export function clamped_invert(x: Uint8ClampedArray): void;',
+        'export function opt_str(x: string | undefined): string;',
         'export function sum_f64(v: Float64Array): number;',
         'export function double_in_place(v: Int32Array): void;',
         'export function id_u128(x: bigint): bigint;',
