@@ -127,6 +127,47 @@ for (const target of TARGETS) {
       assert.deepEqual(floats, new Float32Array([-1.5, 2]));
     });
 
+    test('every number slice arrives element by element, empty and NaN included', () => {
+      const cases = [
+        ['show_i8', Int8Array, [-128, 0, 127], '[-128, 0, 127]'],
+        ['show_u16', Uint16Array, [0, 65535], '[0, 65535]'],
+        ['show_i16', Int16Array, [-32768, 32767], '[-32768, 32767]'],
+        ['show_u32', Uint32Array, [0, 4294967295], '[0, 4294967295]'],
+        ['show_u64', BigUint64Array, [0n, 18446744073709551615n], '[0, 18446744073709551615]'],
+        ['show_f32', Float32Array, [NaN, -0.5, Infinity], '[NaN, -0.5, inf]'],
+      ];
+      for (const [f, Ctor, values, shown] of cases) {
+        assert.equal(m[f](new Ctor(values)), shown, f);
+        assert.equal(m[f](new Ctor(0)), '[]', `${f}(empty)`);
+        assert.equal(m[f]([]), '[]', `${f}([])`);
+      }
+      assert.equal(m.show_i8([-1, 300]), '[-1, 44]', 'plain arrays convert like the typed array does');
+    });
+
+    test('&mut [u8], &mut [f64], &mut [i64]: changes are written back, empty and NaN included', () => {
+      const bytes = new Uint8Array([0, 254, 255]);
+      assert.equal(m.bump_u8(bytes), 3);
+      assert.deepEqual(bytes, new Uint8Array([1, 255, 0]));
+      const floats = new Float64Array([NaN, 1.5, -0, Infinity]);
+      assert.equal(m.negate_f64(floats), 4);
+      assert.deepEqual(floats, new Float64Array([0, -1.5, 0, -Infinity]));
+      assert.ok(Object.is(floats[2], 0), '-0 negated is +0');
+      const longs = new BigInt64Array([1n, -9223372036854775808n, 9223372036854775807n]);
+      assert.equal(m.negate_i64(longs), 3);
+      assert.deepEqual(longs, new BigInt64Array([-1n, -9223372036854775808n, -9223372036854775807n]));
+      const plain = [5n, -6n];
+      m.negate_i64(plain);
+      assert.deepEqual(plain, [-5n, 6n], 'plain arrays are written back with bigints');
+      for (const [f, Ctor] of [['bump_u8', Uint8Array], ['negate_f64', Float64Array], ['negate_i64', BigInt64Array]]) {
+        const empty = new Ctor(0);
+        assert.equal(m[f](empty), 0, `${f}(empty)`);
+        assert.equal(empty.length, 0);
+      }
+      const sub = new Float64Array([1, 2, 3, 4]).subarray(1, 3);
+      m.negate_f64(sub);
+      assert.deepEqual(new Float64Array(sub.buffer), new Float64Array([1, -2, -3, 4]), 'a subarray writes back into its own window');
+    });
+
     test('vectors of strings, JS values, classes and enums are arrays', () => {
       assert.deepEqual(m.vec_string(['a', 'é😀', '']), ['a', 'é😀', '']);
       const o = {};
