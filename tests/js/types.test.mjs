@@ -215,6 +215,33 @@ for (const target of TARGETS) {
       assert.equal(m.divide(9, 3), 3, 'usable after throwing');
     });
 
+    test('Result<T, JsValue> for many T: Ok returns the value, Err throws it', () => {
+      const o = { k: 1 };
+      const cases = [
+        ['res_bool', [true, false]], ['res_f64', [1.5, -0, Infinity, Number.MAX_VALUE]],
+        ['res_u64', [0n, 18446744073709551615n]], ['res_char', ['a', '😀']], ['res_value', [o, null, 'x', 5]],
+        ['res_opt_u32', [7, 0, undefined]], ['res_strings', [['a', 'é😀'], []]],
+        ['res_level', [m.Level.Low, m.Level.High]], ['res_u128', [0n, (1n << 128n) - 1n]],
+      ];
+      for (const [f, values] of cases) {
+        for (const v of values) {
+          assert.deepEqual(m[f](v, false), v, `${f}(${String(v)})`);
+          assert.throws(() => m[f](v, true), (e) => e === `${f} failed`, `${f} throws`);
+        }
+      }
+      assert.ok(Number.isNaN(m.res_f64(NaN, false)));
+      assert.ok(Object.is(m.res_f64(-0, false), -0));
+      assert.equal(m.res_value(o, false), o, 'the same object');
+      assert.equal(m.res_opt_u32(null, false), undefined);
+      assert.equal(m.res_u64(1n, false), 1n, 'usable after throwing');
+    });
+
+    test('Result<T, E> with a custom error type E: Into<JsValue>', () => {
+      assert.equal(m.number_on_line('1\n 42 \n', 1), 42);
+      assert.throws(() => m.number_on_line('1\nx', 1), (e) => e instanceof Error && e.message === 'line 1: not a number');
+      assert.throws(() => m.number_on_line('1', 5), (e) => e instanceof Error && e.message === 'line 5: no such line');
+    });
+
     test('imports take and return the same types', () => {
       assert.equal(m.imports_round_trip(), 'ok');
     });
