@@ -276,10 +276,10 @@ for (const target of TARGETS) {
     test('.d.ts types', () => {
       const dts = readFileSync(path.join(outDir('types', target), 'types.d.ts'), 'utf8');
       for (const line of [
-        'export function opt_u32(x: number | undefined): number | undefined;',
-        'export function opt_string(x: string | undefined): string | undefined;',
-        'export function opt_thing(x: Thing | undefined): Thing | undefined;',
-        'export function opt_bytes(x: Uint8Array | undefined): Uint8Array | undefined;',
+        'export function opt_u32(x?: number | null): number | undefined;',
+        'export function opt_string(x?: string | null): string | undefined;',
+        'export function opt_thing(x?: Thing | null): Thing | undefined;',
+        'export function opt_bytes(x?: Uint8Array | null): Uint8Array | undefined;',
         'export function vec_f64(x: Float64Array): Float64Array;',
         'export function vec_u64(x: BigUint64Array): BigUint64Array;',
         'export function vec_string(x: string[]): string[];',
@@ -288,7 +288,8 @@ for (const target of TARGETS) {
         'export function clamped(x: Uint8ClampedArray): Uint8ClampedArray;',
         'export function clamped_sum(x: Uint8ClampedArray): number;',
         'export function clamped_invert(x: Uint8ClampedArray): void;',
-        'export function opt_str(x: string | undefined): string;',
+        'export function opt_str(x?: string | null): string;',
+        'export function res_opt_u32(x: number | null | undefined, fail: boolean): number | undefined;',
         'export function sum_f64(v: Float64Array): number;',
         'export function double_in_place(v: Int32Array): void;',
         'export function id_u128(x: bigint): bigint;',
