@@ -199,6 +199,20 @@ for (const target of TARGETS) {
       assert.equal(m.nonnull_roundtrip(undefined), undefined);
     });
 
+    test('*mut T and NonNull<T> exports: addresses JS holds and hands back', () => {
+      const counter = m.counter_new(41);
+      assert.equal(typeof counter, 'number');
+      assert.ok(counter > 0);
+      assert.equal(m.counter_bump(counter), 42);
+      assert.equal(m.counter_bump(counter), 43);
+      assert.equal(m.counter_free(counter), 43);
+      const byte = m.byte_new(200);
+      assert.equal(typeof byte, 'number');
+      assert.equal(m.byte_read(byte), 200);
+      m.byte_free(byte);
+      assert.throws(() => m.byte_read(0), { message: 'a NonNull pointer from JS was 0' });
+    });
+
     test('Result: Err throws the value; JsError throws a real Error', () => {
       assert.equal(m.divide(7, 2), 3);
       assert.throws(() => m.divide(1, 0), (e) => e === 'division by zero');
@@ -260,6 +274,13 @@ for (const target of TARGETS) {
       assert.deepEqual(many, [2, 4, 6, 8]);
     });
 
+    test('an export returning future_to_promise(..) directly', async () => {
+      const p = m.promise_sum(40, 2);
+      assert.ok(p instanceof Promise);
+      assert.equal(await p, 42);
+      await assert.rejects(m.promise_rejects('refused'), (e) => e instanceof Error && e.message === 'refused');
+    });
+
     test('spawn_local runs a task to completion', async () => {
       const before = reported.length;
       m.spawn_task(41);
@@ -298,6 +319,9 @@ for (const target of TARGETS) {
         'export function double_later(x: number): Promise<number>;',
         'export function plain_async(): Promise<string>;',
         'export function buffer_ptr(): number;',
+        'export function counter_new(start: number): number;',
+        'export function byte_read(p: number): number;',
+        'export function promise_sum(a: number, b: number): Promise<any>;',
       ]) {
         assert.ok(dts.includes(line), `missing: ${line}`);
       }
