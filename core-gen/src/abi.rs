@@ -88,6 +88,8 @@ pub fn param(ty: &Type) -> Result<Vec<ValType>, Unsupported> {
             Type::F32 => vec![I32, F32],
             Type::F64 => vec![I32, F64],
             Type::String | Type::Vector(_) => vec![I32, I32],
+            // `Option<&str>`, `Option<&[T]>`: pointer 0 means `None`.
+            Type::Ref(r) if matches!(**r, Type::String | Type::Slice(_)) => vec![I32, I32],
             Type::Externref | Type::ExternType(_) | Type::Named(_) => vec![I32],
             other => return Err(unsupported("`Option` of", other)),
         },

@@ -31,6 +31,33 @@ pub fn shim(
         let local = format_ident!("arg{}", i);
         let span = arg.span;
         let (abi, convert, pass) = match &arg.ty {
+            // Borrowing wrappers: the shim holds the anchor for the call and passes a
+            // wrapper around the borrow.
+            ty if wrapped_ref(ty, "Option").is_some_and(|r| r.mutability.is_none()) => {
+                let inner = &wrapped_ref(ty, "Option").expect("checked").elem;
+                (
+                    quote!(<#inner as #rt::RefFromWasmAbi>::Abi),
+                    quote!(#rt::option_ref_from_abi::<#inner>),
+                    quote!(#local.as_deref()),
+                )
+            }
+            ty if wrapped_ref(ty, "Clamped").is_some() => {
+                let r = wrapped_ref(ty, "Clamped").expect("checked");
+                let inner = &r.elem;
+                if r.mutability.is_some() {
+                    (
+                        quote!(<#inner as #rt::RefMutFromWasmAbi>::Abi),
+                        quote!(#rt::clamped_ref_mut_from_abi::<#inner>),
+                        quote!(#rt::Clamped(&mut *#local)),
+                    )
+                } else {
+                    (
+                        quote!(<#inner as #rt::RefFromWasmAbi>::Abi),
+                        quote!(#rt::clamped_ref_from_abi::<#inner>),
+                        quote!(#rt::Clamped(&*#local)),
+                    )
+                }
+            }
             syn::Type::Reference(r) => {
                 let inner = &r.elem;
                 if r.mutability.is_some() {
@@ -57,7 +84,11 @@ pub fn shim(
             #p1: <#abi as #rt::WasmAbi>::Prim1, #p2: <#abi as #rt::WasmAbi>::Prim2,
             #p3: <#abi as #rt::WasmAbi>::Prim3, #p4: <#abi as #rt::WasmAbi>::Prim4
         });
-        let mutability = if matches!(&arg.ty, syn::Type::Reference(r) if r.mutability.is_some()) {
+        let mutable_borrow = |ty: &syn::Type| match ty {
+            syn::Type::Reference(r) => r.mutability.is_some(),
+            ty => wrapped_ref(ty, "Clamped").is_some_and(|r| r.mutability.is_some()),
+        };
+        let mutability = if mutable_borrow(&arg.ty) {
             quote!(mut)
         } else {
             quote!()
@@ -83,6 +114,22 @@ pub fn shim(
             #rt::store_ret(p2, p3, p4);
             p1
         }
+    }
+}
+
+/// `&T` in `Wrapper<&T>` (matched by the last path segment, e.g. `Option`, `Clamped`).
+fn wrapped_ref<'t>(ty: &'t syn::Type, wrapper: &str) -> Option<&'t syn::TypeReference> {
+    let syn::Type::Path(p) = ty else { return None };
+    let last = p.path.segments.last()?;
+    if last.ident != wrapper {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(a) = &last.arguments else {
+        return None;
+    };
+    match a.args.iter().collect::<Vec<_>>().as_slice() {
+        [syn::GenericArgument::Type(syn::Type::Reference(r))] => Some(r),
+        _ => None,
     }
 }
 

@@ -46,8 +46,13 @@ pub unsafe trait WasmClosure: WasmDescribe + 'static {
     fn split(ptr: *mut Self) -> (u32, u32);
 }
 
-/// Turns a concrete closure into the boxed trait object `T` (what upstream calls
-/// `IntoWasmClosure`; unsizing coercion is not available to generic code).
+/// Turns a concrete closure into the boxed trait object `T` (unsizing coercion is not
+/// available to generic code).
+#[diagnostic::on_unimplemented(
+    message = "this closure cannot become a `Closure<{T}>`",
+    label = "does not match `{T}`",
+    note = "the closure's argument and return types must be those of the `dyn Fn(..) -> R` or `dyn FnMut(..) -> R` in `Closure<..>`, which takes at most 8 arguments"
+)]
 pub trait IntoWasmClosure<T: ?Sized> {
     fn unsize(self: Box<Self>) -> Box<T>;
 }
@@ -106,13 +111,23 @@ pub struct Closure<T: ?Sized> {
     raw: *mut T,
 }
 
-impl<T: ?Sized + WasmClosure> Closure<T> {
+// The `T: WasmClosure` bound sits on each method, not on the impl: an impl bound that fails
+// makes rustc report "method exists but its trait bounds were not satisfied" (E0599),
+// while a method bound reports the unmet trait with its `on_unimplemented` text.
+impl<T: ?Sized> Closure<T> {
     /// `Closure::<dyn FnMut(u32) -> String>::new(move |x| format!("x is {x}"))`
-    pub fn new<F: IntoWasmClosure<T> + 'static>(f: F) -> Closure<T> {
+    pub fn new<F>(f: F) -> Closure<T>
+    where
+        T: WasmClosure,
+        F: IntoWasmClosure<T> + 'static,
+    {
         Closure::wrap(Box::new(f).unsize())
     }
 
-    pub fn wrap(data: Box<T>) -> Closure<T> {
+    pub fn wrap(data: Box<T>) -> Closure<T>
+    where
+        T: WasmClosure,
+    {
         let raw = Box::into_raw(data);
         let (data, vtable) = T::split(raw);
         let meta: &'static ClosureMeta = const { &MetaFor::<T>::META };
@@ -138,6 +153,7 @@ impl<T: ?Sized + WasmClosure> Closure<T> {
     /// A closure JS may call once; a second call throws.
     pub fn once<F, A, R>(f: F) -> Closure<T>
     where
+        T: WasmClosure,
         F: WasmClosureFnOnce<A, R, FnMut = T>,
     {
         Closure::wrap(f.into_fn_mut())
@@ -146,6 +162,7 @@ impl<T: ?Sized + WasmClosure> Closure<T> {
     /// [`Closure::once`] handed to JS for good.
     pub fn once_into_js<F, A, R>(f: F) -> JsValue
     where
+        T: WasmClosure,
         F: WasmClosureFnOnce<A, R, FnMut = T>,
     {
         Closure::once(f).into_js_value()

@@ -97,7 +97,7 @@ impl WasmAbi for WasmSlice {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be passed from Rust to JavaScript",
     label = "not a type `#[wasm_bindgen]` can pass to JavaScript",
-    note = "supported today: integers, f32, f64, bool, char, String, &str, JsValue and &JsValue"
+    note = "Rust can pass numbers, u128/i128, bool, char, String, &str, JsValue, exported structs and enums, imported JS types, `Option` and `Vec`/`Box<[T]>` of those, number slices, `Clamped<Vec<u8>>`/`Clamped<&[u8]>`, raw pointers, and closures as `&dyn Fn(..)`, `&mut dyn FnMut(..)` or `&Closure<..>` (at most 8 arguments)"
 )]
 pub trait IntoWasmAbi: WasmDescribe {
     type Abi: WasmAbi;
@@ -108,7 +108,7 @@ pub trait IntoWasmAbi: WasmDescribe {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be passed from JavaScript to Rust by value",
     label = "not a type `#[wasm_bindgen]` can receive from JavaScript",
-    note = "supported today: integers, f32, f64, bool, char, String, &str, JsValue and &JsValue"
+    note = "JavaScript can pass by value: numbers, u128/i128, bool, char, String, JsValue, exported structs and enums, imported JS types, `Option` and `Vec`/`Box<[T]>` of those, `Clamped<Vec<u8>>` and raw pointers"
 )]
 pub trait FromWasmAbi: WasmDescribe {
     type Abi: WasmAbi;
@@ -121,7 +121,7 @@ pub trait FromWasmAbi: WasmDescribe {
 #[diagnostic::on_unimplemented(
     message = "`&{Self}` cannot be passed from JavaScript to Rust",
     label = "not a type `#[wasm_bindgen]` can lend from JavaScript",
-    note = "supported today: integers, f32, f64, bool, char, String, &str, JsValue and &JsValue"
+    note = "JavaScript can lend `&str`, `&JsValue`, number slices (`&[u8]`, `&[f64]`, ..), exported structs and imported JS types; `Option<&str>`, `Option<&[T]>` and `Clamped<&[u8]>` work too. Closures cannot come from JavaScript: take a `JsValue` (a JS function)"
 )]
 pub trait RefFromWasmAbi: WasmDescribe {
     type Abi: WasmAbi;
@@ -135,7 +135,7 @@ pub trait RefFromWasmAbi: WasmDescribe {
 #[diagnostic::on_unimplemented(
     message = "`&mut {Self}` cannot be passed from JavaScript to Rust",
     label = "not a type `#[wasm_bindgen]` can lend mutably from JavaScript",
-    note = "exported `#[wasm_bindgen]` structs can be passed as `&mut`"
+    note = "JavaScript can lend mutably exported `#[wasm_bindgen]` structs and number slices (`&mut [u8]`, `&mut [f64]`, ..; changes are copied back into the JS array), and `Clamped<&mut [u8]>`"
 )]
 pub trait RefMutFromWasmAbi: WasmDescribe {
     type Abi: WasmAbi;
@@ -153,6 +153,32 @@ pub trait OptionIntoWasmAbi: IntoWasmAbi {
 /// Types whose `Option` uses the same ABI with a reserved value for `None`.
 pub trait OptionFromWasmAbi: FromWasmAbi {
     fn is_none(abi: &Self::Abi) -> bool;
+}
+
+/// `Option<&Self>` export arguments: `None` is a spare value of the borrowed ABI.
+#[diagnostic::on_unimplemented(
+    message = "`Option<&{Self}>` cannot be passed from JavaScript to Rust",
+    label = "not a type `#[wasm_bindgen]` can lend from JavaScript as an `Option`",
+    note = "JavaScript can lend `Option<&str>` and `Option<&[T]>` of numbers; take `Option<T>` by value otherwise"
+)]
+pub trait OptionRefFromWasmAbi: RefFromWasmAbi {
+    fn is_none(abi: &Self::Abi) -> bool;
+}
+
+/// The shim's conversion for an `Option<&T>` argument: the anchor lives for the call and
+/// the shim passes `anchor.as_deref()`.
+///
+/// # Safety
+/// `js` must come from the generated glue for `Option<&T>`.
+#[inline]
+pub unsafe fn option_ref_from_abi<T: OptionRefFromWasmAbi + ?Sized>(
+    js: T::Abi,
+) -> Option<T::Anchor> {
+    if T::is_none(&js) {
+        None
+    } else {
+        Some(unsafe { T::ref_from_abi(js) })
+    }
 }
 
 impl<T: OptionIntoWasmAbi> IntoWasmAbi for Option<T> {
@@ -182,7 +208,7 @@ impl<T: OptionFromWasmAbi> FromWasmAbi for Option<T> {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be returned to JavaScript",
     label = "not a type a `#[wasm_bindgen]` function can return",
-    note = "supported today: integers, f32, f64, bool, char, String, &str, JsValue and &JsValue"
+    note = "an export can return numbers, u128/i128, bool, char, String, JsValue, exported structs and enums, imported JS types, `Option` and `Vec`/`Box<[T]>` of those, `Clamped<Vec<u8>>`, raw pointers, or a `Result<T, E>` of one of them where `E: Into<JsValue>`"
 )]
 pub trait ReturnWasmAbi: WasmDescribe {
     type Abi: WasmAbi;

@@ -31,8 +31,8 @@ pub use wasm_bindgen_macro::wasm_bindgen;
 pub mod convert_traits {
     //! The conversion traits, for code that wants to name them.
     pub use crate::convert::{
-        FromWasmAbi, IntoWasmAbi, OptionFromWasmAbi, OptionIntoWasmAbi, RefFromWasmAbi,
-        RefMutFromWasmAbi, ReturnWasmAbi, WasmAbi,
+        FromWasmAbi, IntoWasmAbi, OptionFromWasmAbi, OptionIntoWasmAbi, OptionRefFromWasmAbi,
+        RefFromWasmAbi, RefMutFromWasmAbi, ReturnWasmAbi, WasmAbi,
     };
 }
 

@@ -3,12 +3,14 @@
 pub use crate::cast::{JsStatic, JsThreadLocal};
 pub use crate::cell::{self as class, Ref, RefMut, WasmRefCell};
 pub use crate::convert::WasmSlice;
+pub use crate::convert::{option_ref_from_abi, OptionRefFromWasmAbi};
 pub use crate::convert::{
     FromWasmAbi, IntoWasmAbi, OptionFromWasmAbi, OptionIntoWasmAbi, RefFromWasmAbi,
     RefMutFromWasmAbi, ReturnWasmAbi, WasmAbi, WasmPrimitive,
 };
 pub use crate::convert::{IntoJsResult, Promising};
 pub use crate::describe::{Desc, EntryWriter, WasmDescribe};
+pub use crate::types::{clamped_ref_from_abi, clamped_ref_mut_from_abi, Clamped};
 pub use crate::types::{vec_of_u32_from_abi, vec_of_u32_into_abi, VectorElement};
 pub use std::thread_local;
 

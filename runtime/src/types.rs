@@ -5,8 +5,8 @@
 use core::ops::{Deref, DerefMut};
 
 use crate::convert::{
-    FromWasmAbi, IntoWasmAbi, OptionFromWasmAbi, OptionIntoWasmAbi, RefFromWasmAbi,
-    RefMutFromWasmAbi, WasmAbi, WasmPrimitive, WasmSlice,
+    FromWasmAbi, IntoWasmAbi, OptionFromWasmAbi, OptionIntoWasmAbi, OptionRefFromWasmAbi,
+    RefFromWasmAbi, RefMutFromWasmAbi, WasmAbi, WasmPrimitive, WasmSlice,
 };
 use crate::describe::{tag, Desc, WasmDescribe};
 use crate::JsValue;
@@ -83,6 +83,20 @@ impl OptionIntoWasmAbi for String {
 impl OptionFromWasmAbi for String {
     fn is_none(abi: &WasmSlice) -> bool {
         abi.ptr == 0
+    }
+}
+
+/// `Option<&str>` from JS: a present string is never at address 0 (`""` is at 1).
+impl OptionRefFromWasmAbi for str {
+    fn is_none(abi: &WasmSlice) -> bool {
+        abi.ptr == 0
+    }
+}
+
+/// `Option<&str>` lent to an import.
+impl OptionIntoWasmAbi for &str {
+    fn none() -> WasmSlice {
+        WasmSlice { ptr: 0, len: 0 }
     }
 }
 
@@ -273,6 +287,20 @@ impl<T: NumberElement> IntoWasmAbi for &[T] {
     }
 }
 
+/// `Option<&[T]>` from JS: an empty copy is at the element alignment, never 0.
+impl<T: NumberElement> OptionRefFromWasmAbi for [T] {
+    fn is_none(abi: &WasmSlice) -> bool {
+        abi.ptr == 0
+    }
+}
+
+/// `Option<&[T]>` lent to an import (an empty slice's pointer is dangling, not 0).
+impl<T: NumberElement> OptionIntoWasmAbi for &[T] {
+    fn none() -> WasmSlice {
+        WasmSlice { ptr: 0, len: 0 }
+    }
+}
+
 // --- Clamped ------------------------------------------------------------------------------
 
 /// Bytes that JS sees as a `Uint8ClampedArray` (canvas `ImageData`).
@@ -315,6 +343,36 @@ impl IntoWasmAbi for Clamped<&[u8]> {
     fn into_abi(self) -> WasmSlice {
         self.0.into_abi()
     }
+}
+
+/// The slices `Clamped<&_>` / `Clamped<&mut _>` export arguments may wrap.
+#[diagnostic::on_unimplemented(
+    message = "`Clamped<&{Self}>` cannot be passed from JavaScript to Rust",
+    label = "only bytes can be clamped",
+    note = "use `Clamped<&[u8]>`, `Clamped<&mut [u8]>` or `Clamped<Vec<u8>>`"
+)]
+pub trait ClampedSlice: RefFromWasmAbi + RefMutFromWasmAbi {}
+
+impl ClampedSlice for [u8] {}
+
+/// The shim's conversion for a `Clamped<&T>` argument (it passes `Clamped(&*anchor)`).
+///
+/// # Safety
+/// `js` must come from the generated glue for `Clamped<&T>`.
+pub unsafe fn clamped_ref_from_abi<T: ClampedSlice + ?Sized>(
+    js: <T as RefFromWasmAbi>::Abi,
+) -> <T as RefFromWasmAbi>::Anchor {
+    unsafe { T::ref_from_abi(js) }
+}
+
+/// The shim's conversion for a `Clamped<&mut T>` argument; the glue writes changes back.
+///
+/// # Safety
+/// `js` must come from the generated glue for `Clamped<&mut T>`.
+pub unsafe fn clamped_ref_mut_from_abi<T: ClampedSlice + ?Sized>(
+    js: <T as RefMutFromWasmAbi>::Abi,
+) -> <T as RefMutFromWasmAbi>::Anchor {
+    unsafe { T::ref_mut_from_abi(js) }
 }
 
 // --- 128-bit integers ---------------------------------------------------------------------

@@ -9,7 +9,10 @@ const REENTERED = /recursive use of a `FnMut` closure: it was called again while
 const ONCE_TWICE = /a `Closure::once` closure was called a second time/;
 
 let kept;
+let keptMut;
 let stored;
+let predResults;
+let pointResults;
 globalThis.wbgClosures = {
   call_fn(f, x) { return f(x) + f(x + 1) + f(x + 2); },
   call_fn_mut(f) { f(); f(); f(); },
@@ -19,6 +22,15 @@ globalThis.wbgClosures = {
   call_value(f) { f({}, 1n); return f('v', 41n); },
   store(f) { stored = f; },
   call_self: null,
+  keep_mut(f) { keptMut = f; f(1); return f(2); },
+  call_pred(f) { predResults = [f(-1), f(0), f(5)]; },
+  call_make_point(f) {
+    const p = f(1.5, 2);
+    pointResults = [p instanceof globalThis.wbgClosures.Point, p.x, p.y];
+    const sum = p.x + p.y;
+    p.free();
+    return sum;
+  },
 };
 
 for (const target of TARGETS) {
@@ -41,6 +53,30 @@ for (const target of TARGETS) {
     test('a stack closure returns strings, and throws once its import returned', () => {
       assert.equal(m.stack_escape(), 'x is 5');
       assert.throws(() => kept(6), STACK_GONE);
+    });
+
+    test('a &mut dyn FnMut kept by JS throws once its import returned', () => {
+      assert.equal(m.stack_mut_escape(), 3);
+      assert.throws(() => keptMut(3), STACK_GONE);
+      assert.throws(() => keptMut(3), STACK_GONE, 'every later call throws');
+    });
+
+    test('closures returning bool', () => {
+      m.stack_bool();
+      assert.deepEqual(predResults, [false, false, true]);
+      const positive = m.make_is_positive();
+      assert.equal(positive(3), true);
+      assert.equal(positive(-3), false);
+    });
+
+    test('closures returning an exported struct', () => {
+      assert.equal(m.stack_struct(), 3.5);
+      assert.deepEqual(pointResults, [true, 1.5, 2]);
+      const factory = m.make_point_factory();
+      const p = factory(1.5);
+      assert.ok(p instanceof m.Point);
+      assert.deepEqual([p.x, p.y], [1.5, 3]);
+      p.free();
     });
 
     test('eight arguments of different types', () => {
@@ -68,6 +104,15 @@ for (const target of TARGETS) {
       const once = m.once_fn();
       assert.equal(once(3), 'once 3');
       assert.throws(() => once(4), ONCE_TWICE);
+    });
+
+    test('Closure::once dropped before it was called: the JS function throws and nothing leaks', () => {
+      m.once_dropped_uncalled();
+      const before = m.live_bytes();
+      const f = m.once_dropped_uncalled();
+      assert.equal(typeof f, 'function');
+      assert.throws(() => f(1), HEAP_GONE);
+      assert.equal(m.live_bytes(), before, 'the closure and what it captured were freed');
     });
 
     test('JS functions reach Rust as JsValue and can be called through an imported Function', () => {

@@ -16,6 +16,8 @@ globalThis.wbgTypes = {
   js_u128: (v) => v + 1n,
   js_delay: (ms, value) => new Promise((resolve) => setTimeout(() => resolve(value), ms)),
   js_report: (v) => reported.push(v),
+  js_opt_str: (s) => (s === undefined ? 'undefined' : `${typeof s} ${JSON.stringify(s)}`),
+  js_clamped: (v) => `${v.constructor.name} ${[...v]}`,
 };
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -58,6 +60,17 @@ for (const target of TARGETS) {
       assert.equal(m.opt_bytes(undefined), undefined);
     });
 
+    test('Option<&str> and Option<&[T]> as export and import arguments', () => {
+      assert.equal(m.opt_str(undefined), 'None');
+      assert.equal(m.opt_str(null), 'None');
+      assert.equal(m.opt_str(''), 'Some("") 0 bytes', 'Some("") is not None');
+      assert.equal(m.opt_str('😀'), 'Some("😀") 4 bytes');
+      assert.equal(m.opt_f64_slice(undefined), 'None');
+      assert.equal(m.opt_f64_slice(new Float64Array(0)), 'Some([])', 'Some(&[]) is not None');
+      assert.equal(m.opt_f64_slice([1.5, NaN]), 'Some([1.5, NaN])');
+      assert.deepEqual(m.opt_str_to_js(), ['undefined', 'string ""', 'string "😀"']);
+    });
+
     test('number vectors come back as the matching typed array', () => {
       const cases = [
         ['vec_i8', Int8Array, [-128, 0, 127]], ['vec_u8', Uint8Array, [0, 255]], ['vec_i16', Int16Array, [-32768, 32767]],
@@ -85,6 +98,18 @@ for (const target of TARGETS) {
       assert.deepEqual([...m.clamped([300, -5])], [255, 0], 'values clamp on the way in');
     });
 
+    test('Clamped<&[u8]> and Clamped<&mut [u8]> arguments; Clamped<&[u8]> reaches imports as a Uint8ClampedArray', () => {
+      assert.equal(m.clamped_sum(new Uint8ClampedArray([1, 2, 255])), 258);
+      assert.equal(m.clamped_sum([]), 0);
+      const pixels = new Uint8ClampedArray([0, 100, 255, 7]);
+      assert.equal(m.clamped_invert(pixels), undefined);
+      assert.deepEqual([...pixels], [255, 155, 0, 248], 'written back');
+      const empty = new Uint8ClampedArray(0);
+      m.clamped_invert(empty);
+      assert.equal(empty.length, 0);
+      assert.equal(m.clamped_to_js(), 'Uint8ClampedArray 0,128,255 / [0, 128, 255] [9, 9, 9]');
+    });
+
     test('slices are copied in; &mut [T] writes back', () => {
       assert.equal(m.sum_u8(new Uint8Array([1, 2, 250])), 253);
       assert.equal(m.sum_u8([]), 0);
@@ -100,6 +125,47 @@ for (const target of TARGETS) {
       const floats = new Float32Array([1.5, -2]);
       assert.equal(m.negate_f32(floats), 2);
       assert.deepEqual(floats, new Float32Array([-1.5, 2]));
+    });
+
+    test('every number slice arrives element by element, empty and NaN included', () => {
+      const cases = [
+        ['show_i8', Int8Array, [-128, 0, 127], '[-128, 0, 127]'],
+        ['show_u16', Uint16Array, [0, 65535], '[0, 65535]'],
+        ['show_i16', Int16Array, [-32768, 32767], '[-32768, 32767]'],
+        ['show_u32', Uint32Array, [0, 4294967295], '[0, 4294967295]'],
+        ['show_u64', BigUint64Array, [0n, 18446744073709551615n], '[0, 18446744073709551615]'],
+        ['show_f32', Float32Array, [NaN, -0.5, Infinity], '[NaN, -0.5, inf]'],
+      ];
+      for (const [f, Ctor, values, shown] of cases) {
+        assert.equal(m[f](new Ctor(values)), shown, f);
+        assert.equal(m[f](new Ctor(0)), '[]', `${f}(empty)`);
+        assert.equal(m[f]([]), '[]', `${f}([])`);
+      }
+      assert.equal(m.show_i8([-1, 300]), '[-1, 44]', 'plain arrays convert like the typed array does');
+    });
+
+    test('&mut [u8], &mut [f64], &mut [i64]: changes are written back, empty and NaN included', () => {
+      const bytes = new Uint8Array([0, 254, 255]);
+      assert.equal(m.bump_u8(bytes), 3);
+      assert.deepEqual(bytes, new Uint8Array([1, 255, 0]));
+      const floats = new Float64Array([NaN, 1.5, -0, Infinity]);
+      assert.equal(m.negate_f64(floats), 4);
+      assert.deepEqual(floats, new Float64Array([0, -1.5, 0, -Infinity]));
+      assert.ok(Object.is(floats[2], 0), '-0 negated is +0');
+      const longs = new BigInt64Array([1n, -9223372036854775808n, 9223372036854775807n]);
+      assert.equal(m.negate_i64(longs), 3);
+      assert.deepEqual(longs, new BigInt64Array([-1n, -9223372036854775808n, -9223372036854775807n]));
+      const plain = [5n, -6n];
+      m.negate_i64(plain);
+      assert.deepEqual(plain, [-5n, 6n], 'plain arrays are written back with bigints');
+      for (const [f, Ctor] of [['bump_u8', Uint8Array], ['negate_f64', Float64Array], ['negate_i64', BigInt64Array]]) {
+        const empty = new Ctor(0);
+        assert.equal(m[f](empty), 0, `${f}(empty)`);
+        assert.equal(empty.length, 0);
+      }
+      const sub = new Float64Array([1, 2, 3, 4]).subarray(1, 3);
+      m.negate_f64(sub);
+      assert.deepEqual(new Float64Array(sub.buffer), new Float64Array([1, -2, -3, 4]), 'a subarray writes back into its own window');
     });
 
     test('vectors of strings, JS values, classes and enums are arrays', () => {
@@ -133,6 +199,20 @@ for (const target of TARGETS) {
       assert.equal(m.nonnull_roundtrip(undefined), undefined);
     });
 
+    test('*mut T and NonNull<T> exports: addresses JS holds and hands back', () => {
+      const counter = m.counter_new(41);
+      assert.equal(typeof counter, 'number');
+      assert.ok(counter > 0);
+      assert.equal(m.counter_bump(counter), 42);
+      assert.equal(m.counter_bump(counter), 43);
+      assert.equal(m.counter_free(counter), 43);
+      const byte = m.byte_new(200);
+      assert.equal(typeof byte, 'number');
+      assert.equal(m.byte_read(byte), 200);
+      m.byte_free(byte);
+      assert.throws(() => m.byte_read(0), { message: 'a NonNull pointer from JS was 0' });
+    });
+
     test('Result: Err throws the value; JsError throws a real Error', () => {
       assert.equal(m.divide(7, 2), 3);
       assert.throws(() => m.divide(1, 0), (e) => e === 'division by zero');
@@ -147,6 +227,33 @@ for (const target of TARGETS) {
       assert.equal(m.result_thing(true).id, 5);
       assert.throws(() => m.result_thing(false), /no thing/);
       assert.equal(m.divide(9, 3), 3, 'usable after throwing');
+    });
+
+    test('Result<T, JsValue> for many T: Ok returns the value, Err throws it', () => {
+      const o = { k: 1 };
+      const cases = [
+        ['res_bool', [true, false]], ['res_f64', [1.5, -0, Infinity, Number.MAX_VALUE]],
+        ['res_u64', [0n, 18446744073709551615n]], ['res_char', ['a', '😀']], ['res_value', [o, null, 'x', 5]],
+        ['res_opt_u32', [7, 0, undefined]], ['res_strings', [['a', 'é😀'], []]],
+        ['res_level', [m.Level.Low, m.Level.High]], ['res_u128', [0n, (1n << 128n) - 1n]],
+      ];
+      for (const [f, values] of cases) {
+        for (const v of values) {
+          assert.deepEqual(m[f](v, false), v, `${f}(${String(v)})`);
+          assert.throws(() => m[f](v, true), (e) => e === `${f} failed`, `${f} throws`);
+        }
+      }
+      assert.ok(Number.isNaN(m.res_f64(NaN, false)));
+      assert.ok(Object.is(m.res_f64(-0, false), -0));
+      assert.equal(m.res_value(o, false), o, 'the same object');
+      assert.equal(m.res_opt_u32(null, false), undefined);
+      assert.equal(m.res_u64(1n, false), 1n, 'usable after throwing');
+    });
+
+    test('Result<T, E> with a custom error type E: Into<JsValue>', () => {
+      assert.equal(m.number_on_line('1\n 42 \n', 1), 42);
+      assert.throws(() => m.number_on_line('1\nx', 1), (e) => e instanceof Error && e.message === 'line 1: not a number');
+      assert.throws(() => m.number_on_line('1', 5), (e) => e instanceof Error && e.message === 'line 5: no such line');
     });
 
     test('imports take and return the same types', () => {
@@ -167,6 +274,13 @@ for (const target of TARGETS) {
       assert.deepEqual(many, [2, 4, 6, 8]);
     });
 
+    test('an export returning future_to_promise(..) directly', async () => {
+      const p = m.promise_sum(40, 2);
+      assert.ok(p instanceof Promise);
+      assert.equal(await p, 42);
+      await assert.rejects(m.promise_rejects('refused'), (e) => e instanceof Error && e.message === 'refused');
+    });
+
     test('spawn_local runs a task to completion', async () => {
       const before = reported.length;
       m.spawn_task(41);
@@ -183,16 +297,20 @@ for (const target of TARGETS) {
     test('.d.ts types', () => {
       const dts = readFileSync(path.join(outDir('types', target), 'types.d.ts'), 'utf8');
       for (const line of [
-        'export function opt_u32(x: number | undefined): number | undefined;',
-        'export function opt_string(x: string | undefined): string | undefined;',
-        'export function opt_thing(x: Thing | undefined): Thing | undefined;',
-        'export function opt_bytes(x: Uint8Array | undefined): Uint8Array | undefined;',
+        'export function opt_u32(x?: number | null): number | undefined;',
+        'export function opt_string(x?: string | null): string | undefined;',
+        'export function opt_thing(x?: Thing | null): Thing | undefined;',
+        'export function opt_bytes(x?: Uint8Array | null): Uint8Array | undefined;',
         'export function vec_f64(x: Float64Array): Float64Array;',
         'export function vec_u64(x: BigUint64Array): BigUint64Array;',
         'export function vec_string(x: string[]): string[];',
         'export function vec_thing(x: Thing[]): Thing[];',
         'export function vec_fruit(x: Fruit[]): Fruit[];',
         'export function clamped(x: Uint8ClampedArray): Uint8ClampedArray;',
+        'export function clamped_sum(x: Uint8ClampedArray): number;',
+        'export function clamped_invert(x: Uint8ClampedArray): void;',
+        'export function opt_str(x?: string | null): string;',
+        'export function res_opt_u32(x: number | null | undefined, fail: boolean): number | undefined;',
         'export function sum_f64(v: Float64Array): number;',
         'export function double_in_place(v: Int32Array): void;',
         'export function id_u128(x: bigint): bigint;',
@@ -201,6 +319,9 @@ for (const target of TARGETS) {
         'export function double_later(x: number): Promise<number>;',
         'export function plain_async(): Promise<string>;',
         'export function buffer_ptr(): number;',
+        'export function counter_new(start: number): number;',
+        'export function byte_read(p: number): number;',
+        'export function promise_sum(a: number, b: number): Promise<any>;',
       ]) {
         assert.ok(dts.includes(line), `missing: ${line}`);
       }

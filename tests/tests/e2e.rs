@@ -27,4 +27,7 @@ fn fixtures_run_in_node_for_every_target() {
     }
     support::check_generated_js(&out);
     support::run_node_tests(&out);
+    // The TypeScript of every everyday type; `cargo insta review` shows a change.
+    let dts = std::fs::read_to_string(out.join("types/nodejs/types.d.ts")).unwrap();
+    insta::assert_snapshot!("types_d_ts", dts);
 }

@@ -212,32 +212,31 @@ pub fn lower(
                         ..Lowered::default()
                     })
                 }
-                Type::Slice(elem) if typed_array(elem).is_some() => {
-                    let ctor = typed_array(elem).expect("checked");
-                    let mut l = lower_array(ctor, x, tmp, helpers);
-                    if mutable {
-                        // Rust changed a copy; write it back into the caller's array.
-                        helpers.require("writeBack");
-                        l.finally
-                            .push(format!("writeBack({x}, {tmp}_ptr, {tmp}_len, {ctor});"));
-                    }
-                    Ok(l)
-                }
+                Type::Slice(elem) if typed_array(elem).is_some() => Ok(lower_slice(
+                    typed_array(elem).expect("checked"),
+                    mutable,
+                    x,
+                    tmp,
+                    helpers,
+                )),
                 other => Err(format!(
                     "passing {} from JS is not supported",
                     super::ts::type_name(other)
                 )),
             }
         }
-        Type::Vector(elem) | Type::Clamped(elem) if array_ctor(ty).is_some() => {
-            let _ = elem;
-            Ok(lower_array(
-                array_ctor(ty).expect("checked"),
-                x,
-                tmp,
-                helpers,
-            ))
+        // `Clamped<&[u8]>` / `Clamped<&mut [u8]>` / `Clamped<Vec<u8>>`.
+        Type::Clamped(_) if array_ctor(ty).is_some() => {
+            let ctor = array_ctor(ty).expect("checked");
+            let mutable = matches!(ty, Type::Clamped(inner) if matches!(**inner, Type::RefMut(_)));
+            Ok(lower_slice(ctor, mutable, x, tmp, helpers))
         }
+        Type::Vector(_) if array_ctor(ty).is_some() => Ok(lower_array(
+            array_ctor(ty).expect("checked"),
+            x,
+            tmp,
+            helpers,
+        )),
         Type::Vector(elem) => {
             helpers.require("arrays");
             if let Some(class) = class_of(module, elem) {
@@ -299,6 +298,18 @@ fn lower_array(ctor: &str, x: &str, tmp: &str, helpers: &mut HelperSet) -> Lower
         values: vec![format!("{tmp}_ptr"), format!("{tmp}_len")],
         ..Lowered::default()
     }
+}
+
+/// A copy of the JS array for `&[T]`; for `&mut [T]` the glue also copies Rust's changes
+/// back into the caller's array after the call.
+fn lower_slice(ctor: &str, mutable: bool, x: &str, tmp: &str, helpers: &mut HelperSet) -> Lowered {
+    let mut l = lower_array(ctor, x, tmp, helpers);
+    if mutable {
+        helpers.require("writeBack");
+        l.finally
+            .push(format!("writeBack({x}, {tmp}_ptr, {tmp}_len, {ctor});"));
+    }
+    l
 }
 
 fn lower_option(
@@ -368,43 +379,59 @@ fn lower_option(
             None => Err(format!("`{n}` is not an exported class or enum")),
         },
         Type::String | Type::Vector(_) => {
-            // ptr 0 means `None`; a present value is lowered as usual.
-            let present = lower(inner, x, tmp, module, helpers)?;
-            let guarded = |lines: &[String]| -> Vec<String> {
-                if lines.is_empty() {
-                    return Vec::new();
-                }
-                let mut out = vec![format!("if (!{none}) {{")];
-                out.extend(lines.iter().map(|s| {
-                    format!(
-                        "    {}",
-                        s.replace(&format!("const {tmp}_"), &format!("{tmp}_"))
-                    )
-                }));
-                out.push("}".into());
-                out
-            };
-            let mut setup = vec![format!("let {tmp}_ptr = 0, {tmp}_len = 0;")];
-            setup.extend(guarded(&present.setup));
-            Ok(Lowered {
-                checks: guarded(&present.checks),
-                setup,
-                moves: guarded(&present.moves),
-                values: vec![format!("{tmp}_ptr"), format!("{tmp}_len")],
-                finally: present.finally,
-                moved: present
-                    .moved
-                    .iter()
-                    .map(|m| format!("({none} ? [] : {m})"))
-                    .collect(),
-                lent: Vec::new(),
-            })
+            lower_nullable_buffer(inner, x, tmp, &none, module, helpers)
+        }
+        Type::Ref(r) if matches!(**r, Type::String | Type::Slice(_)) => {
+            lower_nullable_buffer(inner, x, tmp, &none, module, helpers)
         }
         other => Err(format!(
             "`Option` of {} is not supported",
             super::ts::type_name(other)
         )),
     }
+}
+
+/// `Option` of a string or array: pointer 0 means `None`; a present value is lowered as
+/// usual.
+fn lower_nullable_buffer(
+    inner: &Type,
+    x: &str,
+    tmp: &str,
+    none: &str,
+    module: &Module,
+    helpers: &mut HelperSet,
+) -> Result<Lowered, String> {
+    // ptr 0 means `None`; a present value is lowered as usual.
+    let present = lower(inner, x, tmp, module, helpers)?;
+    let guarded = |lines: &[String]| -> Vec<String> {
+        if lines.is_empty() {
+            return Vec::new();
+        }
+        let mut out = vec![format!("if (!{none}) {{")];
+        out.extend(lines.iter().map(|s| {
+            format!(
+                "    {}",
+                s.replace(&format!("const {tmp}_"), &format!("{tmp}_"))
+            )
+        }));
+        out.push("}".into());
+        out
+    };
+    let mut setup = vec![format!("let {tmp}_ptr = 0, {tmp}_len = 0;")];
+    setup.extend(guarded(&present.setup));
+    Ok(Lowered {
+        checks: guarded(&present.checks),
+        setup,
+        moves: guarded(&present.moves),
+        values: vec![format!("{tmp}_ptr"), format!("{tmp}_len")],
+        finally: present.finally,
+        moved: present
+            .moved
+            .iter()
+            .map(|m| format!("({none} ? [] : {m})"))
+            .collect(),
+        lent: Vec::new(),
+    })
 }
 
 /// wasm → JS: the expression for `ty` made from its core `values`.
@@ -487,6 +514,16 @@ pub fn lift(
                 ))
             }
         },
+        // `Clamped<&[u8]>` lent to an import: a view, valid until the import returns.
+        Type::Clamped(inner) if matches!(**inner, Type::Ref(_)) && array_ctor(ty).is_some() => {
+            helpers.require("memory");
+            format!(
+                "new {}(wasm.memory.buffer, {} >>> 0, {})",
+                array_ctor(ty).expect("checked"),
+                v(0),
+                v(1)
+            )
+        }
         Type::Vector(_) | Type::Clamped(_) if array_ctor(ty).is_some() => {
             helpers.require("arrays");
             format!(

@@ -144,13 +144,14 @@ pub fn doc_comment(docs: &[String], tags: &[String], indent: &str) -> String {
 
 /// JSDoc `@param`/`@returns` tags for a signature.
 pub fn jsdoc_tags(args: &[Arg], ret: Option<&Type>) -> Vec<String> {
-    args.iter()
-        .map(|a| {
-            format!(
-                "@param {{{}}} {}",
-                super::ts::type_name(&a.ty),
-                js_ident(&a.name)
-            )
+    super::ts::param_decls(args)
+        .into_iter()
+        .map(|p| {
+            if p.optional {
+                format!("@param {{{}}} [{}]", p.ty, p.name)
+            } else {
+                format!("@param {{{}}} {}", p.ty, p.name)
+            }
         })
         .chain(
             ret.filter(|t| **t != Type::Unit)

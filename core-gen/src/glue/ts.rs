@@ -2,7 +2,9 @@
 //! functions, so the editor shows exactly what `foo.d.ts` says.
 
 use super::js::{doc_comment, js_ident, member_name, quote};
-use crate::descriptor::{Enum, EnumValue, Function, Method, Module, Receiver, Role, Struct, Type};
+use crate::descriptor::{
+    Arg, Enum, EnumValue, Function, Method, Module, Receiver, Role, Struct, Type,
+};
 
 /// The TypeScript spelling of a type.
 pub fn type_name(ty: &Type) -> String {
@@ -49,17 +51,80 @@ pub fn type_name(ty: &Type) -> String {
     }
 }
 
+/// How an argument is declared. The glue takes `null` as well as `undefined` for `None`
+/// (`isLikeNone`), so an `Option` argument says `T | null | undefined`, and a trailing run
+/// of them may be left out (`x?: T | null`), as wasm-bindgen declares them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParamDecl {
+    pub name: String,
+    pub ty: String,
+    /// May be omitted by the caller (`name?: ty`).
+    pub optional: bool,
+}
+
+/// The declarations of `args`, in order.
+pub fn param_decls(args: &[Arg]) -> Vec<ParamDecl> {
+    // Arguments from this index on are all `Option`s.
+    let trailing = args
+        .iter()
+        .rposition(|a| !matches!(a.ty, Type::Option(_)))
+        .map_or(0, |i| i + 1);
+    args.iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let name = js_ident(&a.name);
+            match &a.ty {
+                Type::Option(inner) if i >= trailing => ParamDecl {
+                    name,
+                    ty: format!("{} | null", type_name(inner)),
+                    optional: true,
+                },
+                Type::Option(inner) => ParamDecl {
+                    name,
+                    ty: format!("{} | null | undefined", type_name(inner)),
+                    optional: false,
+                },
+                ty => ParamDecl {
+                    name,
+                    ty: type_name(ty),
+                    optional: false,
+                },
+            }
+        })
+        .collect()
+}
+
+fn params(args: &[Arg]) -> String {
+    param_decls(args)
+        .iter()
+        .map(|p| {
+            let mark = if p.optional { "?" } else { "" };
+            format!("{}{mark}: {}", p.name, p.ty)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A setter's parameter cannot be optional in TypeScript: `None` is written out.
+fn setter_params(args: &[Arg]) -> String {
+    args.iter()
+        .map(|a| {
+            let ty = match &a.ty {
+                Type::Option(inner) => format!("{} | null | undefined", type_name(inner)),
+                ty => type_name(ty),
+            };
+            format!("{}: {ty}", js_ident(&a.name))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// `export function greet(name: string): string;`
 pub fn function_signature(f: &Function) -> String {
-    let args: Vec<String> = f
-        .args
-        .iter()
-        .map(|a| format!("{}: {}", js_ident(&a.name), type_name(&a.ty)))
-        .collect();
     format!(
         "export function {}({}): {};",
         f.js_name,
-        args.join(", "),
+        params(&f.args),
         type_name(&f.ret)
     )
 }
@@ -71,13 +136,6 @@ pub fn function_declaration(f: &Function) -> String {
         doc_comment(&f.docs, &[], ""),
         function_signature(f)
     )
-}
-
-fn params(args: &[crate::descriptor::Arg]) -> String {
-    args.iter()
-        .map(|a| format!("{}: {}", js_ident(&a.name), type_name(&a.ty)))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// One member line of a class declaration (without indentation or docs).
@@ -98,7 +156,7 @@ pub fn method_signature(m: &Method, setter_pair: Option<&Method>) -> String {
             };
             format!("{prefix}{readonly}{name}: {};", type_name(&m.ret))
         }
-        Role::Setter => format!("{prefix}set {name}({});", params(&m.args)),
+        Role::Setter => format!("{prefix}set {name}({});", setter_params(&m.args)),
         Role::Method => format!(
             "{prefix}{name}({}): {};",
             params(&m.args),
@@ -177,4 +235,43 @@ pub fn enum_declaration(e: &Enum) -> String {
         e.js_name,
         variants.join("\n")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(args: &[(&str, Type)], ret: Type) -> String {
+        function_signature(&Function {
+            export: "f".into(),
+            js_name: "f".into(),
+            docs: vec![],
+            start: false,
+            skip_typescript: false,
+            args: args
+                .iter()
+                .map(|(n, ty)| Arg {
+                    name: n.to_string(),
+                    ty: ty.clone(),
+                })
+                .collect(),
+            ret,
+        })
+    }
+
+    fn opt(ty: Type) -> Type {
+        Type::Option(Box::new(ty))
+    }
+
+    #[test]
+    fn option_arguments_take_null_and_trailing_ones_may_be_left_out() {
+        assert_eq!(
+            f(&[("a", opt(Type::U32)), ("b", Type::String), ("c", opt(Type::String)), ("d", opt(Type::F64))], opt(Type::U32)),
+            "export function f(a: number | null | undefined, b: string, c?: string | null, d?: number | null): number | undefined;"
+        );
+        assert_eq!(
+            f(&[("x", opt(Type::Bool))], Type::Unit),
+            "export function f(x?: boolean | null): void;"
+        );
+    }
 }

@@ -27,6 +27,7 @@ extern "C" {
 #[wasm_bindgen]
 extern "C" {
     /// A JS `Promise`.
+    #[wasm_bindgen(typescript_type = "Promise<any>")]
     pub type Promise;
 
     #[wasm_bindgen(constructor)]

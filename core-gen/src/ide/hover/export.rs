@@ -170,7 +170,7 @@ pub fn add(a: u32, b: Option<f64>, c: &JsValue) {}
 "#,
             r#"
 ```ts
-export function addTwo(a: number, b: number | undefined, c: any): void;
+export function addTwo(a: number, b: number | null | undefined, c: any): void;
 ```
 JS: `addTwo(a, b, c)`
 "#,
