@@ -18,7 +18,8 @@ Examples:
   wbg build examples/hello --target nodejs    build another crate
   wbg check --format github                   annotate #[wasm_bindgen] mistakes in CI
   wbg watch --target web                      rebuild on every change
-  wbg bindgen target/wasm32-unknown-unknown/release/foo.wasm --out-dir pkg";
+  wbg bindgen target/wasm32-unknown-unknown/release/foo.wasm --out-dir pkg
+  wbg test target/wasm32-unknown-unknown/debug/deps/foo-1a2b3c.wasm    run its tests";
 
 #[derive(Parser)]
 #[command(
@@ -54,7 +55,7 @@ through wasm-opt when it is on PATH (Debian: apt install binaryen) unless --no-o
 
 {EXIT_CODES_HELP}"))]
     Build(BuildArgs),
-    /// Check every #[wasm_bindgen] item under src/ without compiling.
+    /// Check a crate's #[wasm_bindgen] items (src/, [lib] and [[bin]] paths) without compiling.
     #[command(after_help = format!("\
 Examples:
   wbg check                          rustc-style report for the crate here

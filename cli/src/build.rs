@@ -171,9 +171,16 @@ pub fn build(args: &BuildArgs, krate: &Crate, ui: &Ui) -> Result<Built, Failure>
     })
 }
 
-/// Runs wasm-opt on release builds when it is on PATH and not turned off.
+/// Runs wasm-opt on release builds when it is on PATH and not turned off: a `--dev` build
+/// is for debugging, and optimising it would only slow the edit-build loop.
 fn optimise(args: &BuildArgs, wasm: &Path, ui: &Ui) -> Result<bool, Failure> {
     if args.no_opt || !args.release() {
+        let why = if args.no_opt {
+            "--no-opt"
+        } else {
+            "--dev build"
+        };
+        ui.detail("Skipping", &format!("wasm-opt ({why})"));
         return Ok(false);
     }
     let Some(wasm_opt) = wasm_opt::find() else {

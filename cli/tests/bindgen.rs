@@ -1,5 +1,8 @@
 //! `wbg bindgen` and `wasm-bindgen` on synthetic modules: the happy path runs in Node,
-//! and every kind of bad input gives exit code 1 and exactly one line on stderr.
+//! and every kind of bad input gives exit code 1 and exactly one line on stderr. The
+//! `--debug` and `--keep-debug` flags are tried on a fixture crate built in debug.
+
+mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -356,6 +359,171 @@ fn damaged_modules_never_panic() {
         }
         let opts = wbg_core_gen::bindgen::Options::new(target, "x");
         let _ = wbg_core_gen::bindgen::generate(&bytes, &opts);
+    }
+}
+
+/// A data segment at 0xFFFF_F000 holding the closure-record magic: the closure scan must
+/// not lay out 4 GiB of memory to look at it. `wbg bindgen` runs with its address space
+/// capped at 1 GiB and gives a clean result (success or one error line), not a crash
+/// (before the sparse memory image, it aborted: "memory allocation of 4294963232 bytes").
+#[cfg(unix)]
+#[test]
+fn closure_magic_at_a_huge_offset() {
+    let mut m = Module::from_buffer(&good_module()).unwrap();
+    // Memory is scanned for closure records only when the module creates closures.
+    let ty = m.types.add(&[ValType::I32; 3], &[ValType::I32]);
+    m.add_import_func(
+        wbg_core_gen::extract::PLACEHOLDER_MODULE,
+        "__wbg_closure_new",
+        ty,
+    );
+    let memory = m.memories.iter().next().unwrap().id();
+    let mut record = wbg_core_gen::descriptor::schema::CLOSURE_MAGIC.to_vec();
+    record.extend(0xFFFF_F010u32.to_le_bytes()); // descriptor pointer, into this segment
+    record.extend(4u32.to_le_bytes());
+    record.extend([0, 0, 0, 0, 1, 0, 0, 0]); // invoke, destroy
+    record.extend(wbg_core_gen::descriptor::schema::CLOSURE_MAGIC); // a cut-off one
+    m.data.add(
+        walrus::DataKind::Active {
+            memory,
+            offset: walrus::ConstExpr::Value(walrus::ir::Value::I32(0xFFFF_F000u32 as i32)),
+        },
+        record,
+    );
+    let dir = scratch("huge-offset");
+    let input = dir.join("far.wasm");
+    std::fs::write(&input, m.emit_wasm()).unwrap();
+    // Out of process: a regression must not take 4 GiB from the test runner.
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 1048576 && exec \"$0\" bindgen \"$1\" --out-dir \"$2\"")
+        .arg(env!("CARGO_BIN_EXE_wbg"))
+        .arg(&input)
+        .arg(dir.join("pkg"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    match out.status.code() {
+        Some(0) => assert_eq!(stderr, "", "success is silent"),
+        Some(1) => assert!(
+            stderr.starts_with("error: ") && stderr.lines().count() == 1,
+            "{stderr}"
+        ),
+        code => panic!("exit {code:?} (killed, or an internal error):\n{stderr}"),
+    }
+}
+
+/// The fixture crate `good` built with cargo's dev profile, whose wasm has DWARF sections.
+fn debug_fixture_wasm() -> PathBuf {
+    let out = support::run(
+        support::wbg()
+            .args(["build", "--dev", "--target", "nodejs", "--out-dir"])
+            .arg(scratch("debug-fixture").join("pkg"))
+            .arg(support::fixture("good")),
+    );
+    support::ok(&out);
+    support::repo_root().join("target/wasm/wasm32-unknown-unknown/debug/cli_good.wasm")
+}
+
+/// The names of a wasm module's custom sections, in order.
+fn custom_sections(wasm: &[u8]) -> Vec<String> {
+    fn leb(bytes: &[u8], at: &mut usize) -> usize {
+        let (mut value, mut shift) = (0usize, 0);
+        loop {
+            let b = bytes[*at];
+            *at += 1;
+            value |= usize::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return value;
+            }
+            shift += 7;
+        }
+    }
+    let mut names = Vec::new();
+    let mut at = 8;
+    while at < wasm.len() {
+        let id = wasm[at];
+        at += 1;
+        let size = leb(wasm, &mut at);
+        let end = at + size;
+        if id == 0 {
+            let len = leb(wasm, &mut at);
+            names.push(String::from_utf8_lossy(&wasm[at..at + len]).into_owned());
+        }
+        at = end;
+    }
+    names
+}
+
+/// `--keep-debug` keeps the DWARF `.debug_*` sections (and only it does); `--debug` adds
+/// `__wbg_heap_stats()` to the JS (and only it does).
+#[test]
+fn debug_and_keep_debug_flags() {
+    let input = debug_fixture_wasm();
+    let dwarf = |wasm: &[u8]| -> Vec<String> {
+        let mut names: Vec<String> = custom_sections(wasm)
+            .into_iter()
+            .filter(|n| n.starts_with(".debug_"))
+            .collect();
+        // Rewritten by the generator, perhaps in another order.
+        names.sort();
+        names
+    };
+    let in_input = dwarf(&std::fs::read(&input).unwrap());
+    assert!(
+        in_input.contains(&".debug_info".to_string()),
+        "{in_input:?}"
+    );
+    let dir = scratch("debug-flags");
+    for (flags, keeps_dwarf, heap_stats) in [
+        (&[][..], false, false),
+        (&["--keep-debug"][..], true, false),
+        (&["--debug"][..], false, true),
+        (&["--debug", "--keep-debug"][..], true, true),
+    ] {
+        let pkg = dir.join(format!("pkg{}", flags.join("")));
+        let mut args = vec![
+            "bindgen",
+            input.to_str().unwrap(),
+            "--out-dir",
+            pkg.to_str().unwrap(),
+            "--target",
+            "nodejs",
+        ];
+        args.extend(flags);
+        let out = run("wbg", &args);
+        assert!(
+            out.status.success(),
+            "{flags:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let kept = dwarf(&std::fs::read(pkg.join("cli_good_bg.wasm")).unwrap());
+        if keeps_dwarf {
+            assert_eq!(kept, in_input, "{flags:?}");
+        } else {
+            assert_eq!(kept, Vec::<String>::new(), "{flags:?}");
+        }
+        let node = Command::new("node")
+            .arg("-e")
+            .arg(
+                "const m = require(process.argv[1]); \
+                 const s = m.__wbg_heap_stats; \
+                 console.log(m.greet('dwarf'), typeof s, s ? Object.keys(s()).join(',') : '-');",
+            )
+            .arg(pkg.join("cli_good.js"))
+            .output()
+            .unwrap();
+        let want = if heap_stats {
+            "Hello, dwarf! function capacity,live,stack\n"
+        } else {
+            "Hello, dwarf! undefined -\n"
+        };
+        assert_eq!(
+            String::from_utf8_lossy(&node.stdout),
+            want,
+            "{flags:?}: {}",
+            String::from_utf8_lossy(&node.stderr)
+        );
     }
 }
 

@@ -1,13 +1,14 @@
-//! `wbg build` end to end: fixture crates → cargo (wasm32) → npm package, installed by path
-//! into a separate Node project and used by name.
+//! `wbg build` end to end: fixture crates → cargo (wasm32) → npm package, packed with
+//! `npm pack`, installed into a separate Node project and used by name.
 
 mod support;
 
 use support::*;
 
+/// `big(2n ** 63n)` overflows `u64`: a release build wraps to 0.
 const NODE_USES_IT: &str = r#"
 const { greet, add, big } = require('cli-good');
-console.log(greet('npm'), add(40, 2), big(21n));
+console.log(greet('npm'), add(40, 2), big(21n), big(2n ** 63n));
 "#;
 
 #[test]
@@ -60,8 +61,103 @@ fn nodejs_package_installs_and_runs_by_name() {
         "MIT License (fixture)\n"
     );
     assert!(pkg.join("README.md").exists());
-    let printed = use_from_node_project(&dir.join("consumer"), &pkg, false, NODE_USES_IT);
-    assert_eq!(printed, "Hello, npm! 42 42n\n");
+    // Not in `files`, so not in the tarball.
+    std::fs::write(pkg.join("notes.txt"), "left in pkg/\n").unwrap();
+    let consumer = dir.join("consumer");
+    let printed = use_from_node_project(&consumer, &pkg, false, NODE_USES_IT);
+    assert_eq!(printed, "Hello, npm! 42 42n 0n\n");
+    assert!(!consumer.join("node_modules/cli-good/notes.txt").exists());
+}
+
+/// `--dev`: cargo's dev profile, so overflow checks are on and `big(2n ** 63n)` traps
+/// instead of wrapping; wasm-opt (the real one, when installed) is not run.
+#[test]
+fn dev_build_is_a_debug_build() {
+    let dir = scratch("build-dev");
+    let pkg = dir.join("pkg");
+    let out = run(wbg()
+        .args(["build", "--dev", "--target", "nodejs", "--out-dir"])
+        .arg(&pkg)
+        .arg(fixture("good")));
+    ok(&out);
+    let text = stderr(&out);
+    assert!(
+        text.contains("    Building cli-good v1.2.3 for wasm32-unknown-unknown (dev)\n"),
+        "{text}"
+    );
+    assert!(
+        last_line(&out).contains(&format!("{} (nodejs): ", pkg.display())),
+        "no wasm-opt: {text}"
+    );
+    let printed = use_from_node_project(
+        &dir.join("consumer"),
+        &pkg,
+        false,
+        r#"
+const { greet, big } = require('cli-good');
+let overflow;
+try { big(2n ** 63n); overflow = 'wrapped'; } catch (e) { overflow = 'trapped'; }
+console.log(greet('dev'), big(21n), overflow);
+"#,
+    );
+    assert_eq!(printed, "Hello, dev! 42n trapped\n");
+}
+
+/// Arguments after `--` reach cargo: the `extra` feature adds an export.
+#[test]
+fn cargo_args_after_double_dash() {
+    let dir = scratch("build-features");
+    let build = |pkg: &str, cargo_args: &[&str]| {
+        let pkg = dir.join(pkg);
+        let out = run(wbg()
+            .args(["build", "--target", "nodejs", "--no-opt", "--out-dir"])
+            .arg(&pkg)
+            .arg(fixture("features"))
+            .arg("--")
+            .args(cargo_args));
+        ok(&out);
+        let dts = std::fs::read_to_string(pkg.join("cli_features.d.ts")).unwrap();
+        let js = pkg.join("cli_features.js");
+        let node = std::process::Command::new("node")
+            .arg("-e")
+            .arg("const m = require(process.argv[1]); console.log(m.always(), typeof m.extra);")
+            .arg(&js)
+            .output()
+            .unwrap();
+        (dts, stdout(&node))
+    };
+    let (dts, exports) = build("plain", &[]);
+    assert_eq!(exports, "1 undefined\n");
+    assert!(!dts.contains("extra"), "{dts}");
+    let (dts, exports) = build("extra", &["--features", "extra"]);
+    assert_eq!(exports, "1 function\n");
+    assert!(dts.contains("export function extra(): number;"), "{dts}");
+}
+
+/// `--no-typescript`: no `.d.ts`, and package.json neither lists nor points at one.
+#[test]
+fn no_typescript() {
+    let dir = scratch("build-no-typescript");
+    let pkg = dir.join("pkg");
+    let out = run(wbg()
+        .args(["build", "--target", "nodejs", "--no-opt", "--no-typescript"])
+        .arg("--out-dir")
+        .arg(&pkg)
+        .arg(fixture("good")));
+    ok(&out);
+    assert!(!pkg.join("cli_good.d.ts").exists());
+    let json = std::fs::read_to_string(pkg.join("package.json")).unwrap();
+    assert!(
+        !json.contains(".d.ts") && !json.contains("\"types\""),
+        "{json}"
+    );
+    let printed = use_from_node_project(
+        &dir.join("consumer"),
+        &pkg,
+        false,
+        "console.log(require('cli-good').greet('no types'));\n",
+    );
+    assert_eq!(printed, "Hello, no types!\n");
 }
 
 #[test]
@@ -206,8 +302,17 @@ fn wasm_opt_when_on_path() {
     );
     let args = std::fs::read_to_string(&log).unwrap();
     assert!(args.starts_with("-O --enable-bulk-memory"), "{args}");
-    ok(&build(&["--no-opt"]));
-    assert_eq!(std::fs::read_to_string(&log).unwrap(), args, "--no-opt");
+    for (flag, why) in [("--no-opt", "--no-opt"), ("--dev", "--dev build")] {
+        let out = build(&[flag, "--verbose"]);
+        ok(&out);
+        let text = stderr(&out);
+        assert!(last_line(&out).contains("(nodejs): "), "{flag}: {text}");
+        assert!(
+            text.contains(&format!("    Skipping wasm-opt ({why})\n")),
+            "{flag}: {text}"
+        );
+        assert_eq!(std::fs::read_to_string(&log).unwrap(), args, "{flag}");
+    }
 }
 
 #[cfg(unix)]

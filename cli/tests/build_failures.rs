@@ -3,6 +3,8 @@
 
 mod support;
 
+use std::process::Command;
+
 use support::*;
 
 /// Runs `wbg build` with `args` in the fixtures' directory, checks the exit code and
@@ -168,7 +170,8 @@ fn usage_errors() {
     );
 }
 
-/// `--help` of every subcommand has examples and the exit-code table.
+/// `--help` of every subcommand has examples and the exit-code table; `test` has
+/// libtest's codes, also in `wasm-bindgen-test-runner --help`.
 #[test]
 fn help_has_examples_and_exit_codes() {
     for sub in [&[][..], &["build"], &["check"], &["watch"], &["bindgen"]] {
@@ -179,6 +182,24 @@ fn help_has_examples_and_exit_codes() {
         assert!(
             text.contains("Exit codes:\n  0  success") && text.contains("  7  wasm-opt failed"),
             "{sub:?}:\n{text}"
+        );
+    }
+    let runner = Command::new(env!("CARGO_BIN_EXE_wasm-bindgen-test-runner"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    for out in [run(wbg().args(["test", "--help"])), runner] {
+        ok(&out);
+        let text = stdout(&out);
+        assert!(
+            text.contains("Examples:\n  cargo test --target wasm32-unknown-unknown ")
+                && text.contains("\n  wbg test foo-1a2b3c.wasm --list "),
+            "{text}"
+        );
+        assert!(
+            text.contains("Exit codes (libtest's, not wbg's other commands'):\n  0    all selected tests passed")
+                && text.contains("\n  101  a test failed\n  2    the tests could not be run"),
+            "{text}"
         );
     }
 }

@@ -27,8 +27,15 @@ struct Expected {
 /// Annotations of every `.rs` file under `crate_dir/src`, in `wbg check`'s order (files by
 /// path, then by position); `shown` is how the crate directory appears in the output.
 fn expected(crate_dir: &Path, shown: &str) -> Vec<Expected> {
+    expected_in(crate_dir, shown, &["src"])
+}
+
+/// Like `expected`, for the `.rs` files under each of `dirs` of the crate.
+fn expected_in(crate_dir: &Path, shown: &str, dirs: &[&str]) -> Vec<Expected> {
     let mut files = Vec::new();
-    collect(&crate_dir.join("src"), Path::new("src"), &mut files);
+    for dir in dirs {
+        collect(&crate_dir.join(dir), Path::new(dir), &mut files);
+    }
     files.sort();
     let mut out = Vec::new();
     for rel in files {
@@ -127,6 +134,17 @@ fn the_fixture_covers_every_rule_wbg_check_reports() {
     ] {
         assert!(codes.contains(&code), "{code} in {codes:?}");
     }
+    assert_eq!(
+        all.iter()
+            .filter(|e| e.code == "setter-prefix")
+            .map(|e| e.source_line.trim())
+            .collect::<Vec<_>>(),
+        [
+            "pub fn property(&mut self, value: u32) {",
+            "fn property(this: &Bar, v: u32);"
+        ],
+        "the setter mistake in export and in import form"
+    );
     assert!(all.iter().any(|e| e.help.is_some()), "a fix with its help");
     assert!(
         all.iter().any(|e| e.file.ends_with("nested/mod.rs")),
@@ -216,6 +234,63 @@ fn paths() {
     assert_eq!(one.status.code(), Some(1));
     assert_eq!(stdout(&one).lines().count(), 2, "{}", stdout(&one));
     assert!(stdout(&one).starts_with("::error file=attr-errors/src/nested/mod.rs,line=5,"));
+}
+
+/// `[lib] path` and `[[bin]] path` outside `src/`: those files and their modules beside
+/// them are checked too (the fixture has no `src/` at all).
+#[test]
+fn lib_and_bin_paths_from_the_manifest() {
+    let want = expected_in(&fixture("lib-path"), "lib-path", &["lib", "tools"]);
+    let files: Vec<&str> = want.iter().map(|e| e.file.as_str()).collect();
+    assert_eq!(
+        files,
+        [
+            "lib-path/lib/main.rs",
+            "lib-path/lib/util.rs",
+            "lib-path/tools/cli.rs"
+        ]
+    );
+    let out = check(&["lib-path", "--format", "github"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(stdout(&out), want.iter().map(github).collect::<String>());
+    assert_eq!(last_line(&out), "error: 3 problems in 3 of 3 files checked");
+}
+
+/// `[lib] path = "lib.rs"` beside Cargo.toml: that file is checked, and the rest of the
+/// crate's directory (target/ and the like) is not walked.
+#[test]
+fn lib_beside_the_manifest() {
+    let dir = scratch("check-lib-beside");
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        "[package]\nname = \"beside\"\nversion = \"0.1.0\"\n\n[lib]\npath = \"lib.rs\"\n",
+    )
+    .unwrap();
+    let mistake = "#[wasm_bindgen(js_nme = \"x\")]\npub fn f() {}\n";
+    std::fs::write(dir.join("lib.rs"), mistake).unwrap();
+    std::fs::create_dir_all(dir.join("target")).unwrap();
+    std::fs::write(dir.join("target/generated.rs"), mistake).unwrap();
+    let out = run(wbg()
+        .args(["check", "--format", "github"])
+        .current_dir(&dir));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "::error file=lib.rs,line=1,col=16,endLine=1,endColumn=22,title=wbg unknown-option::unknown `#[wasm_bindgen]` option `js_nme`; did you mean `js_name`?\n"
+    );
+}
+
+/// A manifest that is not TOML: exit 3, as for `wbg build`, rather than a silent pass.
+#[test]
+fn unreadable_manifest() {
+    let dir = scratch("check-bad-manifest");
+    std::fs::write(dir.join("Cargo.toml"), "[package\nname = ").unwrap();
+    let out = run(wbg().arg("check").current_dir(&dir));
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "error: cannot read Cargo.toml:1: unclosed table, expected `]`\n"
+    );
 }
 
 #[test]

@@ -21,21 +21,27 @@ impl Drop for Watcher {
     }
 }
 
-/// A copy of the `good` fixture, renamed so its `.wasm` does not replace the fixture's in
-/// the shared target dir, whose runtime dependency points at this repository.
-fn crate_copy(dir: &Path) {
+/// A copy of the `good` fixture named `name`, so its `.wasm` replaces neither the
+/// fixture's nor another watch test's in the shared target dir, whose runtime dependency
+/// points at this repository.
+fn crate_copy(dir: &Path, name: &str) {
     let good = fixture("good");
     std::fs::create_dir_all(dir.join("src")).unwrap();
     let runtime = repo_root().join("runtime");
     let manifest = std::fs::read_to_string(good.join("Cargo.toml"))
         .unwrap()
-        .replace("name = \"cli-good\"", "name = \"cli-watch\"")
+        .replace("name = \"cli-good\"", &format!("name = \"{name}\""))
         .replace(
             "path = \"../../../../runtime\"",
             &format!("path = {:?}", runtime.display().to_string()),
         );
     std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
-    std::fs::copy(good.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+    // Renamed in the lock file too, so cargo has no reason to rewrite it (a change the
+    // watcher would see).
+    let lock = std::fs::read_to_string(good.join("Cargo.lock"))
+        .unwrap()
+        .replace("name = \"cli-good\"", &format!("name = \"{name}\""));
+    std::fs::write(dir.join("Cargo.lock"), lock).unwrap();
     std::fs::copy(good.join("src/lib.rs"), dir.join("src/lib.rs")).unwrap();
 }
 
@@ -56,23 +62,14 @@ fn next_status(lines: &Receiver<String>, prefix: &str, seen: &mut Vec<String>) -
     panic!("no {prefix:?} line; saw:\n{}", seen.join("\n"));
 }
 
-#[test]
-fn rebuilds_on_change_and_survives_failures() {
-    let dir = scratch("watch");
-    let krate = dir.join("crate");
-    crate_copy(&krate);
-    let pkg = dir.join("pkg");
+/// Starts `wbg watch --target nodejs --debounce <debounce> --out-dir <pkg> <krate>`; its
+/// stderr lines arrive on the receiver and end when it exits.
+fn start_watch(krate: &Path, pkg: &Path, debounce: &str) -> (Watcher, Receiver<String>) {
     let child = wbg()
-        .args([
-            "watch",
-            "--target",
-            "nodejs",
-            "--debounce",
-            "100",
-            "--out-dir",
-        ])
-        .arg(&pkg)
-        .arg(&krate)
+        .args(["watch", "--target", "nodejs", "--debounce", debounce])
+        .arg("--out-dir")
+        .arg(pkg)
+        .arg(krate)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -87,6 +84,16 @@ fn rebuilds_on_change_and_survives_failures() {
             }
         }
     });
+    (watcher, lines)
+}
+
+#[test]
+fn rebuilds_on_change_and_survives_failures() {
+    let dir = scratch("watch");
+    let krate = dir.join("crate");
+    crate_copy(&krate, "cli-watch");
+    let pkg = dir.join("pkg");
+    let (mut watcher, lines) = start_watch(&krate, &pkg, "100");
     let mut seen = Vec::new();
     next_status(&lines, "Watching ", &mut seen);
     let first = next_status(&lines, "Built #1 ", &mut seen);
@@ -133,6 +140,47 @@ fn rebuilds_on_change_and_survives_failures() {
     );
     let dts = std::fs::read_to_string(pkg.join("cli_watch.d.ts")).unwrap();
     assert!(!dts.contains("added_later"), "{dts}");
+}
+
+/// Five saves in quick succession, well inside the debounce, give one build, of the last
+/// version. Only builds are counted: the pauses are generous, not measured.
+#[test]
+fn quick_saves_give_one_build() {
+    let dir = scratch("watch-debounce");
+    let krate = dir.join("crate");
+    crate_copy(&krate, "cli-watch-debounce");
+    let pkg = dir.join("pkg");
+    let (watcher, lines) = start_watch(&krate, &pkg, "2000");
+    let mut seen = Vec::new();
+    next_status(&lines, "Built #1 ", &mut seen);
+
+    let lib = krate.join("src/lib.rs");
+    let source = std::fs::read_to_string(&lib).unwrap();
+    for n in 0..5 {
+        std::fs::write(
+            &lib,
+            format!("{source}\n#[wasm_bindgen]\npub fn save_{n}() -> u32 {{ {n} }}\n"),
+        )
+        .unwrap();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    next_status(&lines, "Built #2 ", &mut seen);
+    let dts = std::fs::read_to_string(pkg.join("cli_watch_debounce.d.ts")).unwrap();
+    assert!(dts.contains("export function save_4(): number;"), "{dts}");
+    assert!(!dts.contains("save_3"), "{dts}");
+
+    // Time for a stray second build to be debounced, run and reported, then every line.
+    std::thread::sleep(Duration::from_secs(8));
+    drop(watcher);
+    seen.extend(lines.iter());
+    let builds: Vec<&String> = seen
+        .iter()
+        .filter(|l| {
+            let l = l.trim_start();
+            l.starts_with("Built #") || l.starts_with("Failed #")
+        })
+        .collect();
+    assert_eq!(builds.len(), 2, "{}", seen.join("\n"));
 }
 
 #[test]

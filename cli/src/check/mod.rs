@@ -1,10 +1,12 @@
-//! `wbg check`: every `#[wasm_bindgen]` item under the crate's `src/`, validated by
-//! core-gen's `syntax::parse_file` (the same messages as the macro and the language server)
-//! without rustc. Files are parsed in parallel; findings come out sorted by file and line.
+//! `wbg check`: every `#[wasm_bindgen]` item in the crate's sources (`files.rs` says
+//! which), validated by core-gen's `syntax::parse_file` (the same messages as the macro and
+//! the language server) without rustc. Files are parsed in parallel; findings come out
+//! sorted by file and line.
 
+mod files;
 mod render;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
@@ -14,6 +16,8 @@ use wbg_core_gen::diagnostic::Diagnostic;
 
 use crate::exit::{Exit, Failure};
 use crate::ui::{Stdout, StdoutError, Ui};
+
+pub use files::{files_to_check, Source};
 
 #[derive(Debug, Clone, Args)]
 pub struct CheckArgs {
@@ -68,8 +72,8 @@ pub fn run(args: &CheckArgs, ui: &Ui) -> Result<Exit, Failure> {
     let files = files_to_check(&args.path)?;
     if files.is_empty() {
         ui.warn(&format!(
-            "no .rs files under {}; pass the directory of a crate",
-            args.path.join("src").display()
+            "no .rs files in {} (src/ and the manifest's [lib] and [[bin]] paths); pass the directory of a crate",
+            args.path.display()
         ));
     }
     let findings = ui.step("Checking", &plural(files.len(), "file"), || {
@@ -109,78 +113,6 @@ fn plural(n: usize, word: &str) -> String {
     } else {
         format!("{n} {word}s")
     }
-}
-
-/// A file to check: where it is and how it is shown.
-#[derive(Debug, Clone)]
-pub struct Source {
-    pub path: PathBuf,
-    pub shown: String,
-}
-
-/// `path` itself when it is a `.rs` file, else every `.rs` file under the crate's `src/`.
-pub fn files_to_check(path: &Path) -> Result<Vec<Source>, Failure> {
-    if path.is_file() && path.extension().is_some_and(|e| e == "rs") {
-        return Ok(vec![Source {
-            path: path.to_path_buf(),
-            shown: slash(path),
-        }]);
-    }
-    let manifest = crate::cargo::manifest_path(path)?;
-    let dir = manifest.parent().expect("a file has a parent");
-    let mut rel = Vec::new();
-    walk(&dir.join("src"), Path::new("src"), &mut rel)?;
-    rel.sort();
-    Ok(rel
-        .into_iter()
-        .map(|r| Source {
-            path: dir.join(&r),
-            shown: slash(&shown_under(dir, &r)),
-        })
-        .collect())
-}
-
-/// `dir/rel` as the user would write it: `rel` alone when `dir` is the current directory.
-fn shown_under(dir: &Path, rel: &Path) -> PathBuf {
-    if dir.as_os_str().is_empty() || dir == Path::new(".") {
-        rel.to_path_buf()
-    } else {
-        dir.join(rel)
-    }
-}
-
-/// Paths with `/` whatever the platform, so output is the same everywhere.
-fn slash(path: &Path) -> String {
-    let s = path.display().to_string();
-    let s = s.strip_prefix("./").unwrap_or(&s);
-    s.replace('\\', "/")
-}
-
-/// Collects `.rs` files below `dir` as paths relative to the crate (`rel` is `dir`'s).
-/// Hidden directories are skipped, and symlinked directories too, so a link cycle cannot
-/// make the walk endless.
-fn walk(dir: &Path, rel: &Path, out: &mut Vec<PathBuf>) -> Result<(), Failure> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(Failure::io(format!("cannot read {}: {e}", dir.display()))),
-    };
-    for entry in entries {
-        let entry =
-            entry.map_err(|e| Failure::io(format!("cannot read {}: {e}", dir.display())))?;
-        let name = entry.file_name();
-        let kind = entry
-            .file_type()
-            .map_err(|e| Failure::io(format!("cannot read {}: {e}", entry.path().display())))?;
-        if kind.is_dir() {
-            if !name.to_string_lossy().starts_with('.') {
-                walk(&entry.path(), &rel.join(&name), out)?;
-            }
-        } else if Path::new(&name).extension().is_some_and(|e| e == "rs") {
-            out.push(rel.join(&name));
-        }
-    }
-    Ok(())
 }
 
 type FileResult = Result<Vec<Finding>, Failure>;

@@ -64,7 +64,18 @@ Environment:
   CHROME, WASM_BINDGEN_TEST_CHROME   Chromium to use (default: chromium on PATH)
   RUST_TEST_NOCAPTURE=1       same as --nocapture
 
-Exit codes: 0 all tests passed, 101 a test failed, 2 the tests could not be run.";
+Examples:
+  cargo test --target wasm32-unknown-unknown       every test binary, runner set as above
+  cargo test --target wasm32-unknown-unknown -- --nocapture    output as it happens
+  wbg test target/wasm32-unknown-unknown/debug/deps/foo-1a2b3c.wasm    one binary
+  wbg test foo-1a2b3c.wasm tests::parse --exact    only the test named tests::parse
+  wbg test foo-1a2b3c.wasm --list                  list the tests, run nothing
+
+Exit codes (libtest's, not wbg's other commands'):
+  0    all selected tests passed (or --list)
+  101  a test failed
+  2    the tests could not be run: bad arguments, unreadable or foreign wasm,
+       Node or Chromium missing, the module failed to load";
 
 /// Parses `args` (without the program name). `nocapture_env` is `RUST_TEST_NOCAPTURE`.
 pub fn parse(args: &[String], nocapture_env: bool) -> Result<Options, ArgsError> {

@@ -1,5 +1,5 @@
 //! Shared steps of the CLI suites: run the binaries, scratch directories, fixture paths,
-//! and a throwaway Node project that installs a package by path.
+//! and a throwaway Node project that installs a package from its `npm pack` tarball.
 
 #![allow(dead_code)]
 
@@ -74,8 +74,11 @@ pub fn last_line(o: &Output) -> String {
         .to_string()
 }
 
-/// A separate Node project in `dir` that installs `pkg` by path (offline: it is a local
-/// directory) and runs `script` (CommonJS, or ESM when `esm`) there; returns stdout.
+/// A separate Node project in `dir` that installs `pkg` as it would come from a registry:
+/// `npm pack` makes the tarball (so only what package.json's `files` lists goes in, plus
+/// what npm always adds) and `npm install` installs it, offline. Asserts that the
+/// installed package holds exactly the `files` and package.json, then runs `script`
+/// (CommonJS, or ESM when `esm`) there and returns its stdout.
 pub fn use_from_node_project(dir: &Path, pkg: &Path, esm: bool, script: &str) -> String {
     std::fs::create_dir_all(dir).unwrap();
     std::fs::write(
@@ -83,25 +86,47 @@ pub fn use_from_node_project(dir: &Path, pkg: &Path, esm: bool, script: &str) ->
         "{ \"name\": \"consumer\", \"version\": \"1.0.0\", \"private\": true }\n",
     )
     .unwrap();
-    let npm = Command::new("npm")
-        .args([
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(pkg.join("package.json")).unwrap()).unwrap();
+    let name = manifest["name"].as_str().expect("package.json has a name");
+    let mut listed: Vec<String> = manifest["files"]
+        .as_array()
+        .expect("package.json has `files`")
+        .iter()
+        .map(|f| f.as_str().unwrap().to_string())
+        .collect();
+    listed.push("package.json".into());
+    listed.sort();
+
+    let pack = npm(dir, &["pack", "--json", "--pack-destination", "."], pkg);
+    let packed: serde_json::Value = serde_json::from_str(&pack).unwrap();
+    let tarball = dir.join(
+        packed[0]["filename"]
+            .as_str()
+            .expect("npm pack names the tarball"),
+    );
+    npm(
+        dir,
+        &[
             "install",
             "--offline",
             "--no-audit",
             "--no-fund",
             "--no-package-lock",
-        ])
-        .arg(pkg)
-        .current_dir(dir)
-        .output()
-        .expect("npm runs");
-    assert!(
-        npm.status.success(),
-        "npm install {}:\n{}{}",
-        pkg.display(),
-        String::from_utf8_lossy(&npm.stdout),
-        String::from_utf8_lossy(&npm.stderr)
+        ],
+        &tarball,
     );
+    let installed = dir.join("node_modules").join(name);
+    let mut present = Vec::new();
+    files_below(&installed, "", &mut present);
+    present.sort();
+    assert_eq!(
+        present,
+        listed,
+        "installed {name} from {}",
+        tarball.display()
+    );
+
     let file = dir.join(if esm { "main.mjs" } else { "main.cjs" });
     std::fs::write(&file, script).unwrap();
     let node = Command::new("node")
@@ -116,4 +141,35 @@ pub fn use_from_node_project(dir: &Path, pkg: &Path, esm: bool, script: &str) ->
         String::from_utf8_lossy(&node.stderr)
     );
     String::from_utf8_lossy(&node.stdout).into_owned()
+}
+
+/// Runs `npm <args> <target>` in `dir`, asserts success and returns stdout.
+fn npm(dir: &Path, args: &[&str], target: &Path) -> String {
+    let out = Command::new("npm")
+        .args(args)
+        .arg(target)
+        .current_dir(dir)
+        .output()
+        .expect("npm runs");
+    assert!(
+        out.status.success(),
+        "npm {args:?} {}:\n{}{}",
+        target.display(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The files below `dir`, as `/`-separated paths after `prefix`.
+fn files_below(dir: &Path, prefix: &str, out: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let entry = entry.unwrap();
+        let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+        if entry.file_type().unwrap().is_dir() {
+            files_below(&entry.path(), &format!("{name}/"), out);
+        } else {
+            out.push(name);
+        }
+    }
 }
