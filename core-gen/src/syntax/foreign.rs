@@ -62,6 +62,24 @@ pub enum ImportOp {
     IndexingDeleter,
 }
 
+impl ImportOp {
+    /// Whether the first Rust argument is the JS receiver (`this: &Class`).
+    pub fn takes_this(&self) -> bool {
+        matches!(
+            self,
+            ImportOp::Method
+                | ImportOp::Getter { is_static: false }
+                | ImportOp::Setter {
+                    is_static: false,
+                    ..
+                }
+                | ImportOp::IndexingGetter
+                | ImportOp::IndexingSetter
+                | ImportOp::IndexingDeleter
+        )
+    }
+}
+
 #[derive(Debug)]
 pub struct ImportFn {
     pub rust_name: syn::Ident,

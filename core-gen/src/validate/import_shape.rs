@@ -20,18 +20,7 @@ pub(super) fn check(f: &ImportFn, out: &mut Vec<Diagnostic>) {
             "imported functions cannot be generic: each import is one JS function with one signature",
         ));
     }
-    let takes_this = matches!(
-        f.op,
-        ImportOp::Method
-            | ImportOp::Getter { is_static: false }
-            | ImportOp::Setter {
-                is_static: false,
-                ..
-            }
-            | ImportOp::IndexingGetter
-            | ImportOp::IndexingSetter
-            | ImportOp::IndexingDeleter
-    );
+    let takes_this = f.op.takes_this();
     if takes_this {
         match f.args.first() {
             Some(a) if is_shared_ref_to_type(&a.ty) => {}

@@ -88,19 +88,7 @@ impl Scope<'_> {
     }
 
     fn parts(&self, f: &ImportFn) -> Parts {
-        let takes_this = f.class.is_some()
-            && matches!(
-                f.op,
-                ImportOp::Method
-                    | ImportOp::Getter { is_static: false }
-                    | ImportOp::Setter {
-                        is_static: false,
-                        ..
-                    }
-                    | ImportOp::IndexingGetter
-                    | ImportOp::IndexingSetter
-                    | ImportOp::IndexingDeleter
-            );
+        let takes_this = f.class.is_some() && f.op.takes_this();
         let (this, rest) = match f.args.split_first() {
             Some((first, rest)) if takes_this => (first.name.clone(), rest),
             _ => (String::new(), &f.args[..]),
