@@ -8,6 +8,7 @@
 mod class;
 mod export;
 mod import;
+mod names;
 
 use super::{attr_context, complete::applies_to, offset_of, pos_of, Pos, Range};
 use crate::syntax::recover::starts_region;
@@ -51,7 +52,7 @@ pub fn hover(src: &str, pos: Pos) -> Option<Hover> {
     };
     Some(Hover {
         range: *range,
-        markdown: target.markdown(src, pos.line)?,
+        markdown: target.markdown(src, pos.line, &names::FileTypes::scan(src))?,
     })
 }
 
@@ -71,14 +72,15 @@ enum Target<'a> {
 impl Target<'_> {
     /// `line` is the cursor's: a class is spread over several items, and the one under the
     /// cursor must be among them.
-    fn markdown(&self, src: &str, line: usize) -> Option<String> {
+    /// `types` names the classes, enums and imported types of the whole file.
+    fn markdown(&self, src: &str, line: usize, types: &names::FileTypes) -> Option<String> {
         Some(match self {
-            Target::Function(f) => export::function(f),
-            Target::Class(name) => class::class(src, name, line),
-            Target::Method(of, m) => class::method(src, of, m, line)?,
-            Target::Field(s, f) => class::field(src, s, f, line)?,
+            Target::Function(f) => export::function(f, types),
+            Target::Class(name) => class::class(src, name, line, types),
+            Target::Method(of, m) => class::method(src, of, m, line, types)?,
+            Target::Field(s, f) => class::field(src, s, f, line, types)?,
             Target::Enum(e, variant) => export::enumeration(e, *variant),
-            Target::Import(block, item) => import::item(block, item),
+            Target::Import(block, item) => import::item(block, item, types),
         })
     }
 }

@@ -3,6 +3,7 @@
 //! `#[wasm_bindgen] impl` of it in the file, then how JS uses the member.
 
 use super::export::{arg_list, skipped, without_doc_comments};
+use super::names::FileTypes;
 use super::{markdown, member_access, region_bounds};
 use crate::descriptor::{self, Module, Receiver, Role, Type};
 use crate::glue::js::js_ident;
@@ -18,7 +19,7 @@ struct Class {
 }
 
 /// The class of the struct `rust_name`, `line` (from 1) being the hovered item's.
-fn class_of(src: &str, rust_name: &str, line: usize) -> Class {
+fn class_of(src: &str, rust_name: &str, line: usize, types: &FileTypes) -> Class {
     let (structure, impls) = class_items(src, rust_name, line);
     let js_class = match &structure {
         Some(s) => s.js_name.clone(),
@@ -29,7 +30,11 @@ fn class_of(src: &str, rust_name: &str, line: usize) -> Class {
             .unwrap_or(rust_name)
             .to_string(),
     };
-    let named = |n: &str| (n == "Self" || n == rust_name).then(|| Type::Named(js_class.clone()));
+    let named = |n: &str| {
+        (n == "Self" || n == rust_name)
+            .then(|| Type::Named(js_class.clone()))
+            .or_else(|| types.exported(n))
+    };
     let ty = |t: &syn::Type| descriptor_type_in(t, &named);
     let mut methods = Vec::new();
     for f in structure.iter().flat_map(|s| &s.fields) {
@@ -245,8 +250,8 @@ impl Class {
     }
 }
 
-pub(super) fn class(src: &str, rust_name: &syn::Ident, line: usize) -> String {
-    let c = class_of(src, &rust_name.to_string(), line);
+pub(super) fn class(src: &str, rust_name: &syn::Ident, line: usize, types: &FileTypes) -> String {
+    let c = class_of(src, &rust_name.to_string(), line, types);
     let ctor = c
         .module
         .methods
@@ -272,8 +277,9 @@ pub(super) fn method(
     class: &syn::Ident,
     m: &syntax::Method,
     line: usize,
+    types: &FileTypes,
 ) -> Option<String> {
-    let c = class_of(src, &class.to_string(), line);
+    let c = class_of(src, &class.to_string(), line, types);
     let d = c.method(&method_export(m))?;
     let mut notes = skipped(d.skip_typescript);
     if d.receiver == Receiver::Value && d.role != Role::Constructor {
@@ -290,8 +296,9 @@ pub(super) fn field(
     s: &syntax::Struct,
     f: &syntax::Field,
     line: usize,
+    types: &FileTypes,
 ) -> Option<String> {
-    let c = class_of(src, &s.rust_name.to_string(), line);
+    let c = class_of(src, &s.rust_name.to_string(), line, types);
     let getter = c.method(&field_export(f))?;
     let read = c.js(getter);
     let js = match c.pair(getter) {
@@ -514,24 +521,32 @@ How many so far.
     fn hover_matches_the_d_ts_bindgen_writes_for_the_same_descriptor() {
         // The `.d.ts` bindgen writes for these items, from the descriptors hover builds.
         let source = format!(
-            "/// Adds.\n#[wasm_bindgen]\npub fn add(a: u32, b: u32) -> u32 {{ a + b }}\n{COUNTER}\n/// Levels.\n#[wasm_bindgen]\npub enum Level {{ Low, High = 10 }}\n"
+            "/// Adds.\n#[wasm_bindgen]\npub fn add(a: u32, b: u32) -> u32 {{ a + b }}\n{COUNTER}\n/// Levels.\n#[wasm_bindgen]\npub enum Level {{ Low, High = 10 }}\n#[wasm_bindgen]\npub fn pick(c: &Counter, l: Level) -> Option<Counter> {{ None }}\n"
         );
         let (program, _) = syntax::parse_file(&source);
+        let types = FileTypes::scan(&source);
         let mut d_ts = String::new();
         for item in &program.items {
             match item {
                 Item::Function(f) => {
-                    d_ts.push_str(&ts::function_declaration(&function_descriptor(f)))
+                    d_ts.push_str(&ts::function_declaration(&function_descriptor(f, &|n| {
+                        types.exported(n)
+                    })))
                 }
                 Item::Enum(e) => d_ts.push_str(&ts::enum_declaration(&enum_descriptor(e))),
                 Item::Struct(s) => {
-                    let c = class_of(&source, &s.rust_name.to_string(), 1);
+                    let c = class_of(&source, &s.rust_name.to_string(), 1, &types);
                     d_ts.push_str(&ts::class_declaration(&c.s, &c.module));
                 }
                 _ => {}
             }
         }
         assert!(d_ts.contains("/**"), "docs are written: {d_ts}");
+        // Types declared elsewhere in the file are named as bindgen names them (JS names).
+        assert!(
+            d_ts.contains("export function pick(c: Tally, l: Level): Tally | undefined;"),
+            "{d_ts}"
+        );
         let markers = [
             "add(a",
             "Counter {\n    /// How",
@@ -546,6 +561,7 @@ How many so far.
             "into_label(self",
             "Level {",
             "High",
+            "pick(c",
         ];
         for marker in markers {
             for line in ts_lines(&source, marker) {

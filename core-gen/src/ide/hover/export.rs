@@ -6,7 +6,7 @@ use super::markdown;
 use crate::descriptor::{self, EnumValue, Type};
 use crate::glue::js::{js_ident, quote};
 use crate::glue::ts;
-use crate::ide::types::descriptor_type;
+use crate::ide::types::descriptor_type_in;
 use crate::syntax;
 
 const SKIPPED: &str = "_left out of the `.d.ts` (`skip_typescript`)_";
@@ -19,7 +19,12 @@ pub(super) fn skipped(skip_typescript: bool) -> Vec<String> {
 }
 
 /// The descriptor bindgen would see for this function (names and types from the source).
-pub(super) fn function_descriptor(f: &syntax::Function) -> descriptor::Function {
+/// `named` resolves the type names declared elsewhere (classes, enums, imported types).
+pub(super) fn function_descriptor(
+    f: &syntax::Function,
+    named: &dyn Fn(&str) -> Option<Type>,
+) -> descriptor::Function {
+    let descriptor_type = |t: &syn::Type| descriptor_type_in(t, named);
     let ret = f
         .ret
         .as_ref()
@@ -47,8 +52,8 @@ pub(super) fn function_descriptor(f: &syntax::Function) -> descriptor::Function 
     }
 }
 
-pub(super) fn function(f: &syntax::Function) -> String {
-    let d = function_descriptor(f);
+pub(super) fn function(f: &syntax::Function, types: &super::names::FileTypes) -> String {
+    let d = function_descriptor(f, &|n| types.exported(n));
     let js = if d.start {
         "JS: runs once when the module is initialised (`start`)".to_string()
     } else {

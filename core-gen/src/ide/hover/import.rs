@@ -3,6 +3,7 @@
 //! runs for it (the expression `glue::import` renders; a test ties the two) and where it
 //! comes from.
 
+use super::names::FileTypes;
 use super::{markdown, member_access};
 use crate::descriptor::Type;
 use crate::glue::js::{js_ident, member_name, quote};
@@ -13,8 +14,8 @@ use crate::syntax::{
     ImportStatic, ImportType,
 };
 
-pub(super) fn item(block: &ForeignBlock, item: &ForeignItem) -> String {
-    let scope = Scope { block };
+pub(super) fn item(block: &ForeignBlock, item: &ForeignItem, types: &FileTypes) -> String {
+    let scope = Scope { block, types };
     match item {
         ForeignItem::Fn(f) => scope.function(f),
         ForeignItem::Type(t) => scope.class(t),
@@ -25,6 +26,8 @@ pub(super) fn item(block: &ForeignBlock, item: &ForeignItem) -> String {
 /// The extern block around the hovered item: its module and the types it declares.
 struct Scope<'a> {
     block: &'a ForeignBlock,
+    /// The types declared elsewhere in the file.
+    types: &'a FileTypes,
 }
 
 impl Scope<'_> {
@@ -41,6 +44,7 @@ impl Scope<'_> {
         let named = |n: &str| {
             self.imported_type(n)
                 .map(|t| Type::ExternType(t.typescript_type.clone().unwrap_or(t.js_class.clone())))
+                .or_else(|| self.types.imported(n))
         };
         type_name(&descriptor_type_in(ty, &named))
     }
@@ -587,7 +591,7 @@ extern "C" {
         let wasm_names: Vec<String> = names.iter().map(|(n, _, _)| n.clone()).collect();
         let glue = crate::glue::build(&module, &wasm_names, &Default::default()).unwrap();
         for (wasm_name, item, args) in names {
-            let markdown = super::item(block, item);
+            let markdown = super::item(block, item, &super::FileTypes::default());
             let js = markdown
                 .lines()
                 .find_map(|l| l.strip_prefix("JS: `"))
