@@ -389,3 +389,47 @@ fn wbg_test_is_the_same_runner() {
         "{stdout}"
     );
 }
+
+/// The setup the README gives users: the runner in `.cargo/config.toml`, as one path
+/// (`wasm-bindgen-test-runner`) or as `["wbg", "test"]`.
+#[test]
+fn runner_from_cargo_config_toml() {
+    let runners = [
+        format!("{:?}", env!("CARGO_BIN_EXE_wasm-bindgen-test-runner")),
+        format!("[{:?}, \"test\"]", env!("CARGO_BIN_EXE_wbg")),
+    ];
+    for (i, runner) in runners.iter().enumerate() {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("runner-config-{i}"));
+        std::fs::create_dir_all(dir.join(".cargo")).unwrap();
+        std::fs::write(
+            dir.join(".cargo/config.toml"),
+            format!("[target.wasm32-unknown-unknown]\nrunner = {runner}\n"),
+        )
+        .unwrap();
+        // Cargo finds `.cargo/config.toml` from the directory it runs in.
+        let out = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .current_dir(&dir)
+            .args([
+                "test",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "wbgtest-demo",
+            ])
+            .args(["--test", "integration", "--manifest-path"])
+            .arg(repo_root().join("tests/test-fixtures/Cargo.toml"))
+            .env("CARGO_TARGET_DIR", repo_root().join("target").join("wasm"))
+            .env_remove("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER")
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{runner}\n{stdout}\n{stderr}");
+        assert!(
+            stdout.contains(
+                "test result: ok. 2 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out"
+            ),
+            "{runner}\n{stdout}\n{stderr}"
+        );
+    }
+}
