@@ -15,9 +15,10 @@ use crate::shim::{self, str_part, Part};
 const MODULE_GLOBAL: u8 = 0;
 const MODULE_MODULE: u8 = 1;
 const MODULE_SNIPPET: u8 = 2;
-const FLAG_CATCH: u8 = 1;
-const FLAG_STRUCTURAL: u8 = 2;
-const FLAG_VARIADIC: u8 = 4;
+use wbg_core_gen::descriptor::schema::flags::{
+    CATCH as FLAG_CATCH, FINAL as FLAG_FINAL, STRUCTURAL as FLAG_STRUCTURAL,
+    VARIADIC as FLAG_VARIADIC,
+};
 
 mod op {
     pub const FUNCTION: u8 = 0;
@@ -267,7 +268,8 @@ fn expand_fn(
     };
     let flags = if f.catch { FLAG_CATCH } else { 0 }
         | if f.structural { FLAG_STRUCTURAL } else { 0 }
-        | if f.variadic { FLAG_VARIADIC } else { 0 };
+        | if f.variadic { FLAG_VARIADIC } else { 0 }
+        | if f.final_ { FLAG_FINAL } else { 0 };
     let class_ident = f.class.clone();
     // Without a class (a mistake already reported) there is no `self` to take.
     let takes_this = takes_this && class_ident.is_some();

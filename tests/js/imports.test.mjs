@@ -192,6 +192,39 @@ for (const target of TARGETS) {
       assert.equal(bar.property, -1, 'the own property is untouched');
     });
 
+    test('final reads the prototype\'s method and accessors once, when the glue loads; the default per call', () => {
+      const bar = m.make_bar(8);
+      const proto = Object.getPrototypeOf(bar);
+      const saved = ['describe', 'label', 'property'].map((k) => [k, Object.getOwnPropertyDescriptor(proto, k)]);
+      proto.describe = function (prefix) { return `replaced ${prefix}`; };
+      Object.defineProperty(proto, 'label', {
+        get() { return 'replaced label'; },
+        set(v) { this._label = `replaced:${v}`; },
+        configurable: true,
+      });
+      Object.defineProperty(proto, 'property', {
+        get() { return -7; },
+        set() { throw new Error('the replaced property setter ran'); },
+        configurable: true,
+      });
+      try {
+        assert.equal(m.describe_ways(bar), 'default=replaced p final=p: 8 structural=replaced p | label=replaced label js_name=replaced label structural=replaced label');
+        // The default setter and getter of `label` are the replacements; `final`
+        // `property` still has the class's own.
+        assert.equal(m.accessors_by_js_name(bar, 'x', 5), 'replaced label|5');
+        assert.equal(bar._label, 'replaced:x');
+        assert.equal(bar._property, 5);
+      } finally {
+        // The class may be shared with another target's glue.
+        for (const [k, d] of saved) Object.defineProperty(proto, k, d);
+      }
+      assert.equal(m.describe_ways(bar), 'default=p: 8 final=p: 8 structural=p: 8 | label=replaced:x js_name=replaced:x structural=replaced:x');
+    });
+
+    test('a final method of a class missing at load: the glue loads, the call throws', () => {
+      assert.throws(() => m.final_on_missing_class({}), (e) => e instanceof ReferenceError && /WbgNoSuchClass/.test(e.message));
+    });
+
     test('typescript_type is used in the .d.ts', () => {
       const dts = readFileSync(path.join(outDir('imports', target), 'imports.d.ts'), 'utf8');
       assert.match(dts, /export function ts_map_identity\(m: Map<string, number>\): Map<string, number>;/);

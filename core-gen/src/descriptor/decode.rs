@@ -415,6 +415,7 @@ fn import_fn(r: &mut Reader<'_>) -> Result<ImportFn, DecodeError> {
         catch: flags & schema::flags::CATCH != 0,
         structural: flags & schema::flags::STRUCTURAL != 0,
         variadic: flags & schema::flags::VARIADIC != 0,
+        final_: flags & schema::flags::FINAL != 0,
         module,
         namespace,
         js_name,

@@ -205,6 +205,8 @@ pub struct ImportFn {
     pub catch: bool,
     pub structural: bool,
     pub variadic: bool,
+    /// The prototype's method or accessor is read once when the glue loads, not per call.
+    pub final_: bool,
     pub module: ImportModule,
     pub namespace: Vec<String>,
     /// Function, property or class name.

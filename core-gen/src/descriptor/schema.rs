@@ -27,7 +27,7 @@
 //! ```
 //! All integers are little-endian.
 
-pub const VERSION: u8 = 6;
+pub const VERSION: u8 = 7;
 
 /// Marks a heap closure record in the data segment (see the layout above).
 pub const CLOSURE_MAGIC: &[u8; 8] = b"wbg:clo1";
@@ -81,6 +81,8 @@ pub mod flags {
     pub const STRUCTURAL: u8 = 2;
     /// IMPORT_FN: spread the last argument.
     pub const VARIADIC: u8 = 4;
+    /// IMPORT_FN: read the prototype's method or accessor once, when the glue loads.
+    pub const FINAL: u8 = 8;
 }
 
 pub mod receiver {
@@ -131,7 +133,7 @@ pub mod tag {
 
 /// Everything that defines the layout, in one string for the fingerprint.
 pub const LAYOUT: &str = concat!(
-    "v6;section=wbg_descriptors;entry=u32len,u8version,u8kind;str=u32len+utf8;",
+    "v7;section=wbg_descriptors;entry=u32len,u8version,u8kind;str=u32len+utf8;",
     "kind:RUNTIME=0(str),FUNCTION=1(str,str,str,u8flags,u8n,(str,type)*,type),",
     "STRUCT=2(str,str,str,str,u8flags),METHOD=3(str,str,str,u8recv,u8role,u8flags,type,u8n,(str,type)*,type),",
     "ENUM=4(str,str,u8flags,u32n,(str,str,u32|str)*),",
@@ -140,7 +142,7 @@ pub const LAYOUT: &str = concat!(
     "modulekind:GLOBAL=0,MODULE=1,SNIPPET=2;",
     "op:FUNCTION=0,CONSTRUCTOR=1,METHOD=2,STATIC_METHOD=3,GETTER=4,SETTER=5,STATIC_GETTER=6,STATIC_SETTER=7,",
     "INDEXING_GETTER=8,INDEXING_SETTER=9,INDEXING_DELETER=10,STATIC_VALUE=11,INSTANCE_OF=12;",
-    "flags:START=1,SKIP_TYPESCRIPT=2,INSPECTABLE=1,STRING_ENUM=1,CATCH=1,STRUCTURAL=2,VARIADIC=4;",
+    "flags:START=1,SKIP_TYPESCRIPT=2,INSPECTABLE=1,STRING_ENUM=1,CATCH=1,STRUCTURAL=2,VARIADIC=4,FINAL=8;",
     "recv:NONE=0,REF=1,REF_MUT=2,VALUE=3;role:METHOD=0,CONSTRUCTOR=1,GETTER=2,SETTER=3;",
     "tag:UNIT=0,I8=1,U8=2,I16=3,U16=4,I32=5,U32=6,I64=7,U64=8,F32=9,F64=10,BOOL=11,CHAR=12,",
     "STRING=13,EXTERNREF=14,ISIZE=15,USIZE=16,NAMED=17(str),EXTERN_TYPE=18(str),",
@@ -164,7 +166,7 @@ mod tests {
         assert!(super::LAYOUT.starts_with(&format!("v{};", super::VERSION)));
         assert_eq!(
             fnv1a(super::LAYOUT),
-            2501139081490692822,
+            7005114441327493212,
             "layout changed; see the comment on this test"
         );
     }

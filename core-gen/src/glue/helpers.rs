@@ -291,6 +291,20 @@ function propertySetter(proto, name) {
 "#,
     ),
     (
+        "captureAtLoad",
+        &[],
+        r#"// A class member read once when the glue loads (`final` imports). A class missing then
+// does not stop the module loading: calling the member throws what reading it threw.
+function captureAtLoad(read) {
+    try {
+        return read();
+    } catch (e) {
+        return function () { throw e; };
+    }
+}
+"#,
+    ),
+    (
         "borrowLog",
         &["memory"],
         r#"// Rust's log of class borrows; a JS exception that unwinds wasm frames leaves their

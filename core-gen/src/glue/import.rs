@@ -32,6 +32,56 @@ impl ModuleImports {
     }
 }
 
+/// Prototype members of `final` imports, read once when the glue loads: one `const` each,
+/// shared by every import of the same member.
+#[derive(Debug, Default)]
+pub struct Captures {
+    /// `(const name, expression read)` in first-use order.
+    entries: Vec<(String, String)>,
+}
+
+impl Captures {
+    /// The name of the `const` holding `read`, declaring it on first use.
+    fn capture(&mut self, name: String, read: String) -> String {
+        if let Some((n, _)) = self.entries.iter().find(|(_, r)| *r == read) {
+            return n.clone();
+        }
+        let mut unique = name.clone();
+        let mut k = 2;
+        while self.entries.iter().any(|(n, _)| *n == unique) {
+            unique = format!("{name}_{k}");
+            k += 1;
+        }
+        self.entries.push((unique.clone(), read));
+        unique
+    }
+
+    /// The `const` statements, run when the glue module loads.
+    pub fn source(&self) -> String {
+        self.entries
+            .iter()
+            .map(|(name, read)| format!("const {name} = captureAtLoad(() => {read});\n"))
+            .collect()
+    }
+}
+
+/// The `const` that holds a `final` import's member of `class.prototype`: `Bar_prototype_f`
+/// for a method, with `_get` or `_set` for an accessor (hover names it the same way).
+pub fn final_name(class: &str, member: &str, accessor: &str) -> String {
+    let ident = |s: &str| -> String {
+        s.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '_' || c == '$' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect()
+    };
+    format!("{}_prototype_{}{accessor}", ident(class), ident(member))
+}
+
 /// Placeholder the target replaces with its way of naming an imported module member.
 pub fn member_placeholder(index: usize, name: &str) -> String {
     format!("\u{0}M{index}:{name}\u{0}")
@@ -112,6 +162,7 @@ pub fn render(
     module: &Module,
     helpers: &mut HelperSet,
     imports: &mut ModuleImports,
+    captures: &mut Captures,
     callers: &mut Callers,
 ) -> Result<String, String> {
     let mut params = Vec::new();
@@ -155,19 +206,31 @@ pub fn render(
         params.extend(p);
         values.push(v);
     }
-    // The class expression, for operations that need one.
-    let class_result: Result<String, String> = if imp.class_id.is_empty() {
+    // The class, for operations that need one.
+    let class_type: Result<&ImportType, String> = if imp.class_id.is_empty() {
         Err("it has no class to act on".to_string())
     } else {
-        match module.import_types.iter().find(|t| t.id == imp.class_id) {
-            Some(ty) => Ok(class_expr(ty, imports)),
-            None => Err(format!(
-                "its class (`{}`) is not an imported type of this module",
-                imp.class_id
-            )),
-        }
+        module
+            .import_types
+            .iter()
+            .find(|t| t.id == imp.class_id)
+            .ok_or_else(|| {
+                format!(
+                    "its class (`{}`) is not an imported type of this module",
+                    imp.class_id
+                )
+            })
     };
+    let class_result = class_type
+        .as_ref()
+        .map(|ty| class_expr(ty, imports))
+        .map_err(Clone::clone);
     let class = || class_result.clone();
+    // `final`: the member of the prototype as it is when the glue loads.
+    let mut captured = |accessor: &str, read: String| -> Result<String, String> {
+        let ty = class_type.clone()?;
+        Ok(captures.capture(final_name(&ty.js_class, &imp.js_name, accessor), read))
+    };
     let name = &imp.js_name;
     let spread = |vals: &[String]| -> String {
         let mut vals = vals.to_vec();
@@ -191,6 +254,13 @@ pub fn render(
         ImportOp::Constructor => format!("new {}({})", class()?, spread(&values)),
         ImportOp::StaticMethod => format!("{}{}({})", class()?, prop(name), spread(&values)),
         ImportOp::Method if imp.structural => format!("{this}{}({})", prop(name), spread(&rest)),
+        ImportOp::Method if imp.final_ => {
+            helpers.require("captureAtLoad");
+            let method = captured("", format!("{}.prototype{}", class()?, prop(name)))?;
+            let args =
+                std::iter::once(this).chain([spread(&rest)].into_iter().filter(|s| !s.is_empty()));
+            format!("{method}.call({})", args.collect::<Vec<_>>().join(", "))
+        }
         ImportOp::Method => {
             let args =
                 std::iter::once(this).chain([spread(&rest)].into_iter().filter(|s| !s.is_empty()));
@@ -202,6 +272,12 @@ pub fn render(
             )
         }
         ImportOp::Getter if imp.structural => format!("{this}{}", prop(name)),
+        ImportOp::Getter if imp.final_ => {
+            helpers.require("accessors");
+            helpers.require("captureAtLoad");
+            let read = format!("propertyGetter({}.prototype, {})", class()?, quote(name));
+            format!("{}.call({this})", captured("_get", read)?)
+        }
         ImportOp::Getter => {
             helpers.require("accessors");
             format!(
@@ -211,6 +287,16 @@ pub fn render(
             )
         }
         ImportOp::Setter if imp.structural => format!("{this}{} = {}", prop(name), rest.join(", ")),
+        ImportOp::Setter if imp.final_ => {
+            helpers.require("accessors");
+            helpers.require("captureAtLoad");
+            let read = format!("propertySetter({}.prototype, {})", class()?, quote(name));
+            format!(
+                "{}.call({this}, {})",
+                captured("_set", read)?,
+                rest.join(", ")
+            )
+        }
         ImportOp::Setter => {
             helpers.require("accessors");
             format!(

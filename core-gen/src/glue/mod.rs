@@ -6,7 +6,7 @@ mod class;
 mod closure;
 pub mod convert;
 pub mod helpers;
-mod import;
+pub(crate) mod import;
 pub mod intrinsics;
 pub mod js;
 pub mod package_json;
@@ -160,6 +160,7 @@ pub fn build(
     });
     intrinsic_imports.dedup();
     let mut module_uses = import::ModuleImports::default();
+    let mut captures = import::Captures::default();
     let mut callers = closure::Callers::default();
     for name in &intrinsic_imports {
         if let Some((name, uses, source)) = intrinsics::find(name) {
@@ -184,16 +185,24 @@ pub fn build(
                 },
             ));
         } else if let Some(imp) = module.imports.iter().find(|i| &i.wasm_name == name) {
-            let source = import::render(imp, module, &mut helpers, &mut module_uses, &mut callers)
-                .map_err(|what| GlueError::Import {
-                    item: imp.js_name.clone(),
-                    what,
-                })?;
+            let source = import::render(
+                imp,
+                module,
+                &mut helpers,
+                &mut module_uses,
+                &mut captures,
+                &mut callers,
+            )
+            .map_err(|what| GlueError::Import {
+                item: imp.js_name.clone(),
+                what,
+            })?;
             intrinsics.push((name.clone(), source));
         } else {
             return Err(GlueError::UnknownIntrinsic(name.clone()));
         }
     }
+    let mut captured = captures.source();
     let mut module_imports = String::new();
     for (index, (specifier, names)) in module_uses.modules.iter().enumerate() {
         module_imports.push_str(&if options.es_module {
@@ -215,11 +224,15 @@ pub fn build(
             } else {
                 format!("__wbg_m{index}.{name}")
             };
+            let placeholder = import::member_placeholder(index, name);
             for (_, source) in &mut intrinsics {
-                *source = source.replace(&import::member_placeholder(index, name), &member);
+                *source = source.replace(&placeholder, &member);
             }
+            captured = captured.replace(&placeholder, &member);
         }
     }
+    // After the module imports and helpers: read when the module loads.
+    internals.push_str(&captured);
     internals.push_str(&callers.source);
     let mut snippets = Vec::new();
     for s in &module.snippets {

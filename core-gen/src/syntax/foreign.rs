@@ -99,6 +99,8 @@ pub struct ImportFn {
     pub catch: bool,
     pub structural: bool,
     pub variadic: bool,
+    /// `final`: the prototype's member is read once when the glue loads.
+    pub final_: bool,
     /// The Rust type the function belongs to: `this` type of a method, constructed type of
     /// a constructor, `static_method_of` type.
     pub class: Option<syn::Ident>,
@@ -387,6 +389,7 @@ fn parse_fn(
         catch: has("catch"),
         structural: has("structural"),
         variadic: has("variadic"),
+        final_: has("final"),
         class,
         options,
         rust_name,

@@ -6,6 +6,7 @@
 use super::names::FileTypes;
 use super::{markdown, member_access};
 use crate::descriptor::Type;
+use crate::glue::import::final_name;
 use crate::glue::js::{js_ident, member_name, quote};
 use crate::glue::ts::type_name;
 use crate::ide::types::descriptor_type_in;
@@ -54,6 +55,14 @@ impl Scope<'_> {
     fn class_expr(&self, class: &syn::Ident) -> String {
         match self.imported_type(&class.to_string()) {
             Some(t) => path(t.namespace.as_deref().unwrap_or_default(), &t.js_class),
+            None => class.to_string(),
+        }
+    }
+
+    /// The JS name of the class (without its namespace), as glue names `final` members.
+    fn class_name(&self, class: &syn::Ident) -> String {
+        match self.imported_type(&class.to_string()) {
+            Some(t) => t.js_class.clone(),
             None => class.to_string(),
         }
     }
@@ -120,6 +129,7 @@ impl Scope<'_> {
             values,
             ret: value.as_ref().map_or("void".to_string(), |t| self.ts(t)),
             class: f.class.as_ref().map(|c| self.class_expr(c)),
+            class_name: f.class.as_ref().map(|c| self.class_name(c)),
         }
     }
 
@@ -180,6 +190,8 @@ struct Parts {
     ret: String,
     /// The class expression, for operations on a class.
     class: Option<String>,
+    /// The class's JS name without its namespace.
+    class_name: Option<String>,
 }
 
 impl Parts {
@@ -230,25 +242,36 @@ fn declaration(f: &ImportFn, p: &Parts) -> String {
 fn call(f: &ImportFn, p: &Parts) -> String {
     let (this, args) = (&p.this, p.values.join(", "));
     let on_this = member_access(this, &f.js_name);
-    // Not `structural`: the accessor of the class's prototype, whatever the object has.
+    // Not `structural`: the accessor of the class's prototype, whatever the object has;
+    // `final` reads it once.
     let prototype = |what: &str| {
         if f.structural {
             String::new()
+        } else if f.final_ {
+            format!(
+                " (the {what} of `{}.prototype`, read once when the glue loads)",
+                p.class()
+            )
         } else {
             format!(" (the {what} of `{}.prototype`)", p.class())
         }
     };
+    let with: Vec<&str> = std::iter::once(this.as_str())
+        .chain((!args.is_empty()).then_some(args.as_str()))
+        .collect();
+    let method = member_access(&format!("{}.prototype", p.class()), &f.js_name);
     match f.op {
         ImportOp::Function | ImportOp::StaticMethod => format!("`{}({args})`", p.on_class(f)),
         ImportOp::Constructor => format!("`new {}({args})`", p.class()),
         ImportOp::Method if f.structural => format!("`{on_this}({args})`"),
-        ImportOp::Method => {
-            let with: Vec<&str> = std::iter::once(this.as_str())
-                .chain((!args.is_empty()).then_some(args.as_str()))
-                .collect();
-            let method = member_access(&format!("{}.prototype", p.class()), &f.js_name);
-            format!("`{method}.call({})`", with.join(", "))
+        ImportOp::Method if f.final_ => {
+            let name = final_name(p.class_name.as_deref().unwrap_or_default(), &f.js_name, "");
+            format!(
+                "`{name}.call({})`, `{name}` being `{method}` read once when the glue loads",
+                with.join(", ")
+            )
         }
+        ImportOp::Method => format!("`{method}.call({})`", with.join(", ")),
         ImportOp::Getter { is_static: true } => format!("`{}`", p.on_class(f)),
         ImportOp::Getter { is_static: false } => format!("`{on_this}`{}", prototype("getter")),
         ImportOp::Setter {
@@ -338,6 +361,10 @@ extern "C" {
     fn risky(bar: &Bar) -> Result<u32, JsValue>;
     #[wasm_bindgen(variadic)]
     fn sum(first: f64, rest: &[f64]) -> f64;
+    #[wasm_bindgen(method, final, js_name = get)]
+    fn get_final(this: &Bar) -> u32;
+    #[wasm_bindgen(method, final, getter, js_name = width)]
+    fn width_final(this: &Bar) -> f64;
     static VERSION: String;
 }
 "#;
@@ -365,6 +392,18 @@ extern "C" {
         check_hover(
             &bar_at("get_item"),
             "```ts\ngetItem(key: string): string | undefined;\n```\nJS: `this.getItem(key)`, from `\"./bar.js\"`",
+        );
+    }
+
+    #[test]
+    fn final_members_are_read_from_the_prototype_once() {
+        check_hover(
+            &bar_at("get_final"),
+            "```ts\nget(): number;\n```\nJS: `Bar_prototype_get.call(this)`, `Bar_prototype_get` being `Bar.prototype.get` read once when the glue loads, from `\"./bar.js\"`",
+        );
+        check_hover(
+            &bar_at("width_final"),
+            "```ts\nget width(): number;\n```\nJS: `this.width` (the getter of `Bar.prototype`, read once when the glue loads), from `\"./bar.js\"`",
         );
     }
 
@@ -494,6 +533,10 @@ extern "C" {
     fn grow(this: &Bar, by: i32, times: i32) -> i32;
     #[wasm_bindgen(method, structural, js_name = "odd name")]
     fn odd(this: &Bar) -> i32;
+    #[wasm_bindgen(method, final, js_name = shrink)]
+    fn shrink_final(this: &Bar, by: i32) -> i32;
+    #[wasm_bindgen(method, final)]
+    fn reset(this: &Bar);
     #[wasm_bindgen(static_method_of = Bar)]
     fn make(seed: i32) -> i32;
     #[wasm_bindgen(method, structural, getter)]
@@ -572,6 +615,7 @@ extern "C" {
                 op,
                 catch: false,
                 structural: matches!(item, ForeignItem::Fn(f) if f.structural),
+                final_: matches!(item, ForeignItem::Fn(f) if f.final_),
                 variadic: matches!(item, ForeignItem::Fn(f) if f.variadic),
                 module: descriptor::ImportModule::Global,
                 namespace: namespace.clone().unwrap_or_default(),
