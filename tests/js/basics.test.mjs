@@ -211,6 +211,18 @@ for (const target of TARGETS) {
       assert.equal(after.stack, 0, 'borrow stack empty between calls');
     });
 
+    test('the .d.ts declares __wbg_heap_stats with the fields it returns (only with --debug)', () => {
+      const dts = readFileSync(path.join(outDir('basics', target, '-debug'), 'basics.d.ts'), 'utf8');
+      const declared = dts.match(/^\s*export function __wbg_heap_stats\(\): \{ (.*) \};$/m);
+      assert.ok(declared, dts);
+      const fields = declared[1].split('; ').map((f) => f.split(': '));
+      const stats = m.__wbg_heap_stats();
+      assert.deepEqual(fields.map(([k]) => k).sort(), Object.keys(stats).sort());
+      for (const [k, t] of fields) assert.equal(typeof stats[k], t, k);
+      const plain = readFileSync(path.join(outDir('basics', target), 'basics.d.ts'), 'utf8');
+      assert.doesNotMatch(plain, /__wbg_heap_stats/);
+    });
+
     test('the borrow stack is popped even when the call throws', () => {
       assert.throws(() => m.borrow_then_throw({ k: 1 }), { message: 'JsValue(Object({"k":1}))' });
       assert.equal(m.__wbg_heap_stats().stack, 0);

@@ -251,6 +251,7 @@ pub fn build(
     }
     if options.debug {
         helpers.require("heapStats");
+        ts.push_str(ts::HEAP_STATS_DECLARATION);
     }
     if helpers.contains("retArea") {
         // Before `start` functions, which may already return strings through it.

@@ -129,6 +129,15 @@ pub fn function_signature(f: &Function) -> String {
     )
 }
 
+/// `--debug`: the object-table counts the glue exports (the `heapStats` helper returns
+/// exactly these fields).
+pub const HEAP_STATS_DECLARATION: &str = "/**
+ * Object-table counts, for leak checks (`--debug` builds only): `capacity` slots for owned
+ * values, `live` owned values held now, `stack` borrowed values on the borrow stack.
+ */
+export function __wbg_heap_stats(): { capacity: number; live: number; stack: number };
+";
+
 /// The declaration with its doc comment, as written to the `.d.ts`.
 pub fn function_declaration(f: &Function) -> String {
     format!(
