@@ -174,6 +174,22 @@ pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
             }
         }
 
+        // `Option<&Foo>` / `Option<&mut Foo>` arguments: the glue passes 0 for `null` and
+        // `undefined`, and throws for a freed object before the call.
+        impl #rt::OptionRefFromWasmAbi for #name {
+            #[inline]
+            fn is_none(abi: &u32) -> bool {
+                *abi == 0
+            }
+        }
+
+        impl #rt::OptionRefMutFromWasmAbi for #name {
+            #[inline]
+            fn is_none(abi: &u32) -> bool {
+                *abi == 0
+            }
+        }
+
         #[doc(hidden)]
         #[allow(non_snake_case, improper_ctypes_definitions, dead_code, clippy::all)]
         const _: () = {

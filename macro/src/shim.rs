@@ -33,13 +33,22 @@ pub fn shim(
         let (abi, convert, pass) = match &arg.ty {
             // Borrowing wrappers: the shim holds the anchor for the call and passes a
             // wrapper around the borrow.
-            ty if wrapped_ref(ty, "Option").is_some_and(|r| r.mutability.is_none()) => {
-                let inner = &wrapped_ref(ty, "Option").expect("checked").elem;
-                (
-                    quote!(<#inner as #rt::RefFromWasmAbi>::Abi),
-                    quote!(#rt::option_ref_from_abi::<#inner>),
-                    quote!(#local.as_deref()),
-                )
+            ty if wrapped_ref(ty, "Option").is_some() => {
+                let r = wrapped_ref(ty, "Option").expect("checked");
+                let inner = &r.elem;
+                if r.mutability.is_some() {
+                    (
+                        quote!(<#inner as #rt::RefMutFromWasmAbi>::Abi),
+                        quote!(#rt::option_ref_mut_from_abi::<#inner>),
+                        quote!(#local.as_deref_mut()),
+                    )
+                } else {
+                    (
+                        quote!(<#inner as #rt::RefFromWasmAbi>::Abi),
+                        quote!(#rt::option_ref_from_abi::<#inner>),
+                        quote!(#local.as_deref()),
+                    )
+                }
             }
             ty if wrapped_ref(ty, "Clamped").is_some() => {
                 let r = wrapped_ref(ty, "Clamped").expect("checked");
@@ -86,7 +95,9 @@ pub fn shim(
         });
         let mutable_borrow = |ty: &syn::Type| match ty {
             syn::Type::Reference(r) => r.mutability.is_some(),
-            ty => wrapped_ref(ty, "Clamped").is_some_and(|r| r.mutability.is_some()),
+            ty => ["Clamped", "Option"]
+                .iter()
+                .any(|w| wrapped_ref(ty, w).is_some_and(|r| r.mutability.is_some())),
         };
         let mutability = if mutable_borrow(&arg.ty) {
             quote!(mut)

@@ -159,9 +159,19 @@ pub trait OptionFromWasmAbi: FromWasmAbi {
 #[diagnostic::on_unimplemented(
     message = "`Option<&{Self}>` cannot be passed from JavaScript to Rust",
     label = "not a type `#[wasm_bindgen]` can lend from JavaScript as an `Option`",
-    note = "JavaScript can lend `Option<&str>` and `Option<&[T]>` of numbers; take `Option<T>` by value otherwise"
+    note = "JavaScript can lend `Option<&str>`, `Option<&[T]>` of numbers and `Option<&T>` of exported structs; take `Option<T>` by value otherwise"
 )]
 pub trait OptionRefFromWasmAbi: RefFromWasmAbi {
+    fn is_none(abi: &Self::Abi) -> bool;
+}
+
+/// `Option<&mut Self>` export arguments: `None` is a spare value of the borrowed ABI.
+#[diagnostic::on_unimplemented(
+    message = "`Option<&mut {Self}>` cannot be passed from JavaScript to Rust",
+    label = "not a type `#[wasm_bindgen]` can lend mutably from JavaScript as an `Option`",
+    note = "JavaScript can lend `Option<&mut T>` of exported structs; take `Option<T>` by value otherwise"
+)]
+pub trait OptionRefMutFromWasmAbi: RefMutFromWasmAbi {
     fn is_none(abi: &Self::Abi) -> bool;
 }
 
@@ -178,6 +188,22 @@ pub unsafe fn option_ref_from_abi<T: OptionRefFromWasmAbi + ?Sized>(
         None
     } else {
         Some(unsafe { T::ref_from_abi(js) })
+    }
+}
+
+/// The shim's conversion for an `Option<&mut T>` argument: the anchor lives for the call
+/// and the shim passes `anchor.as_deref_mut()`.
+///
+/// # Safety
+/// `js` must come from the generated glue for `Option<&mut T>`.
+#[inline]
+pub unsafe fn option_ref_mut_from_abi<T: OptionRefMutFromWasmAbi + ?Sized>(
+    js: T::Abi,
+) -> Option<T::Anchor> {
+    if T::is_none(&js) {
+        None
+    } else {
+        Some(unsafe { T::ref_mut_from_abi(js) })
     }
 }
 

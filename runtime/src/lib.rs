@@ -32,7 +32,7 @@ pub mod convert_traits {
     //! The conversion traits, for code that wants to name them.
     pub use crate::convert::{
         FromWasmAbi, IntoWasmAbi, OptionFromWasmAbi, OptionIntoWasmAbi, OptionRefFromWasmAbi,
-        RefFromWasmAbi, RefMutFromWasmAbi, ReturnWasmAbi, WasmAbi,
+        OptionRefMutFromWasmAbi, RefFromWasmAbi, RefMutFromWasmAbi, ReturnWasmAbi, WasmAbi,
     };
 }
 

@@ -3,7 +3,9 @@
 pub use crate::cast::{JsStatic, JsThreadLocal};
 pub use crate::cell::{self as class, Ref, RefMut, WasmRefCell};
 pub use crate::convert::WasmSlice;
-pub use crate::convert::{option_ref_from_abi, OptionRefFromWasmAbi};
+pub use crate::convert::{
+    option_ref_from_abi, option_ref_mut_from_abi, OptionRefFromWasmAbi, OptionRefMutFromWasmAbi,
+};
 pub use crate::convert::{
     FromWasmAbi, IntoWasmAbi, OptionFromWasmAbi, OptionIntoWasmAbi, RefFromWasmAbi,
     RefMutFromWasmAbi, ReturnWasmAbi, WasmAbi, WasmPrimitive,

@@ -132,6 +132,44 @@ for (const target of TARGETS) {
       copy.free();
     });
 
+    test('Option<&Counter> and Option<&mut Counter> arguments: none, lent without moving, freed', () => {
+      assert.equal(m.maybe_peek(null), 4294967295);
+      assert.equal(m.maybe_peek(undefined), 4294967295);
+      assert.equal(m.maybe_peek(), 4294967295);
+      assert.equal(m.maybe_bump(null, 1), 0);
+      assert.equal(m.maybe_bump(undefined, 1), 0);
+      const c = m.make_counter(5);
+      const drops = m.drop_count();
+      assert.equal(m.maybe_peek(c), 5);
+      assert.equal(m.maybe_peek(c), 5, 'still usable: lent, not moved');
+      assert.equal(m.maybe_bump(c, 10), 1);
+      assert.equal(c.count, 15, 'the change through &mut is visible');
+      assert.equal(c.get(), 15);
+      assert.equal(m.drop_count(), drops, 'nothing was dropped');
+      // As a method argument, and the same object as receiver and argument.
+      const other = m.make_counter(2);
+      assert.equal(other.add_maybe(c), 17);
+      assert.equal(other.add_maybe(undefined), 17);
+      assert.equal(c.count, 15);
+      assert.throws(() => c.add_maybe(c), /recursive use of a `Counter` object detected: .* taking `&self` now/);
+      assert.equal(c.get(), 15, 'the refused call left the object usable');
+      // While the object is mutably borrowed, lending it again is refused.
+      let error;
+      c.describe_while_mutating({ toJSON() { try { m.maybe_peek(c); } catch (e) { error = e; } return 0; } });
+      assert.match(error.message, /recursive use of a `Counter` object detected: .* taking `&self` now/);
+      assert.throws(() => m.maybe_peek({}), { name: 'TypeError', message: 'expected an instance of Counter, got object' });
+      assert.throws(() => m.maybe_bump(new m.Point2D(0, 0), 1), TypeError);
+      c.free();
+      assert.throws(() => m.maybe_peek(c), FREED);
+      assert.throws(() => m.maybe_bump(c, 1), FREED);
+      assert.throws(() => other.add_maybe(c), FREED);
+      assert.equal(other.get(), 17, 'the receiver of the refused call is unharmed');
+      other.free();
+      const dts = readFileSync(path.join(outDir('classes', target), 'classes.d.ts'), 'utf8');
+      assert.match(dts, /export function maybe_peek\(c\?: Counter \| null\): number;/);
+      assert.match(dts, /export function maybe_bump\(c: Counter \| null \| undefined, by: number\): number;/);
+    });
+
     test('re-entrant &mut use from a JS callback throws the aliasing error', () => {
       const c = new m.Counter('re-entrant');
       let error;

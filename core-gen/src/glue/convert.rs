@@ -384,6 +384,17 @@ fn lower_option(
         Type::Ref(r) if matches!(**r, Type::String | Type::Slice(_)) => {
             lower_nullable_buffer(inner, x, tmp, &none, module, helpers)
         }
+        // `Option<&Foo>` / `Option<&mut Foo>`: lent like `&Foo`, pointer 0 for `None`.
+        Type::Ref(r) | Type::RefMut(r) if class_of(module, r).is_some() => {
+            helpers.require("classes");
+            let class = class_of(module, r).expect("checked");
+            Ok(Lowered {
+                checks: vec![format!("if (!{none}) assertLive({x}, {class});")],
+                values: vec![format!("{none} ? 0 : {x}.__wbg_ptr")],
+                lent: vec![format!("({none} ? [] : [{x}])")],
+                ..Lowered::default()
+            })
+        }
         other => Err(format!(
             "`Option` of {} is not supported",
             super::ts::type_name(other)

@@ -244,9 +244,15 @@ pub fn render_call(
     // Calls that borrow class objects release those borrows if a JS exception unwinds
     // through Rust (destructors do not run then).
     let borrows_class = matches!(call.this, This::Borrow { .. })
-        || call.args.iter().any(|a| match &a.ty {
-            Type::Ref(inner) | Type::RefMut(inner) => is_class(module, inner),
-            _ => false,
+        || call.args.iter().any(|a| {
+            let lent = |ty: &Type| match ty {
+                Type::Ref(inner) | Type::RefMut(inner) => is_class(module, inner),
+                _ => false,
+            };
+            match &a.ty {
+                Type::Option(inner) => lent(inner),
+                ty => lent(ty),
+            }
         });
     if borrows_class {
         helpers.require("borrowLog");
