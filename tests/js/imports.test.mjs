@@ -209,6 +209,7 @@ for (const target of TARGETS) {
       });
       try {
         assert.equal(m.describe_ways(bar), 'default=replaced p final=p: 8 structural=replaced p | label=replaced label js_name=replaced label structural=replaced label');
+        assert.equal(m.describe_through_final_block(bar), 'b: 8', '`final` on the extern block');
         // The default setter and getter of `label` are the replacements; `final`
         // `property` still has the class's own.
         assert.equal(m.accessors_by_js_name(bar, 'x', 5), 'replaced label|5');

@@ -172,6 +172,10 @@ pub(super) fn parse(
         ImportModule::Global
     };
     let block_namespace = namespace_option(&options);
+    let block_access = BlockAccess {
+        structural: attrs::get(&options, "structural").is_some(),
+        final_: attrs::get(&options, "final").is_some(),
+    };
     let mut items = Vec::new();
     for item in &f.items {
         match item {
@@ -181,6 +185,7 @@ pub(super) fn parse(
                     func,
                     opts,
                     &block_namespace,
+                    block_access,
                     diags,
                 )));
             }
@@ -295,10 +300,18 @@ pub fn result_ok_type(ty: &syn::Type) -> Option<(syn::Type, Option<syn::Type>)> 
     Some((ok, types.next()))
 }
 
+/// `structural` or `final` written on the extern block: the default of its functions.
+#[derive(Clone, Copy)]
+struct BlockAccess {
+    structural: bool,
+    final_: bool,
+}
+
 fn parse_fn(
     f: &syn::ForeignItemFn,
     options: Vec<AttrOption>,
     block_namespace: &Option<Vec<String>>,
+    block: BlockAccess,
     diags: &mut Vec<Diagnostic>,
 ) -> ImportFn {
     let rust_name = f.sig.ident.clone();
@@ -387,9 +400,10 @@ fn parse_fn(
         js_name,
         namespace: namespace_option(&options).or_else(|| block_namespace.clone()),
         catch: has("catch"),
-        structural: has("structural"),
+        // The function's own choice wins over the block's.
+        structural: has("structural") || (block.structural && !has("final")),
         variadic: has("variadic"),
-        final_: has("final"),
+        final_: has("final") || (block.final_ && !has("structural")),
         class,
         options,
         rust_name,

@@ -408,6 +408,35 @@ extern "C" {
     }
 
     #[test]
+    fn final_or_structural_on_the_block_is_the_default_of_its_functions() {
+        let src = |cursor: &str| {
+            r#"
+#[wasm_bindgen(final)]
+extern "C" {
+    type Bar;
+    #[wasm_bindgen(method)]
+    fn grow(this: &Bar);
+    #[wasm_bindgen(method, structural)]
+    fn shrink(this: &Bar);
+}
+"#
+            .replace(cursor, &format!("{}$0{}", &cursor[..1], &cursor[1..]))
+        };
+        check_hover(
+            &src("grow("),
+            "```ts\ngrow(): void;\n```\nJS: `Bar_prototype_grow.call(this)`, `Bar_prototype_grow` being `Bar.prototype.grow` read once when the glue loads",
+        );
+        check_hover(
+            &src("shrink("),
+            "```ts\nshrink(): void;\n```\nJS: `this.shrink()`",
+        );
+        check_hover(
+            &src("grow(").replace("(final)", "(structural)"),
+            "```ts\ngrow(): void;\n```\nJS: `this.grow()`",
+        );
+    }
+
+    #[test]
     fn static_methods_are_called_on_the_class() {
         check_hover(
             &bar_at("another_function"),
