@@ -6,6 +6,7 @@ mod async_export;
 mod catch_needs_result;
 mod constructor_return;
 mod enum_shape;
+mod final_or_structural;
 mod generic_export;
 mod generic_struct;
 mod impl_shape;
@@ -56,10 +57,12 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
         Item::ForeignMod(block) => {
             use crate::syntax::ForeignItem;
             option_place::check(Place::ForeignBlock, &block.options, &mut out);
+            final_or_structural::check(&block.options, &mut out);
             for item in &block.items {
                 match item {
                     ForeignItem::Fn(f) => {
                         option_place::check(Place::ForeignFn, &f.options, &mut out);
+                        final_or_structural::check(&f.options, &mut out);
                         catch_needs_result::check(f, &mut out);
                         import_shape::check(f, &mut out);
                         import_js_class::check(f, block, &mut out);
