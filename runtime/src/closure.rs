@@ -9,11 +9,21 @@
 //! record in the data segment (magic `wbg:clo1`, its descriptor, invoke and destroy function
 //! pointers); its address goes to `__wbg_closure_new`, and the generator, which found every
 //! record by scanning the memory image, dispatches on it.
+//!
+//! Both kinds take up to 8 arguments by value (`FromWasmAbi`), or exactly one by reference,
+//! `dyn Fn(&A) -> R` with `A: RefFromWasmAbi`: JS lends that value for the call as it does
+//! for an export's `&A` argument, and the descriptor says `&A`.
+
+// `dyn Fn(&A) -> R` (higher-ranked over the borrow) and `dyn Fn(A) -> R` are distinct types,
+// and rustc treats them so; it still warns that an impl for each could overlap (rust#56105).
+#![allow(coherence_leak_check)]
 
 use core::marker::PhantomData;
 use core::mem::ManuallyDrop;
 
-use crate::convert::{FromWasmAbi, IntoWasmAbi, ReturnWasmAbi, WasmAbi, WasmPrimitive};
+use crate::convert::{
+    FromWasmAbi, IntoWasmAbi, RefFromWasmAbi, ReturnWasmAbi, WasmAbi, WasmPrimitive,
+};
 use crate::describe::{tag, Desc, WasmDescribe};
 use crate::JsValue;
 
@@ -37,7 +47,7 @@ unsafe impl Sync for ClosureMeta {}
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a heap closure",
     label = "not `dyn Fn(..) -> R` or `dyn FnMut(..) -> R`",
-    note = "use `Closure<dyn Fn(A, ..) -> R>` or `Closure<dyn FnMut(A, ..) -> R>` with at most 8 arguments of types that can cross (a `&dyn Fn` lives only during one call and cannot be stored)"
+    note = "use `Closure<dyn Fn(A, ..) -> R>` or `Closure<dyn FnMut(A, ..) -> R>` with at most 8 arguments of types that can cross, or `dyn Fn(&A) -> R` with one argument JavaScript can lend (`&JsValue`, `&str`, number slices, exported structs, imported JS types); a `&dyn Fn` lives only during one call and cannot be stored"
 )]
 pub unsafe trait WasmClosure: WasmDescribe + 'static {
     const INVOKE: *const ();
@@ -51,7 +61,7 @@ pub unsafe trait WasmClosure: WasmDescribe + 'static {
 #[diagnostic::on_unimplemented(
     message = "this closure cannot become a `Closure<{T}>`",
     label = "does not match `{T}`",
-    note = "the closure's argument and return types must be those of the `dyn Fn(..) -> R` or `dyn FnMut(..) -> R` in `Closure<..>`, which takes at most 8 arguments"
+    note = "the closure's argument and return types must be those of the `dyn Fn(..) -> R` or `dyn FnMut(..) -> R` in `Closure<..>`, which takes at most 8 arguments (or one `&A`); annotate a borrowed argument (`|x: &JsValue|`)"
 )]
 pub trait IntoWasmClosure<T: ?Sized> {
     fn unsize(self: Box<Self>) -> Box<T>;
@@ -374,6 +384,76 @@ macro_rules! closures {
     )*};
 }
 
+/// Closures taking one reference, `dyn Fn(&A) -> R` / `dyn FnMut(&A) -> R`. Such a type is
+/// higher-ranked over the borrow, so it is a type of its own rather than `dyn Fn(A) -> R`
+/// for some `A`. JS lends the value for the call (`RefFromWasmAbi`, as for `&A` export
+/// arguments); the anchor is dropped, ending the borrow, before the invoke returns.
+macro_rules! ref_closures {
+    ($(
+        $invoke:ident $destroy:ident $fn_trait:ident $ptr:ident ($($ref_mut:ident)?) $mutable:literal
+    )*) => {$(
+        #[allow(non_snake_case)]
+        unsafe extern "C" fn $invoke<A: RefFromWasmAbi + ?Sized, R: ReturnWasmAbi>(
+            data: u32,
+            vtable: u32,
+            a1: <<A as RefFromWasmAbi>::Abi as WasmAbi>::Prim1,
+            a2: <<A as RefFromWasmAbi>::Abi as WasmAbi>::Prim2,
+            a3: <<A as RefFromWasmAbi>::Abi as WasmAbi>::Prim3,
+            a4: <<A as RefFromWasmAbi>::Abi as WasmAbi>::Prim4,
+        ) -> <<R as ReturnWasmAbi>::Abi as WasmAbi>::Prim1 {
+            // For a FnMut the glue refuses re-entry, so the `&mut` this makes is unique.
+            let f: *$ptr dyn $fn_trait(&A) -> R =
+                unsafe { core::mem::transmute::<(usize, usize), _>((data as usize, vtable as usize)) };
+            let anchor = unsafe { <A as RefFromWasmAbi>::ref_from_abi(WasmAbi::join(a1, a2, a3, a4)) };
+            let ret = unsafe { (*f)(&*anchor) };
+            drop(anchor);
+            let (p1, p2, p3, p4) = WasmAbi::split(ret.return_abi());
+            store(p2, p3, p4);
+            p1
+        }
+
+        #[allow(non_snake_case)]
+        unsafe extern "C" fn $destroy<A: ?Sized, R>(data: u32, vtable: u32) {
+            let f: *mut dyn $fn_trait(&A) -> R =
+                unsafe { core::mem::transmute::<(usize, usize), _>((data as usize, vtable as usize)) };
+            drop(unsafe { Box::from_raw(f) });
+        }
+
+        impl<'a, A: WasmDescribe + ?Sized, R: WasmDescribe> WasmDescribe for dyn $fn_trait(&A) -> R + 'a {
+            const DESC: Desc = closure_desc($mutable, &[&Desc::wrap(tag::REF, &A::DESC)], &R::DESC);
+        }
+
+        impl<'a, 'b, A: RefFromWasmAbi + ?Sized, R: ReturnWasmAbi> IntoWasmAbi for &'a $($ref_mut)? (dyn $fn_trait(&A) -> R + 'b) {
+            type Abi = WasmClosureRef;
+            fn into_abi(self) -> WasmClosureRef {
+                let (data, vtable): (usize, usize) = unsafe { core::mem::transmute(self) };
+                let invoke = $invoke::<A, R> as *const () as usize;
+                WasmClosureRef { data: data as u32, vtable: vtable as u32, invoke: invoke as u32 }
+            }
+        }
+
+        unsafe impl<A: RefFromWasmAbi + ?Sized + 'static, R: ReturnWasmAbi + 'static> WasmClosure for dyn $fn_trait(&A) -> R {
+            const INVOKE: *const () = $invoke::<A, R> as *const ();
+            const DESTROY: *const () = $destroy::<A, R> as *const ();
+            // Reinterprets the fat pointer's two words; nothing is dereferenced.
+            #[allow(clippy::not_unsafe_ptr_arg_deref)]
+            fn split(ptr: *mut Self) -> (u32, u32) {
+                let (data, vtable): (usize, usize) = unsafe { core::mem::transmute(ptr) };
+                (data as u32, vtable as u32)
+            }
+        }
+
+        impl<F, A: ?Sized, R> IntoWasmClosure<dyn $fn_trait(&A) -> R> for F
+        where
+            F: $fn_trait(&A) -> R + 'static,
+        {
+            fn unsize(self: Box<Self>) -> Box<dyn $fn_trait(&A) -> R> {
+                self
+            }
+        }
+    )*};
+}
+
 fn store<P2: WasmPrimitive, P3: WasmPrimitive, P4: WasmPrimitive>(p2: P2, p3: P3, p4: P4) {
     crate::__rt::store_ret(p2, p3, p4)
 }
@@ -389,6 +469,11 @@ const fn closure_desc(mutable: bool, args: &[&Desc], ret: &Desc) -> Desc {
         i += 1;
     }
     d.desc(ret)
+}
+
+ref_closures! {
+    invoke_ref_fn destroy_ref_fn Fn const () false
+    invoke_ref_mut destroy_ref_mut FnMut mut (mut) true
 }
 
 closures! {

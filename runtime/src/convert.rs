@@ -97,7 +97,7 @@ impl WasmAbi for WasmSlice {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be passed from Rust to JavaScript",
     label = "not a type `#[wasm_bindgen]` can pass to JavaScript",
-    note = "Rust can pass numbers, u128/i128, bool, char, String, &str, JsValue, exported structs and enums, imported JS types, `Option` and `Vec`/`Box<[T]>` of those, number slices, `Clamped<Vec<u8>>`/`Clamped<&[u8]>`, raw pointers, and closures as `&dyn Fn(..)`, `&mut dyn FnMut(..)` or `&Closure<..>` (at most 8 arguments)"
+    note = "Rust can pass numbers, u128/i128, bool, char, String, &str, JsValue, exported structs and enums, imported JS types, `Option` and `Vec`/`Box<[T]>` of those, number slices, `Clamped<Vec<u8>>`/`Clamped<&[u8]>`, raw pointers, and closures as `&dyn Fn(..)`, `&mut dyn FnMut(..)` or `&Closure<..>` (at most 8 arguments, or one `&A` of a type JavaScript can lend)"
 )]
 pub trait IntoWasmAbi: WasmDescribe {
     type Abi: WasmAbi;

@@ -192,7 +192,7 @@ impl<const N: usize> Default for EntryWriter<N> {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no wasm-bindgen type descriptor",
     label = "this type cannot cross the Rust/JavaScript boundary",
-    note = "types that cross: numbers, u128/i128, bool, char, String, &str, JsValue, exported structs and enums, imported JS types, `Option`, `Vec`/`Box<[T]>`, number slices, `Clamped`, `Result` (returned), raw pointers, and closures with at most 8 arguments"
+    note = "types that cross: numbers, u128/i128, bool, char, String, &str, JsValue, exported structs and enums, imported JS types, `Option`, `Vec`/`Box<[T]>`, number slices, `Clamped`, `Result` (returned), raw pointers, and closures with at most 8 arguments (or one `&A` of a type JavaScript can lend)"
 )]
 pub trait WasmDescribe {
     const DESC: Desc;

@@ -91,4 +91,13 @@ fn every_type_round_trips() {
         decoded::<&mut dyn FnMut()>(),
         Type::RefMut(b(sig(true, vec![], Type::Unit)))
     );
+    // A reference argument is lent for the call: the descriptor says `&A`, not `A`.
+    assert_eq!(
+        decoded::<dyn FnMut(&JsValue)>(),
+        sig(true, vec![r(Type::Externref)], Type::Unit)
+    );
+    assert_eq!(
+        decoded::<&dyn Fn(&str) -> String>(),
+        r(sig(false, vec![r(Type::String)], Type::String))
+    );
 }
