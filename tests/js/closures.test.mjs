@@ -24,6 +24,16 @@ globalThis.wbgClosures = {
   call_self: null,
   keep_mut(f) { keptMut = f; f(1); return f(2); },
   call_pred(f) { predResults = [f(-1), f(0), f(5)]; },
+  call_str(f) { return [f('héllo'), f(''), f('😀'.repeat(40))].join(' '); },
+  call_point_ref(f) {
+    const p = new globalThis.wbgClosures.Point(1.5, 2);
+    const first = f(p);
+    const second = f(p);
+    pointResults = [p.x, p.y];
+    p.free();
+    return first + second;
+  },
+  call_thing(f) { return f({ label: 'a' }) + f({ label: 'b' }); },
   call_make_point(f) {
     const p = f(1.5, 2);
     pointResults = [p instanceof globalThis.wbgClosures.Point, p.x, p.y];
@@ -151,6 +161,49 @@ for (const target of TARGETS) {
       assert.equal(m.live_bytes(), before, 'the deferred free happened');
     });
 
+    test('a heap Closure<dyn FnMut(&JsValue)> is lent the very object JS passed', () => {
+      const listener = m.make_listener();
+      const event = { type: 'click' };
+      m.remember(event);
+      assert.equal(listener(event), undefined);
+      listener({ type: 'click' });
+      listener('keydown');
+      assert.equal(m.heard(), 'click true\nclick false\n false');
+      assert.equal(event.type, 'click', 'the object is only lent');
+    });
+
+    test('Closure::wrap of a Box<dyn Fn(&JsValue) -> bool>', () => {
+      const isObject = m.make_is_object();
+      assert.deepEqual([isObject({}), isObject([]), isObject(1), isObject('s'), isObject(null)], [true, true, false, false, false]);
+    });
+
+    test('closures taking &str, on the stack and on the heap', () => {
+      assert.equal(m.stack_str(), `HÉLLO! ! ${'😀'.repeat(40)}!`);
+      const count = m.make_char_count();
+      assert.equal(count('héllo'), 5);
+      assert.equal(count(''), 0);
+      const before = m.live_bytes();
+      for (let i = 0; i < 1000; i++) count('x'.repeat(100));
+      assert.equal(m.live_bytes(), before, 'the strings JS passed were freed');
+    });
+
+    test('a Closure<dyn Fn(&Point) -> u32> borrows the object and leaves it usable', () => {
+      const sum = m.make_point_sum();
+      const p = new m.Point(1.5, 2.75);
+      assert.equal(sum(p), 4);
+      assert.equal(sum(p), 4, 'not consumed');
+      assert.equal(p.x, 1.5);
+      assert.throws(() => sum({ x: 1, y: 2 }), /Point/);
+      p.free();
+      assert.throws(() => sum(p), /null pointer passed to rust|moved|freed|Point/);
+    });
+
+    test('a stack &mut dyn FnMut(&Point) and a &dyn Fn(&Thing) (imported type)', () => {
+      assert.equal(m.stack_point_ref(), 3.5 + 1 + 3.5 + 2);
+      assert.deepEqual(pointResults, [1.5, 2]);
+      assert.equal(m.stack_thing(), '<a><b>');
+    });
+
     test('100 000 heap closures created and dropped leave the slab and the heap unchanged', () => {
       m.churn(10);
       const bytes = m.live_bytes();
@@ -168,6 +221,23 @@ for (const target of TARGETS) {
       const before = m.__wbg_heap_stats();
       m.churn(100000);
       const after = m.__wbg_heap_stats();
+      assert.equal(after.capacity, before.capacity);
+      assert.equal(after.live, before.live);
+    });
+
+    test('closures taking &JsValue leave the borrow stack empty, even when the call throws', () => {
+      const listener = m.make_listener();
+      const isObject = m.make_is_object();
+      const before = m.__wbg_heap_stats();
+      for (let i = 0; i < 10000; i++) {
+        listener({ type: 'tick' });
+        isObject({});
+      }
+      m.heard();
+      const throwing = { get type() { throw new Error('no type'); } };
+      assert.throws(() => listener(throwing), /no type/);
+      const after = m.__wbg_heap_stats();
+      assert.equal(after.stack, 0, 'borrow stack empty between calls');
       assert.equal(after.capacity, before.capacity);
       assert.equal(after.live, before.live);
     });
