@@ -193,9 +193,19 @@ for (const target of TARGETS) {
       assert.equal(sum(p), 4);
       assert.equal(sum(p), 4, 'not consumed');
       assert.equal(p.x, 1.5);
-      assert.throws(() => sum({ x: 1, y: 2 }), /Point/);
+      assert.throws(() => sum({ x: 1, y: 2 }), { name: 'TypeError', message: 'expected an instance of Point, got object' });
       p.free();
-      assert.throws(() => sum(p), /null pointer passed to rust|moved|freed|Point/);
+      assert.throws(() => sum(p), /attempted to use a `Point` object that was already freed/);
+    });
+
+    test('a Closure<dyn FnMut(&[u8]) -> u32> borrows a copy of the typed array', () => {
+      const sum = m.make_byte_sum();
+      const bytes = new Uint8Array([1, 2, 250]);
+      assert.equal(sum(bytes), 253);
+      assert.equal(sum(new Uint8Array(0)), 0);
+      const before = m.live_bytes();
+      for (let i = 0; i < 1000; i++) sum(bytes);
+      assert.equal(m.live_bytes(), before, 'the copies were freed');
     });
 
     test('a stack &mut dyn FnMut(&Point) and a &dyn Fn(&Thing) (imported type)', () => {
