@@ -18,7 +18,8 @@
 //!   IMPORT_TYPE: str id, str js_class, module, u8 n, str* namespace, u8 n, str* vendor_prefixes
 //!   SNIPPET    : str path, str contents
 //!   module     := u8 kind (GLOBAL, MODULE, SNIPPET), str specifier
-//! CLOSURE : u8 mutable, u8 nargs, type*, type ret
+//! CLOSURE : u8 mutable, u8 nargs, type*, type ret   (an argument JS lends for the call,
+//!           `dyn Fn(&A) -> R`, is REF(type A), as for an export's `&A` argument)
 //! Heap closure records (found by scanning memory, not in the section), 24 bytes:
 //!   "wbg:clo1", u32 desc_ptr, u32 desc_len, u32 invoke (table index), u32 destroy (table index)
 //! str     := u32 len, utf-8 bytes
