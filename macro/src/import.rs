@@ -349,27 +349,16 @@ fn expand_fn(
             #body
         }
     };
-    let in_impl = matches!(
-        f.op,
-        ImportOp::Constructor
-            | ImportOp::Method
-            | ImportOp::StaticMethod
-            | ImportOp::Getter { is_static: false }
-            | ImportOp::Setter {
-                is_static: false,
-                ..
-            }
-            | ImportOp::IndexingGetter
-            | ImportOp::IndexingSetter
-            | ImportOp::IndexingDeleter
-    ) || (matches!(
-        f.op,
-        ImportOp::Getter { is_static: true }
-            | ImportOp::Setter {
-                is_static: true,
-                ..
-            }
-    ) && class_ident.is_some());
+    let in_impl = f.op.takes_this()
+        || matches!(f.op, ImportOp::Constructor | ImportOp::StaticMethod)
+        || (matches!(
+            f.op,
+            ImportOp::Getter { is_static: true }
+                | ImportOp::Setter {
+                    is_static: true,
+                    ..
+                }
+        ) && class_ident.is_some());
     let placed = match (&class_ident, in_impl) {
         (Some(class), true) => quote!(impl #class { #function }),
         _ => {
