@@ -21,7 +21,16 @@ pub struct Hover {
     pub markdown: String,
 }
 
+pub use names::CrateTypes;
+
+/// The hover at `pos` of a file on its own: types from other files show as `any`.
 pub fn hover(src: &str, pos: Pos) -> Option<Hover> {
+    hover_with(src, pos, &CrateTypes::default())
+}
+
+/// The hover at `pos` of a file of a crate whose files declare `krate` (its own
+/// declarations win): `fn pick(c: &Counter)` shows `Counter` wherever the crate declares it.
+pub fn hover_with(src: &str, pos: Pos, krate: &CrateTypes) -> Option<Hover> {
     let offset = offset_of(src, pos);
     if let Some(word) = attr_context::at(src, offset).filter(|w| w.name_position) {
         let spec = attrs::find(&src[word.start..word.end])?;
@@ -52,7 +61,7 @@ pub fn hover(src: &str, pos: Pos) -> Option<Hover> {
     };
     Some(Hover {
         range: *range,
-        markdown: target.markdown(src, pos.line, &names::FileTypes::scan(src))?,
+        markdown: target.markdown(src, pos.line, &names::FileTypes::scan_in(src, krate))?,
     })
 }
 
@@ -251,6 +260,23 @@ pub(super) mod tests {
         check_hover(
             "#[wasm_bindgen]\nextern \"C\" {\n    #[wasm_$0bindgen(js_namespace = console)]\n    fn log(s: &str);\n}",
             "```ts\nfunction log(s: string): void;\n```\nJS: `console.log(s)`",
+        );
+    }
+
+    #[test]
+    fn types_declared_in_other_files_of_the_crate() {
+        let model = "#[wasm_bindgen(js_name = Tally)]\npub struct Counter { count: u32 }\n\n#[wasm_bindgen]\nextern \"C\" {\n    pub type Element;\n}";
+        let (api, pos) = cursor(
+            "use crate::model::Counter;\n\n#[wasm_bindgen]\npub fn pi$0ck(c: &Counter, e: &Element) -> Option<Counter> { None }",
+        );
+        let shown = |krate: &CrateTypes| hover_with(&api, pos, krate).unwrap().markdown;
+        assert_eq!(
+            shown(&CrateTypes::scan([model, api.as_str()])),
+            "```ts\nexport function pick(c: Tally, e: any): Tally | undefined;\n```\nJS: `pick(c, e)`\n"
+        );
+        assert_eq!(
+            shown(&CrateTypes::default()),
+            "```ts\nexport function pick(c: any, e: any): any | undefined;\n```\nJS: `pick(c, e)`\n"
         );
     }
 

@@ -11,7 +11,7 @@ mod hover;
 pub mod types;
 
 pub use complete::{complete, Completion};
-pub use hover::{hover, Hover};
+pub use hover::{hover, hover_with, CrateTypes, Hover};
 
 use proc_macro2::Span;
 

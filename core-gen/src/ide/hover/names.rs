@@ -3,6 +3,9 @@
 //! signature naming `Counter` from elsewhere in the file would otherwise render as `any`
 //! where the `.d.ts` says `Counter`. A line scan, not a parse: hover stays fast on large
 //! files, and items that do not parse still count.
+//!
+//! `CrateTypes` is the same scan over the other files of the crate, which the caller (the
+//! server) keeps and passes to each hover; the file's own declarations win over it.
 
 use std::collections::HashMap;
 
@@ -22,7 +25,43 @@ enum Declared {
 #[derive(Debug, Default)]
 pub(super) struct FileTypes(HashMap<String, Declared>);
 
+/// The types the files of a crate declare for JS, by Rust name (see the module doc). A
+/// name declared in several files (in different modules) keeps the first declaration.
+#[derive(Debug, Default, Clone)]
+pub struct CrateTypes(HashMap<String, Declared>);
+
+impl CrateTypes {
+    pub fn scan<'a>(sources: impl IntoIterator<Item = &'a str>) -> CrateTypes {
+        let mut out = HashMap::new();
+        for src in sources {
+            for (name, declared) in FileTypes::scan(src).0 {
+                out.entry(name).or_insert(declared);
+            }
+        }
+        CrateTypes(out)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 impl FileTypes {
+    /// The file's declarations, then the crate's for the names the file does not declare.
+    pub(super) fn scan_in(src: &str, krate: &CrateTypes) -> FileTypes {
+        let mut out = FileTypes::scan(src).0;
+        for (name, declared) in &krate.0 {
+            if !out.contains_key(name) {
+                out.insert(name.clone(), declared.clone());
+            }
+        }
+        FileTypes(out)
+    }
+
     pub(super) fn scan(src: &str) -> FileTypes {
         let mut out = HashMap::new();
         let mut attrs = String::new();
@@ -218,5 +257,20 @@ trait T { type Item; }
             Some(Type::ExternType("Map".into()))
         );
         assert_eq!(types.imported("Bar"), Some(Type::ExternType("Bar".into())));
+    }
+
+    #[test]
+    fn the_file_wins_over_the_crate() {
+        let krate = CrateTypes::scan([
+            "#[wasm_bindgen(js_name = Tally)]\npub struct Counter;",
+            "#[wasm_bindgen]\npub struct Counter;\n#[wasm_bindgen]\npub enum Level { A }",
+            "#[wasm_bindgen]\nextern \"C\" {\n    type Bar;\n}",
+        ]);
+        assert_eq!(krate.len(), 3);
+        let types = FileTypes::scan_in("#[wasm_bindgen(js_name = Lvl)]\nenum Level { A }", &krate);
+        assert_eq!(types.exported("Counter"), Some(Type::Named("Tally".into())));
+        assert_eq!(types.exported("Level"), Some(Type::Named("Lvl".into())));
+        assert_eq!(types.imported("Bar"), Some(Type::ExternType("Bar".into())));
+        assert_eq!(types.exported("Other"), None);
     }
 }
