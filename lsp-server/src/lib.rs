@@ -8,6 +8,7 @@
 
 pub mod analysis;
 pub mod config;
+pub mod crate_types;
 pub mod document;
 pub mod handlers;
 pub mod position;

@@ -161,6 +161,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        self.state.crate_types.invalidate(&params.text_document.uri);
         regen::on_save(self.state.clone(), params.text_document.uri).await;
     }
 
@@ -187,7 +188,7 @@ impl LanguageServer for Backend {
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
-        handlers::hover::hover(&self.state, params).await
+        handlers::hover::hover(self.state.clone(), params).await
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {

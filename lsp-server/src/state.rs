@@ -10,6 +10,7 @@ use tower_lsp_server::ls_types::{Diagnostic, Uri};
 use tower_lsp_server::Client;
 
 use crate::config::Config;
+use crate::crate_types;
 use crate::document::Document;
 use crate::position::Encoding;
 
@@ -33,6 +34,8 @@ pub struct State {
     build_diags: Mutex<HashMap<PathBuf, HashMap<Uri, Vec<Diagnostic>>>>,
     /// The running regeneration of each crate (by directory), so a newer save can cancel it.
     pub regen: Mutex<HashMap<PathBuf, tokio::task::AbortHandle>>,
+    /// What each crate's files declare, for hover; forgotten when a file of it changes.
+    pub crate_types: crate_types::Cache,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -55,6 +58,7 @@ impl State {
             syntax_diags: Mutex::default(),
             build_diags: Mutex::default(),
             regen: Mutex::default(),
+            crate_types: crate_types::Cache::default(),
         }
     }
 
@@ -99,13 +103,26 @@ impl State {
         if let Some(new) = f(docs.get_mut(uri)) {
             docs.insert(uri.clone(), new);
         }
+        self.crate_types.invalidate(uri);
         let generation = self.generation.fetch_add(1, Ordering::Relaxed) + 1;
         lock(&self.edits).insert(uri.clone(), generation);
         generation
     }
 
+    /// The open documents' current texts, by path.
+    pub fn open_texts(&self) -> HashMap<PathBuf, String> {
+        let docs: Vec<(Uri, Document)> = lock(&self.docs)
+            .iter()
+            .map(|(uri, doc)| (uri.clone(), doc.clone()))
+            .collect();
+        docs.into_iter()
+            .filter_map(|(uri, doc)| Some((uri.to_file_path()?.into_owned(), doc.rope.to_string())))
+            .collect()
+    }
+
     pub fn close_document(&self, uri: &Uri) {
         lock(&self.docs).remove(uri);
+        self.crate_types.invalidate(uri);
         lock(&self.edits).remove(uri);
         lock(&self.syntax_diags).remove(uri);
     }

@@ -1,12 +1,15 @@
-//! `textDocument/hover`: core-gen's `ide::hover` (the `.d.ts` line, the JS call, the docs).
+//! `textDocument/hover`: core-gen's `ide::hover` (the `.d.ts` line, the JS call, the docs),
+//! given the types the other files of the document's crate declare (cached per crate).
+
+use std::sync::Arc;
 
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind};
 use wbg_core_gen::ide;
 
-use crate::{analysis, position, state::State};
+use crate::{analysis, crate_types, position, regen, state::State};
 
-pub async fn hover(state: &State, params: HoverParams) -> Result<Option<Hover>> {
+pub async fn hover(state: Arc<State>, params: HoverParams) -> Result<Option<Hover>> {
     let at = params.text_document_position_params;
     let Some(doc) = state.document(&at.text_document.uri) else {
         return Ok(None);
@@ -15,7 +18,17 @@ pub async fn hover(state: &State, params: HoverParams) -> Result<Option<Hover>> 
     analysis::request(move || {
         let text = doc.rope.to_string();
         let pos = position::to_ide(&doc.rope, at.position, enc);
-        ide::hover(&text, pos).map(|h| Hover {
+        let krate = at
+            .text_document
+            .uri
+            .to_file_path()
+            .and_then(|path| regen::crate_dir(&path))
+            .map(|dir| {
+                let scan = || crate_types::scan(&dir, &state.open_texts());
+                state.crate_types.get_or_scan(&dir, scan)
+            })
+            .unwrap_or_default();
+        ide::hover_with(&text, pos, &krate).map(|h| Hover {
             contents: HoverContents::Markup(MarkupContent {
                 kind: MarkupKind::Markdown,
                 value: h.markdown,

@@ -103,6 +103,11 @@ fn find_crate(file: &Path) -> Option<Crate> {
     None
 }
 
+/// The directory of the crate `file` belongs to, if it uses wasm-bindgen.
+pub fn crate_dir(file: &Path) -> Option<PathBuf> {
+    find_crate(file).map(|krate| krate.dir)
+}
+
 /// Starts (or restarts) the regeneration of the crate `uri` belongs to.
 pub async fn on_save(state: Arc<State>, uri: Uri) {
     if !state.config().regenerate_on_save || !is_rust(&uri) {

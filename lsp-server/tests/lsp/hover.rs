@@ -1,7 +1,9 @@
 //! Hover over stdio: the `.d.ts` text (functions, classes, methods), the JS call and the
-//! docs; imports; option docs.
+//! docs; imports; option docs; types declared in other files of the crate.
 
-use crate::support::check_hover;
+use serde_json::json;
+
+use crate::support::{check_hover, scratch, Server};
 
 #[test]
 fn hover_on_an_exported_function_shows_its_typescript() {
@@ -97,4 +99,42 @@ fn hover_on_an_import_shows_how_js_is_called() {
         "use wasm_bindgen::prelude::*;\n\n#[wasm_bindgen]\nextern \"C\" {\n    #[wasm_bindgen(js_namespace = console)]\n    fn l$0og(s: &str);\n}\n",
         "```ts\nfunction log(s: string): void;\n```\nJS: `console.log(s)`",
     );
+}
+
+/// A scratch crate: `api.rs` names `Counter`, which `model.rs` declares.
+#[test]
+fn hover_names_types_declared_in_other_files_of_the_crate() {
+    let dir = scratch("hover_crate");
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    let manifest = "[package]\nname = \"app\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[dependencies]\nwasm-bindgen = \"0.2\"\n";
+    std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
+    std::fs::write(dir.join("src/lib.rs"), "mod api;\nmod model;\n").unwrap();
+    let model = dir.join("src/model.rs");
+    let model_text = "use wasm_bindgen::prelude::*;\n\n#[wasm_bindgen]\npub struct Counter {\n    count: u32,\n}\n";
+    std::fs::write(&model, model_text).unwrap();
+    let api = dir.join("src/api.rs");
+    let api_text = "use wasm_bindgen::prelude::*;\nuse crate::model::Counter;\n\n#[wasm_bindgen]\npub fn pick(c: &Counter) -> Option<Counter> {\n    None\n}\n";
+    std::fs::write(&api, api_text).unwrap();
+
+    let mut server = Server::start(&dir, json!({ "regenerateOnSave": false }));
+    server.open(&api, api_text);
+    let at = api_text.find("pick").unwrap() + 1;
+    let hover = |server: &mut Server| {
+        let reply = server.request("textDocument/hover", server.at(&api, api_text, at));
+        reply["contents"]["value"].as_str().unwrap().to_string()
+    };
+    let expected = |class: &str| {
+        format!(
+            "```ts\nexport function pick(c: {class}): {class} | undefined;\n```\nJS: `pick(c)`\n"
+        )
+    };
+    assert_eq!(hover(&mut server), expected("Counter"), "from the disk");
+    assert_eq!(hover(&mut server), expected("Counter"), "cached");
+
+    // Renamed for JS in the open (unsaved) `model.rs`: the hover follows its text.
+    server.open(&model, model_text);
+    let renamed = model_text.replace("#[wasm_bindgen]", "#[wasm_bindgen(js_name = Tally)]");
+    server.change(&model, 2, &renamed);
+    assert_eq!(hover(&mut server), expected("Tally"), "after didChange");
+    server.shutdown_and_exit();
 }

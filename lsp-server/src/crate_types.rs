@@ -1,0 +1,118 @@
+//! The types the files of a document's crate declare for JS, for hover: scanned from the
+//! `.rs` files under the crate's `src/` (an open document's current text, else the disk)
+//! and cached per crate, so a hover re-reads nothing until a file of the crate is opened,
+//! changed, saved or closed.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use tower_lsp_server::ls_types::Uri;
+use wbg_core_gen::ide::CrateTypes;
+
+#[derive(Default)]
+pub struct Cache {
+    /// Bumped on every invalidation, so a scan that raced with an edit is not kept.
+    epoch: AtomicU64,
+    by_crate: Mutex<HashMap<PathBuf, Arc<CrateTypes>>>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Cache {
+    /// Forgets the crates `uri` may belong to (every cached crate above it: no disk access).
+    pub fn invalidate(&self, uri: &Uri) {
+        let Some(path) = uri.to_file_path() else {
+            return;
+        };
+        self.epoch.fetch_add(1, Ordering::SeqCst);
+        lock(&self.by_crate).retain(|dir, _| !path.starts_with(dir));
+    }
+
+    /// The types of the crate in `crate_dir`, scanned with `scan` unless cached.
+    pub fn get_or_scan(
+        &self,
+        crate_dir: &Path,
+        scan: impl FnOnce() -> CrateTypes,
+    ) -> Arc<CrateTypes> {
+        if let Some(types) = lock(&self.by_crate).get(crate_dir) {
+            return types.clone();
+        }
+        let epoch = self.epoch.load(Ordering::SeqCst);
+        let types = Arc::new(scan());
+        let mut cache = lock(&self.by_crate);
+        if self.epoch.load(Ordering::SeqCst) == epoch {
+            cache.insert(crate_dir.to_path_buf(), types.clone());
+        }
+        types
+    }
+}
+
+/// Scans the `.rs` files under `crate_dir/src`, taking the text of open documents from
+/// `open` (by path) rather than from the disk.
+pub fn scan(crate_dir: &Path, open: &HashMap<PathBuf, String>) -> CrateTypes {
+    let mut files = Vec::new();
+    rust_files(&crate_dir.join("src"), &mut files);
+    files.sort();
+    let texts: Vec<String> = files
+        .iter()
+        .filter_map(|path| match open.get(path) {
+            Some(text) => Some(text.clone()),
+            None => std::fs::read_to_string(path).ok(),
+        })
+        .collect();
+    CrateTypes::scan(texts.iter().map(String::as_str))
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => rust_files(&path, out),
+            Ok(t) if t.is_file() && path.extension().is_some_and(|e| e == "rs") => out.push(path),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn open_documents_win_over_the_disk_and_edits_invalidate() {
+        let dir = std::env::temp_dir().join(format!("wbg-crate-types-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("src/model")).unwrap();
+        let model = dir.join("src/model/counter.rs");
+        std::fs::write(&model, "#[wasm_bindgen]\npub struct Counter;\n").unwrap();
+        std::fs::write(dir.join("src/lib.rs"), "mod model;\n").unwrap();
+
+        assert_eq!(scan(&dir, &HashMap::new()).len(), 1);
+        let open = HashMap::from([(model.clone(), String::from("pub struct Counter;"))]);
+        assert!(scan(&dir, &open).is_empty());
+
+        let cache = Cache::default();
+        let scans = std::cell::Cell::new(0);
+        let get = || {
+            cache.get_or_scan(&dir, || {
+                scans.set(scans.get() + 1);
+                scan(&dir, &HashMap::new())
+            })
+        };
+        get();
+        get();
+        assert_eq!(scans.get(), 1, "cached");
+        let elsewhere = Uri::from_file_path(std::env::temp_dir().join("other.rs")).unwrap();
+        cache.invalidate(&elsewhere);
+        get();
+        assert_eq!(scans.get(), 1, "a file of another crate");
+        cache.invalidate(&Uri::from_file_path(&model).unwrap());
+        get();
+        assert_eq!(scans.get(), 2, "a file of the crate");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
