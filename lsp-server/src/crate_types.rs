@@ -11,6 +11,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use tower_lsp_server::ls_types::Uri;
 use wbg_core_gen::ide::CrateTypes;
 
+use crate::{regen, state::State};
+
 #[derive(Default)]
 pub struct Cache {
     /// Bumped on every invalidation, so a scan that raced with an edit is not kept.
@@ -49,6 +51,17 @@ impl Cache {
         }
         types
     }
+}
+
+/// The types of the crate `uri` belongs to (none outside a crate that uses wasm-bindgen),
+/// from the cache or scanned now. Blocking: call it off the message loop.
+pub fn of_document(state: &State, uri: &Uri) -> Arc<CrateTypes> {
+    let Some(dir) = uri.to_file_path().and_then(|path| regen::crate_dir(&path)) else {
+        return Arc::default();
+    };
+    state
+        .crate_types
+        .get_or_scan(&dir, || scan(&dir, &state.open_texts()))
 }
 
 /// Scans the `.rs` files under `crate_dir/src`, taking the text of open documents from

@@ -7,7 +7,7 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind};
 use wbg_core_gen::ide;
 
-use crate::{analysis, crate_types, position, regen, state::State};
+use crate::{analysis, crate_types, position, state::State};
 
 pub async fn hover(state: Arc<State>, params: HoverParams) -> Result<Option<Hover>> {
     let at = params.text_document_position_params;
@@ -18,16 +18,7 @@ pub async fn hover(state: Arc<State>, params: HoverParams) -> Result<Option<Hove
     analysis::request(move || {
         let text = doc.rope.to_string();
         let pos = position::to_ide(&doc.rope, at.position, enc);
-        let krate = at
-            .text_document
-            .uri
-            .to_file_path()
-            .and_then(|path| regen::crate_dir(&path))
-            .map(|dir| {
-                let scan = || crate_types::scan(&dir, &state.open_texts());
-                state.crate_types.get_or_scan(&dir, scan)
-            })
-            .unwrap_or_default();
+        let krate = crate_types::of_document(&state, &at.text_document.uri);
         ide::hover_with(&text, pos, &krate).map(|h| Hover {
             contents: HoverContents::Markup(MarkupContent {
                 kind: MarkupKind::Markdown,
