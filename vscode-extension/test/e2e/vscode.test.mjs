@@ -40,6 +40,7 @@ const libRs = path.join(crateDir, 'src', 'lib.rs');
 const generatedJs = path.join(crateDir, 'pkg', `${CRATE}.js`);
 const generatedDts = path.join(crateDir, 'pkg', `${CRATE}.d.ts`);
 const userDataDir = path.join(work, 'user-data');
+const userSettingsFile = path.join(userDataDir, 'User', 'settings.json');
 const extensionsDir = path.join(work, 'extensions');
 const codeServerLog = path.join(work, 'code-server.log');
 const consoleLog = path.join(work, 'browser-console.log');
@@ -283,6 +284,7 @@ async function wbgStatus() {
 /** Runs a command by its title from the command palette (F1). */
 async function runCommand(title) {
   await page.locator('.tabs-container .tab.active').first().click();
+  if (await page.locator('.quick-input-widget').isVisible()) await page.keyboard.press('Escape');
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
   await page.keyboard.type(title, { delay: 10 });
@@ -388,7 +390,7 @@ function writeUserSettings(server) {
     'files.autoSave': 'off',
   };
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  fs.writeFileSync(userSettingsFile, JSON.stringify(settings, null, 2));
 }
 
 /** Starts code-server in its own process group (so that all it starts can be killed); its URL. */
@@ -445,14 +447,17 @@ async function openWorkbench(chromium, base) {
 
 // --- the test ----------------------------------------------------------------------------
 
+/** The wbg-lsp binary under test (set in `before`). */
+let serverPath;
+
 describe('wbg extension in VS Code (code-server)', { timeout: BUILD_TIMEOUT + 300_000 }, () => {
   before(async () => {
     await step('setup', async () => {
       const chromium = await checkPrerequisites();
       prepareWorkDir();
-      const server = buildServer();
+      serverPath = buildServer();
       installExtension(packageExtension());
-      writeUserSettings(server);
+      writeUserSettings(serverPath);
       const base = await startCodeServer();
       await openWorkbench(chromium, base);
       await openFileWithQuickOpen('lib.rs');
@@ -587,6 +592,48 @@ describe('wbg extension in VS Code (code-server)', { timeout: BUILD_TIMEOUT + 30
         20_000,
       );
       await page.screenshot({ path: path.join(artifacts, 'glue.png') });
+    });
+  });
+
+  it('forwards a setting changed in the Settings editor to the running server', { timeout: 240_000 }, async () => {
+    await step('settings', async () => {
+      // Change wbg.outDir as a user does, in the Settings editor; the extension sends the
+      // server workspace/didChangeConfiguration, and the next run writes to the new place.
+      await page.locator('.tabs-container .tab').filter({ hasText: 'lib.rs' }).first().click();
+      await runCommand('Preferences: Open User Settings');
+      await page.locator('.settings-editor').waitFor({ timeout: 20_000 });
+      await page.keyboard.type('wbg.outDir', { delay: 20 });
+      const input = page.locator('.settings-editor .setting-item-contents').filter({ hasText: 'Out Dir' }).locator('input').first();
+      await input.waitFor({ timeout: 20_000 });
+      await input.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('web-pkg', { delay: 20 });
+      await page.keyboard.press('Tab');
+      await waitUntil('wbg.outDir in settings.json', () => /"wbg\.outDir":\s*"web-pkg"/.test(fs.readFileSync(userSettingsFile, 'utf8')), 20_000);
+      await page.screenshot({ path: path.join(artifacts, 'settings.png') });
+      await page.keyboard.press('Control+W');
+
+      const webJs = path.join(crateDir, 'web-pkg', `${CRATE}.js`);
+      await page.locator('.tabs-container .tab').filter({ hasText: 'lib.rs' }).first().click();
+      let tries = 0;
+      const js = await waitUntil(
+        `${path.relative(repo, webJs)} after "wbg: Regenerate glue now"`,
+        async () => {
+          // The setting travels asynchronously; a run that started before it arrived still
+          // writes pkg/, so ask again (a few times at most).
+          if (tries++ >= 4) throw new Fatal('the new outDir never reached the server');
+          await runCommand('wbg: Regenerate glue now');
+          const deadline = Date.now() + 20_000;
+          while (Date.now() < deadline) {
+            if (fs.existsSync(webJs)) return fs.readFileSync(webJs, 'utf8');
+            await new Promise((r) => setTimeout(r, 500));
+          }
+          return false;
+        },
+        120_000,
+        1000,
+      );
+      assert.match(js, /export function greet\(/);
     });
   });
 });
