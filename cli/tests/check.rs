@@ -236,24 +236,30 @@ fn paths() {
     assert!(stdout(&one).starts_with("::error file=attr-errors/src/nested/mod.rs,line=5,"));
 }
 
-/// `[lib] path` and `[[bin]] path` outside `src/`: those files and their modules beside
-/// them are checked too (the fixture has no `src/` at all).
+/// Targets outside `src/` (`[lib]`, `[[bin]]`, `[[example]]` paths, the conventional
+/// `tests/`): those files and the modules beside them are checked too (no `src/` at all).
 #[test]
 fn lib_and_bin_paths_from_the_manifest() {
-    let want = expected_in(&fixture("lib-path"), "lib-path", &["lib", "tools"]);
+    let want = expected_in(
+        &fixture("lib-path"),
+        "lib-path",
+        &["demos", "lib", "tests", "tools"],
+    );
     let files: Vec<&str> = want.iter().map(|e| e.file.as_str()).collect();
     assert_eq!(
         files,
         [
+            "lib-path/demos/hello.rs",
             "lib-path/lib/main.rs",
             "lib-path/lib/util.rs",
+            "lib-path/tests/web.rs",
             "lib-path/tools/cli.rs"
         ]
     );
     let out = check(&["lib-path", "--format", "github"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert_eq!(stdout(&out), want.iter().map(github).collect::<String>());
-    assert_eq!(last_line(&out), "error: 3 problems in 3 of 3 files checked");
+    assert_eq!(last_line(&out), "error: 5 problems in 5 of 5 files checked");
 }
 
 /// `[lib] path = "lib.rs"` beside Cargo.toml: that file is checked, and the rest of the

@@ -1,6 +1,8 @@
-//! Which files `wbg check` reads: every `.rs` file under the crate's `src/`, and the
-//! library and binaries the manifest places elsewhere (`[lib] path = "lib/main.rs"`,
-//! `[[bin]] path = ...`) with the files beside them, where their modules live.
+//! Which files `wbg check` reads: every `.rs` file under the crate's `src/` and under the
+//! folders cargo finds targets in by convention (`tests/`, `examples/`, `benches/`), and the
+//! targets the manifest places elsewhere (`[lib] path = "lib/main.rs"`, `[[bin]]`,
+//! `[[example]]`, `[[test]]`, `[[bench]]`) with the files beside them, where their modules
+//! live.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -24,12 +26,14 @@ pub fn files_to_check(path: &Path) -> Result<Vec<Source>, Failure> {
     let manifest = crate::cargo::manifest_path(path)?;
     let dir = manifest.parent().expect("a file has a parent");
     let mut rel = Vec::new();
-    walk(&dir.join("src"), Path::new("src"), &mut rel)?;
+    for conventional in CONVENTIONAL_DIRS {
+        walk(&dir.join(conventional), Path::new(conventional), &mut rel)?;
+    }
     for root in target_roots(&read_manifest(&manifest)?) {
         let Some(parent) = root.parent() else {
             continue;
         };
-        if root.starts_with("src") {
+        if CONVENTIONAL_DIRS.iter().any(|d| root.starts_with(d)) {
             // Walked already.
         } else if parent.as_os_str().is_empty() {
             // Beside Cargo.toml: walking the crate's directory would read target/ too.
@@ -71,16 +75,22 @@ fn read_manifest(manifest: &Path) -> Result<toml::Table, Failure> {
     })
 }
 
-/// The `path`s of the manifest's `[lib]` and `[[bin]]` targets, relative to its directory
-/// (without `./`). Targets cargo finds by convention are all under `src/`.
+/// Where cargo finds targets without a `path`: all walked whole.
+const CONVENTIONAL_DIRS: [&str; 4] = ["src", "tests", "examples", "benches"];
+
+/// The `path`s of the manifest's targets, relative to its directory (without `./`).
 fn target_roots(manifest: &toml::Table) -> Vec<PathBuf> {
     let lib = manifest.get("lib").into_iter();
-    let bins = manifest
-        .get("bin")
-        .and_then(toml::Value::as_array)
+    let listed = ["bin", "example", "test", "bench"]
         .into_iter()
-        .flatten();
-    lib.chain(bins)
+        .flat_map(|kind| {
+            manifest
+                .get(kind)
+                .and_then(toml::Value::as_array)
+                .into_iter()
+                .flatten()
+        });
+    lib.chain(listed)
         .filter_map(|target| target.get("path")?.as_str())
         .map(|p| {
             Path::new(p)
