@@ -2,7 +2,8 @@
 //! generator shows up here as a reviewable diff (`cargo insta review`).
 
 use wbg_core_gen::descriptor::{
-    Arg, Enum, EnumValue, Function, Method, Module, Receiver, Role, Struct, Type, Variant,
+    class_wrap_import, Arg, Enum, EnumValue, Function, Method, Module, Receiver, Role, Struct,
+    Type, Variant,
 };
 use wbg_core_gen::glue::{self, GlueOptions};
 use wbg_core_gen::target::{self, Target};
@@ -182,7 +183,10 @@ fn module() -> Module {
 fn render(target: &dyn Target) -> String {
     let glue = glue::build(
         &module(),
-        &["__wbindgen_object_drop_ref".into()],
+        &[
+            "__wbindgen_object_drop_ref".into(),
+            class_wrap_import("Counter"),
+        ],
         &GlueOptions::default(),
     )
     .unwrap();
@@ -211,4 +215,18 @@ fn nodejs() {
 #[test]
 fn bundler() {
     insta::assert_snapshot!(render(target::by_name("bundler").unwrap()));
+}
+
+#[test]
+fn a_wrap_import_names_an_exported_class() {
+    let err = glue::build(
+        &module(),
+        &[class_wrap_import("Missing")],
+        &GlueOptions::default(),
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("__wbindgen_class_wrap_Missing"),
+        "{err}"
+    );
 }

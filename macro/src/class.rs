@@ -40,6 +40,7 @@ pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
             },
     );
     let struct_entry = shim::entry("STRUCT", vec![Part::Lit(head)]);
+    let wrap_import = wbg_core_gen::descriptor::class_wrap_import(js_name);
 
     let self_ty: syn::Type = syn::parse_quote!(#name);
     let mut accessors = Vec::new();
@@ -150,7 +151,29 @@ pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
             }
         }
 
-                impl #rt::OptionIntoWasmAbi for #name {
+        // The value moves into a box, as for a return, and the glue wraps the pointer in a
+        // JS instance of the class; the `JsValue` owns that instance.
+        impl ::core::convert::From<#name> for ::wasm_bindgen::JsValue {
+            fn from(value: #name) -> Self {
+                #[cfg(target_arch = "wasm32")]
+                {
+                    #[link(wasm_import_module = "__wbindgen_placeholder__")]
+                    extern "C" {
+                        #[link_name = #wrap_import]
+                        fn __wbg_wrap(ptr: u32) -> u32;
+                    }
+                    let ptr = <#name as #rt::IntoWasmAbi>::into_abi(value);
+                    ::wasm_bindgen::JsValue::__from_idx(unsafe { __wbg_wrap(ptr) })
+                }
+                #[cfg(not(target_arch = "wasm32"))]
+                {
+                    let _ = value;
+                    #rt::not_on_wasm(#wrap_import)
+                }
+            }
+        }
+
+        impl #rt::OptionIntoWasmAbi for #name {
             #[inline]
             fn none() -> u32 {
                 0

@@ -18,6 +18,12 @@ async function settle() {
   for (let i = 0; i < 10; i++) { globalThis.gc(); await sleep(5); }
 }
 
+// Imported by the fixture's `send_counter`: each test sets `receive` to see the value.
+globalThis.wbgClasses = {
+  receive: null,
+  inspect_counter(value) { return globalThis.wbgClasses.receive(value); },
+};
+
 for (const target of TARGETS) {
   describe(`classes (${target})`, () => {
     let m;
@@ -338,6 +344,51 @@ for (const target of TARGETS) {
       assert.throws(() => m.fruit_len('durian'), { name: 'TypeError', message: '"durian" is not a valid value of the enum Fruit (expected one of "apple", "banana", "cherry")' });
     });
 
+    test('a class value turned into a JsValue is the JS instance: Err(counter.into())', async () => {
+      await settle();
+      const before = m.drop_count();
+      let caught;
+      try { m.fail_with_counter(8); } catch (e) { caught = e; }
+      assert.ok(caught instanceof m.Counter);
+      assert.equal(caught.get(), 8);
+      assert.equal(caught.increment(), 9);
+      caught.free();
+      assert.equal(m.drop_count(), before + 1);
+      assert.throws(() => caught.get(), FREED);
+    });
+
+    test('Vec<JsValue> of class values holds usable instances; free() drops them', async () => {
+      await settle();
+      const before = m.drop_count();
+      const list = m.counters_as_values(3, 4);
+      assert.equal(list.length, 2);
+      assert.ok(list.every((c) => c instanceof m.Counter));
+      assert.deepEqual(list.map((c) => c.increment()), [4, 5]);
+      assert.equal(m.take_counter(list[0]), 4, 'moves into Rust like any instance');
+      assert.equal(m.drop_count(), before + 1);
+      list[1].free();
+      assert.equal(m.drop_count(), before + 2);
+    });
+
+    test('JsValue::from(counter) passed to an import is the JS instance', async () => {
+      await settle();
+      const before = m.drop_count();
+      let kept;
+      globalThis.wbgClasses.receive = (value) => {
+        assert.ok(value instanceof m.Counter);
+        kept = value;
+        return value.increment();
+      };
+      try {
+        assert.equal(m.send_counter(20), 21);
+      } finally {
+        globalThis.wbgClasses.receive = null;
+      }
+      assert.equal(kept.get(), 21, 'still alive after Rust dropped its JsValue');
+      kept.free();
+      assert.equal(m.drop_count(), before + 1);
+    });
+
     test('.d.ts declares classes and enums', () => {
       const dts = readFileSync(path.join(outDir('classes', target), 'classes.d.ts'), 'utf8');
       assert.match(dts, /\/\*\*\n \* Counts up in steps\.\n \*\/\nexport class Counter \{\n/);
@@ -386,6 +437,17 @@ for (const target of TARGETS) {
         await sleep(5);
       }
       assert.equal(m.drop_count(), before + 75);
+    });
+
+    test('class values Rust turned into JsValues and JS forgot are freed too', async () => {
+      await settle();
+      const before = m.drop_count();
+      (() => { for (let i = 0; i < 10; i++) m.counters_as_values(i, i); })();
+      for (let i = 0; i < 100 && m.drop_count() < before + 20; i++) {
+        globalThis.gc();
+        await sleep(5);
+      }
+      assert.equal(m.drop_count(), before + 20);
     });
 
     test('free() unregisters, so the destructor runs once', async () => {

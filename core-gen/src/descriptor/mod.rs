@@ -6,6 +6,16 @@ pub mod schema;
 
 pub use decode::{decode_section, decode_type, DecodeError};
 
+/// The runtime import a class's `From<Class> for JsValue` calls, named after the class's JS
+/// name: the glue implements it as `addHeapObject(Class.__wrap(ptr))`. The `__wbindgen_`
+/// prefix keeps it apart from user imports (`__wbg_…`).
+pub fn class_wrap_import(js_class: &str) -> String {
+    format!("{CLASS_WRAP_IMPORT_PREFIX}{js_class}")
+}
+
+/// See [`class_wrap_import`].
+pub const CLASS_WRAP_IMPORT_PREFIX: &str = "__wbindgen_class_wrap_";
+
 /// A type as it crosses the boundary.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Type {

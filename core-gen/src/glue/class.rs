@@ -134,3 +134,16 @@ fn property_access(name: &str) -> String {
         format!(".{m}")
     }
 }
+
+/// The JS for a class's wrap import (`crate::descriptor::class_wrap_import`): an object
+/// Rust turned into a `JsValue` enters the object table as a real instance, registered
+/// for finalization like any object Rust returns. `None` when `name` is no such import.
+pub fn wrap_intrinsic(name: &str, module: &Module, helpers: &mut HelperSet) -> Option<String> {
+    let class = name.strip_prefix(crate::descriptor::CLASS_WRAP_IMPORT_PREFIX)?;
+    let s = module.structs.iter().find(|s| s.js_name == class)?;
+    helpers.require("addHeapObject");
+    Some(format!(
+        "function {name}(ptr) {{ return addHeapObject({}.__wrap(ptr)); }}",
+        s.js_name
+    ))
+}

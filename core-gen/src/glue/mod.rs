@@ -184,6 +184,8 @@ pub fn build(
                     drop
                 },
             ));
+        } else if let Some(source) = class::wrap_intrinsic(name, module, &mut helpers) {
+            intrinsics.push((name.clone(), source));
         } else if let Some(imp) = module.imports.iter().find(|i| &i.wasm_name == name) {
             let source = import::render(
                 imp,
