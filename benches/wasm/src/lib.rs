@@ -1,5 +1,6 @@
 //! The functions `benches/run.mjs` times. The same source is built against upstream's
-//! `wasm-bindgen` crate by `benches/upstream/Cargo.toml` for the comparison column.
+//! `wasm-bindgen` crate (a manifest `scripts/bench` writes into target/) for the comparison
+//! column.
 
 use wasm_bindgen::prelude::*;
 
