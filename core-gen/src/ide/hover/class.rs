@@ -2,7 +2,7 @@
 //! public fields: the class as the `.d.ts` declares it, gathered from the struct and every
 //! `#[wasm_bindgen] impl` of it in the file, then how JS uses the member.
 
-use super::export::{arg_list, skipped, without_doc_comments};
+use super::export::{arg_list, descriptor_args, skipped, without_doc_comments};
 use super::names::FileTypes;
 use super::{markdown, member_access, region_bounds};
 use crate::descriptor::{self, Module, Receiver, Role, Type};
@@ -163,14 +163,7 @@ fn method_descriptor(
             MethodKind::Setter { .. } => Role::Setter,
         },
         skip_typescript: m.skip_typescript,
-        args: m
-            .args
-            .iter()
-            .map(|a| descriptor::Arg {
-                name: a.name.clone(),
-                ty: ty(&a.ty),
-            })
-            .collect(),
+        args: descriptor_args(&m.args, ty),
         ret: m.ret.as_ref().map_or(Type::Unit, ty),
     }
 }
@@ -476,7 +469,7 @@ Adds one.
     #[test]
     fn js_class_names_the_class_of_a_lone_impl() {
         check_hover(
-            "#[wasm_bindgen(js_class = Tally)]\nimpl Counter {\n    pub fn re$0set() -> Counter { todo!() }\n}",
+            "#[wasm_bindgen(js_class = Tally)]\nimpl Counter {\n    pub fn re$0set() -> Counter { Counter::default() }\n}",
             "```ts\nstatic reset(): Tally;\n```\nJS: `Tally.reset()`",
         );
     }

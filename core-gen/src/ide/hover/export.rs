@@ -18,6 +18,19 @@ pub(super) fn skipped(skip_typescript: bool) -> Vec<String> {
         .collect()
 }
 
+/// The arguments as a descriptor lists them, `ty` mapping each source type.
+pub(super) fn descriptor_args(
+    args: &[syntax::Arg],
+    ty: &dyn Fn(&syn::Type) -> Type,
+) -> Vec<descriptor::Arg> {
+    args.iter()
+        .map(|a| descriptor::Arg {
+            name: a.name.clone(),
+            ty: ty(&a.ty),
+        })
+        .collect()
+}
+
 /// The descriptor bindgen would see for this function (names and types from the source).
 /// `named` resolves the type names declared elsewhere (classes, enums, imported types).
 pub(super) fn function_descriptor(
@@ -35,14 +48,7 @@ pub(super) fn function_descriptor(
         docs: f.docs.clone(),
         start: f.start,
         skip_typescript: f.skip_typescript,
-        args: f
-            .args
-            .iter()
-            .map(|a| descriptor::Arg {
-                name: a.name.clone(),
-                ty: descriptor_type(&a.ty),
-            })
-            .collect(),
+        args: descriptor_args(&f.args, &descriptor_type),
         // The macro describes an `async fn` as returning a promise of its output.
         ret: if f.sig.asyncness.is_some() {
             Type::Promise(Box::new(ret))
