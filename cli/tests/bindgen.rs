@@ -86,6 +86,27 @@ fn run(bin: &str, args: &[&str]) -> Output {
     Command::new(exe).args(args).output().unwrap()
 }
 
+/// `wbg bindgen INPUT --target nodejs FLAGS` into `dir/pkg<flags>`, which must succeed.
+fn bindgen_nodejs_with(dir: &Path, input: &Path, flags: &[&str]) -> PathBuf {
+    let pkg = dir.join(format!("pkg{}", flags.join("")));
+    let mut args = vec![
+        "bindgen",
+        input.to_str().unwrap(),
+        "--out-dir",
+        pkg.to_str().unwrap(),
+        "--target",
+        "nodejs",
+    ];
+    args.extend(flags);
+    let out = run("wbg", &args);
+    assert!(
+        out.status.success(),
+        "{flags:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    pkg
+}
+
 /// Runs `wbg bindgen` on `bytes` and expects exit 1 with one `error:` line containing `needle`.
 fn expect_input_error(name: &str, bytes: &[u8], needle: &str) {
     let dir = scratch(name);
@@ -481,22 +502,7 @@ fn debug_and_keep_debug_flags() {
         (&["--debug"][..], false, true),
         (&["--debug", "--keep-debug"][..], true, true),
     ] {
-        let pkg = dir.join(format!("pkg{}", flags.join("")));
-        let mut args = vec![
-            "bindgen",
-            input.to_str().unwrap(),
-            "--out-dir",
-            pkg.to_str().unwrap(),
-            "--target",
-            "nodejs",
-        ];
-        args.extend(flags);
-        let out = run("wbg", &args);
-        assert!(
-            out.status.success(),
-            "{flags:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let pkg = bindgen_nodejs_with(&dir, &input, flags);
         let kept = dwarf(&std::fs::read(pkg.join("cli_good_bg.wasm")).unwrap());
         if keeps_dwarf {
             assert_eq!(kept, in_input, "{flags:?}");
@@ -565,22 +571,7 @@ fn weak_refs_can_be_turned_off() {
         (&["--no-weak-refs"][..], false),
         (&["--no-weak-refs", "--weak-refs"][..], true),
     ] {
-        let pkg = dir.join(format!("pkg{}", flags.join("")));
-        let mut args = vec![
-            "bindgen",
-            input.to_str().unwrap(),
-            "--out-dir",
-            pkg.to_str().unwrap(),
-            "--target",
-            "nodejs",
-        ];
-        args.extend(flags);
-        let out = run("wbg", &args);
-        assert!(
-            out.status.success(),
-            "{flags:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let pkg = bindgen_nodejs_with(&dir, &input, flags);
         let js = std::fs::read_to_string(pkg.join("thing.js")).unwrap();
         assert!(js.contains("class Thing"), "{js}");
         assert_eq!(
