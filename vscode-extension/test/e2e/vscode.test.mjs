@@ -284,10 +284,20 @@ async function wbgStatus() {
 /** Runs a command by its title from the command palette (F1). */
 async function runCommand(title) {
   await page.locator('.tabs-container .tab.active').first().click();
-  if (await page.locator('.quick-input-widget').isVisible()) await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
-  await page.keyboard.type(title, { delay: 10 });
+  const input = page.locator('.quick-input-widget input');
+  // F1 may be swallowed while the workbench is busy moving focus: press it until the
+  // palette shows, as openFileWithQuickOpen does for Ctrl+P.
+  await waitUntil(
+    'the command palette',
+    async () => {
+      if (!(await input.isVisible())) await page.keyboard.press('F1');
+      return input.isVisible();
+    },
+    20_000,
+    1000,
+  );
+  // Replace whatever the box holds; `>` is the palette's command mode.
+  await input.fill(`>${title}`);
   await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: title }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
 }
