@@ -134,6 +134,7 @@ fn import_entry(
     namespace: &[String],
     js_name: &str,
     class_id: Option<TokenStream>,
+    js_class: &str,
     args: &[(String, syn::Type)],
     ret: &syn::Type,
 ) -> TokenStream {
@@ -152,6 +153,9 @@ fn import_entry(
         Part::Lit(head),
         Part::ConstStr(class_id.unwrap_or_else(|| quote!(""))),
     ];
+    let mut class = Vec::new();
+    str_part(&mut class, js_class);
+    parts.push(Part::Lit(class));
     parts.push(Part::Lit(vec![args.len() as u8]));
     for (name, ty) in args {
         let mut n = Vec::new();
@@ -164,13 +168,14 @@ fn import_entry(
 }
 
 /// The body of a function that calls wasm import `wasm_name` with `args` (expressions of
-/// the given types) and converts the result to `ret`.
+/// the given types) and converts the result to `ret`; with `catch`, the declared
+/// `Result<ret, E>` the function returns.
 fn call_import(
     wasm_name: &str,
     rust_name: &str,
     args: &[(TokenStream, syn::Type)],
     ret: &syn::Type,
-    catch: bool,
+    catch: Option<&syn::Type>,
 ) -> TokenStream {
     let rt = quote!(::wasm_bindgen::__rt);
     let mut params = Vec::new();
@@ -193,16 +198,25 @@ fn call_import(
         passes.push(quote!(#p1, #p2, #p3, #p4));
     }
     let ret_abi = quote!(<#ret as #rt::FromWasmAbi>::Abi);
-    let finish = if catch {
+    let finish = if catch.is_some() {
         quote! {
             if let ::core::option::Option::Some(e) = #rt::take_last_exception() {
-                return ::core::result::Result::Err(e);
+                // Any imported JS type may be the error type (`js_sys::Error`, ...).
+                return ::core::result::Result::Err(::core::convert::From::from(e));
             }
             ::core::result::Result::Ok(value)
         }
     } else {
         quote!(value)
     };
+    // The error type must take the exception (`E: From<JsValue>`), checked on the host too.
+    let error_check = catch.map(|declared| {
+        quote_spanned! {declared.span()=>
+            let _ = |e: ::wasm_bindgen::JsValue| -> #declared {
+                ::core::result::Result::Err(::core::convert::From::from(e))
+            };
+        }
+    });
     quote! {
         #[cfg(target_arch = "wasm32")]
         {
@@ -224,6 +238,7 @@ fn call_import(
         {
             #(#splits)*
             let _ = <#ret as #rt::FromWasmAbi>::from_abi;
+            #error_check
             #rt::not_on_wasm(#rust_name)
         }
     }
@@ -284,6 +299,7 @@ fn expand_fn(
                 .as_ref()
                 .map(|c| c.to_string())
                 .unwrap_or_default(),
+            f.js_class.as_deref().unwrap_or_default(),
         ],
     );
     let unit: syn::Type = syn::parse_quote!(());
@@ -307,6 +323,7 @@ fn expand_fn(
         &namespace,
         &f.js_name,
         class_ident.as_ref().map(class_id),
+        f.js_class.as_deref().unwrap_or_default(),
         &described,
         &value_ret,
     );
@@ -330,7 +347,16 @@ fn expand_fn(
         }
     }
     let body = match bodies {
-        Bodies::Real => call_import(&wasm, &name_str, &call_args, &value_ret, f.catch),
+        Bodies::Real => {
+            let declared = shim::without_lifetimes(&declared_ret);
+            call_import(
+                &wasm,
+                &name_str,
+                &call_args,
+                &value_ret,
+                f.catch.then_some(&declared),
+            )
+        }
         Bodies::Placeholder => quote!(::core::unreachable!(
             "this import has a #[wasm_bindgen] error"
         )),
@@ -404,25 +430,6 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
         &shim::hash(&[&src.specifier, &namespace.join("."), &t.js_class])[..12]
     );
     let ts_type = t.typescript_type.clone().unwrap_or_default();
-    let derived = |what: &str| {
-        t.attrs
-            .iter()
-            .any(|a| a.path().is_ident("derive") && a.meta.to_token_stream_string().contains(what))
-    };
-    let clone_impl = (!derived("Clone")).then(|| {
-        quote! {
-            impl ::core::clone::Clone for #name {
-                fn clone(&self) -> Self { #name { obj: ::core::clone::Clone::clone(&self.obj) } }
-            }
-        }
-    });
-    let debug_impl = (!derived("Debug")).then(|| {
-        quote! {
-            impl ::core::fmt::Debug for #name {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result { ::core::fmt::Debug::fmt(&self.obj, f) }
-            }
-        }
-    });
     let deref_target = t
         .extends
         .first()
@@ -440,7 +447,11 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
     });
     let is_type_of = t.is_type_of.as_ref().map(|f| {
         quote! {
-            fn is_type_of(val: &::wasm_bindgen::JsValue) -> bool { (#f)(val) }
+            fn is_type_of(val: &::wasm_bindgen::JsValue) -> bool {
+                // Through a bound, so `|v| v.is_bigint()` needs no annotation.
+                fn call<F: ::core::ops::Fn(&::wasm_bindgen::JsValue) -> bool>(f: F, v: &::wasm_bindgen::JsValue) -> bool { f(v) }
+                call(#f, val)
+            }
         }
     });
     // `instanceof` is one more import, of this class.
@@ -455,6 +466,7 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
         &[],
         "",
         Some(quote!(#id)),
+        "",
         &[("value".into(), js_value.clone())],
         &boolean,
     );
@@ -463,7 +475,7 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
         "instanceof",
         &[(quote!(val), js_value)],
         &boolean,
-        false,
+        None,
     );
     let mut type_head = Vec::new();
     str_part(&mut type_head, &id);
@@ -487,8 +499,6 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
             obj: ::wasm_bindgen::JsValue,
         }
 
-        #clone_impl
-        #debug_impl
 
         impl #rt::ImportedClass for #name {
             const CLASS_ID: &'static str = #id;
@@ -603,10 +613,11 @@ fn expand_static(s: &ImportStatic, src: &Source) -> TokenStream {
         &namespace,
         &s.js_name,
         None,
+        "",
         &[],
         ty,
     );
-    let body = call_import(&wasm, &name.to_string(), &[], ty, false);
+    let body = call_import(&wasm, &name.to_string(), &[], ty, None);
     let wrapper = if s.thread_local_v2 {
         quote!(JsThreadLocal)
     } else {
@@ -621,15 +632,5 @@ fn expand_static(s: &ImportStatic, src: &Source) -> TokenStream {
         };
         #[doc(hidden)]
         const _: () = { #entry };
-    }
-}
-
-trait MetaString {
-    fn to_token_stream_string(&self) -> String;
-}
-
-impl MetaString for syn::Meta {
-    fn to_token_stream_string(&self) -> String {
-        quote::ToTokens::to_token_stream(self).to_string()
     }
 }

@@ -3,7 +3,7 @@
 //! schema version below must match it (a round-trip test in `tests/` ties the two).
 
 /// Bumped whenever the encoding changes; the generator refuses other versions.
-pub const SCHEMA_VERSION: u8 = 7;
+pub const SCHEMA_VERSION: u8 = 8;
 
 /// Name of the custom section holding one entry per exported or imported item.
 pub const SECTION: &str = "wbg_descriptors";

@@ -173,26 +173,27 @@ for (const target of TARGETS) {
       assert.equal(m.is_foo({ get() { return 2; } }), false);
     });
 
-    test('methods and accessors are the class\'s (default and final) unless structural: the object\'s own properties do not count', () => {
+    test('methods and accessors are read on the object (the default, as in wasm-bindgen, and structural); final ones are the class\'s', () => {
       const bar = m.make_bar(8);
       assert.equal(m.describe_ways(bar), 'default=p: 8 final=p: 8 structural=p: 8 | label=bar js_name=bar structural=bar');
       bar.describe = (prefix) => `own ${prefix}`;
       Object.defineProperty(bar, 'label', {
         get() { return 'own label'; },
-        set() { throw new Error('the own setter was used'); },
+        set(v) { this._ownLabel = v; },
         configurable: true,
       });
       Object.defineProperty(bar, 'property', { value: -1, writable: false, configurable: true });
-      assert.equal(m.describe_ways(bar), 'default=p: 8 final=p: 8 structural=own p | label=bar js_name=bar structural=own label');
-      assert.equal(m.relabel(bar), 'bar->renamed|value: 8|BAR 8!');
-      assert.equal(bar._label, 'renamed', "the prototype's setter ran");
-      assert.equal(m.accessors_by_js_name(bar, 'again', 12), 'again|12');
-      assert.equal(bar._label, 'again');
+      assert.equal(m.describe_ways(bar), 'default=own p final=p: 8 structural=own p | label=own label js_name=own label structural=own label');
+      assert.equal(m.relabel(bar), 'own label->own label|own value|BAR 8!');
+      assert.equal(bar._ownLabel, 'renamed', "the object's own setter ran");
+      assert.equal(bar._label, 'bar', "the prototype's setter did not");
+      // `property` is `final`: the class's accessors, whatever the object has of its own.
+      assert.equal(m.accessors_by_js_name(bar, 'again', 12), 'own label|12');
       assert.equal(bar._property, 12, "the prototype's property setter ran");
       assert.equal(bar.property, -1, 'the own property is untouched');
     });
 
-    test('final reads the prototype\'s method and accessors once, when the glue loads; the default per call', () => {
+    test('final reads the prototype\'s method and accessors once, when the glue loads; the default reads the object at every call', () => {
       const bar = m.make_bar(8);
       const proto = Object.getPrototypeOf(bar);
       const saved = ['describe', 'label', 'property'].map((k) => [k, Object.getOwnPropertyDescriptor(proto, k)]);
@@ -220,6 +221,19 @@ for (const target of TARGETS) {
         for (const [k, d] of saved) Object.defineProperty(proto, k, d);
       }
       assert.equal(m.describe_ways(bar), 'default=p: 8 final=p: 8 structural=p: 8 | label=replaced:x js_name=replaced:x structural=replaced:x');
+    });
+
+    test('js_class names another class or a dotted path; catch with a JS error type; variadic spreads a JS array; is_type_of', () => {
+      // Circle(2) = 12, Circle.unit() = 3, geo.Square(3) = 9 (own and through `final` js_class), the static.
+      assert.equal(m.js_class_areas(), '12 3 9 9 geo.Square');
+      assert.equal(m.sum_spread(1, [2, 3, 4]), 10);
+      assert.equal(m.sum_spread(5, []), 5);
+      const e = m.catch_custom_error('boom');
+      assert.ok(e instanceof Error);
+      assert.equal(e.name, 'CustomError');
+      assert.equal(e.message, 'boom');
+      assert.equal(m.is_text('a string'), true);
+      assert.equal(m.is_text(42), false);
     });
 
     test('a final method of a class missing at load: the glue loads, the call throws', () => {

@@ -407,6 +407,7 @@ fn import_fn(r: &mut Reader<'_>) -> Result<ImportFn, DecodeError> {
     let namespace = strs(r)?;
     let js_name = r.str()?;
     let class_id = r.str()?;
+    let js_class = r.str()?;
     let args = args(r)?;
     let ret = r.ty(0)?;
     Ok(ImportFn {
@@ -420,6 +421,7 @@ fn import_fn(r: &mut Reader<'_>) -> Result<ImportFn, DecodeError> {
         namespace,
         js_name,
         class_id,
+        js_class,
         args,
         ret,
     })

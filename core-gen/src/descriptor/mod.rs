@@ -223,6 +223,9 @@ pub struct ImportFn {
     pub js_name: String,
     /// `ImportType::id` of the class for constructors, methods and statics ("" if none).
     pub class_id: String,
+    /// `js_class = "A.B"` written on the import: the JS class it acts on, instead of the
+    /// class of `class_id`'s type (e.g. `new Option()` for `HtmlOptionElement`); "" if none.
+    pub js_class: String,
     pub args: Vec<Arg>,
     pub ret: Type,
 }

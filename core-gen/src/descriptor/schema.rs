@@ -14,7 +14,7 @@
 //!   ENUM     : str js_name, str docs, u8 flags, u32 n, (str name, str docs, value)*
 //!              value := u32 (numeric enum) | str (string enum, flag STRING_ENUM)
 //!   IMPORT_FN  : str wasm_name, u8 op, u8 flags, module, u8 n, str* namespace, str js_name,
-//!                str class_id, u8 nargs, (str name, type)*, type ret
+//!                str class_id, str js_class, u8 nargs, (str name, type)*, type ret
 //!   IMPORT_TYPE: str id, str js_class, module, u8 n, str* namespace, u8 n, str* vendor_prefixes
 //!   SNIPPET    : str path, str contents
 //!   module     := u8 kind (GLOBAL, MODULE, SNIPPET), str specifier
@@ -28,7 +28,7 @@
 //! ```
 //! All integers are little-endian.
 
-pub const VERSION: u8 = 7;
+pub const VERSION: u8 = 8;
 
 /// Marks a heap closure record in the data segment (see the layout above).
 pub const CLOSURE_MAGIC: &[u8; 8] = b"wbg:clo1";
@@ -134,11 +134,11 @@ pub mod tag {
 
 /// Everything that defines the layout, in one string for the fingerprint.
 pub const LAYOUT: &str = concat!(
-    "v7;section=wbg_descriptors;entry=u32len,u8version,u8kind;str=u32len+utf8;",
+    "v8;section=wbg_descriptors;entry=u32len,u8version,u8kind;str=u32len+utf8;",
     "kind:RUNTIME=0(str),FUNCTION=1(str,str,str,u8flags,u8n,(str,type)*,type),",
     "STRUCT=2(str,str,str,str,u8flags),METHOD=3(str,str,str,u8recv,u8role,u8flags,type,u8n,(str,type)*,type),",
     "ENUM=4(str,str,u8flags,u32n,(str,str,u32|str)*),",
-    "IMPORT_FN=5(str,u8op,u8flags,module,u8n,str*,str,str,u8n,(str,type)*,type),",
+    "IMPORT_FN=5(str,u8op,u8flags,module,u8n,str*,str,str,str,u8n,(str,type)*,type),",
     "IMPORT_TYPE=6(str,str,module,u8n,str*,u8n,str*),SNIPPET=7(str,str);module=u8kind,str;",
     "modulekind:GLOBAL=0,MODULE=1,SNIPPET=2;",
     "op:FUNCTION=0,CONSTRUCTOR=1,METHOD=2,STATIC_METHOD=3,GETTER=4,SETTER=5,STATIC_GETTER=6,STATIC_SETTER=7,",
@@ -167,7 +167,7 @@ mod tests {
         assert!(super::LAYOUT.starts_with(&format!("v{};", super::VERSION)));
         assert_eq!(
             fnv1a(super::LAYOUT),
-            7005114441327493212,
+            5042882654316740462,
             "layout changed; see the comment on this test"
         );
     }

@@ -221,15 +221,31 @@ pub fn render(
                 )
             })
     };
-    let class_result = class_type
-        .as_ref()
-        .map(|ty| class_expr(ty, imports))
-        .map_err(Clone::clone);
+    // `js_class = "A.B"` on the import names the class itself, through the import's own
+    // namespace, as in wasm-bindgen (`new Option()` for a `HtmlOptionElement` constructor).
+    let class_result = if imp.js_class.is_empty() {
+        class_type
+            .as_ref()
+            .map(|ty| class_expr(ty, imports))
+            .map_err(Clone::clone)
+    } else {
+        let mut parts: Vec<String> = imp.namespace.clone();
+        parts.extend(imp.js_class.split('.').map(str::to_string));
+        let last = parts.pop().unwrap_or_default();
+        Ok(path(&imp.module, &parts, &last, imports))
+    };
     let class = || class_result.clone();
+    let class_name = if imp.js_class.is_empty() {
+        class_type.as_ref().map(|ty| ty.js_class.clone()).ok()
+    } else {
+        Some(imp.js_class.replace('.', "_"))
+    };
     // `final`: the member of the prototype as it is when the glue loads.
     let mut captured = |accessor: &str, read: String| -> Result<String, String> {
-        let ty = class_type.clone()?;
-        Ok(captures.capture(final_name(&ty.js_class, &imp.js_name, accessor), read))
+        let class_name = class_name
+            .clone()
+            .ok_or_else(|| class_result.clone().unwrap_err())?;
+        Ok(captures.capture(final_name(&class_name, &imp.js_name, accessor), read))
     };
     let name = &imp.js_name;
     let spread = |vals: &[String]| -> String {
@@ -357,7 +373,7 @@ fn static_path(
     imports: &mut ModuleImports,
     class: &dyn Fn() -> Result<String, String>,
 ) -> Result<String, String> {
-    if imp.class_id.is_empty() {
+    if imp.class_id.is_empty() && imp.js_class.is_empty() {
         Ok(path(&imp.module, &imp.namespace, &imp.js_name, imports))
     } else {
         Ok(format!("{}{}", class()?, prop(&imp.js_name)))

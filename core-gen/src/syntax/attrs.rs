@@ -90,7 +90,7 @@ pub const OPTIONS: &[OptionSpec] = &[
     OptionSpec { name: "indexing_deleter", shape: Flag, places: &[ForeignFn], doc: "`delete obj[key]`." },
     OptionSpec { name: "extends", shape: Path, places: &[ForeignType], doc: "The imported type's parent class; adds `Deref`, `AsRef` and `From` up the chain." },
     OptionSpec { name: "vendor_prefix", shape: Name, places: &[ForeignType], doc: "Try the class under this vendor prefix when the plain name is missing." },
-    OptionSpec { name: "typescript_type", shape: Str, places: &[ForeignType, Struct], doc: "The TypeScript type to write in the `.d.ts` for this type." },
+    OptionSpec { name: "typescript_type", shape: Name, places: &[ForeignType, Struct], doc: "The TypeScript type to write in the `.d.ts` for this type." },
     OptionSpec { name: "is_type_of", shape: Path, places: &[ForeignType], doc: "A function `fn(&JsValue) -> bool` used by `JsCast` instead of `instanceof`." },
     OptionSpec { name: "thread_local_v2", shape: Flag, places: &[ForeignStatic], doc: "An imported static read lazily, once per thread." },
     OptionSpec { name: "readonly", shape: Flag, places: &[Field], doc: "The field gets a getter but no setter." },
@@ -226,6 +226,16 @@ fn parse_one(chunk: &[TokenTree], diags: &mut Vec<Diagnostic>) -> Option<AttrOpt
 }
 
 fn parse_value(tokens: &[TokenTree]) -> OptionValue {
+    // A `$name:literal` or `$name:ident` from a `macro_rules!` arrives wrapped in an
+    // invisible group (js-sys writes `typescript_type = $name`).
+    if let [TokenTree::Group(g)] = tokens {
+        if g.delimiter() == Delimiter::None {
+            let inner: Vec<TokenTree> = g.stream().into_iter().collect();
+            if !inner.is_empty() {
+                return parse_value(&inner);
+            }
+        }
+    }
     let span = join_spans(tokens);
     if tokens.len() == 1 {
         match &tokens[0] {
@@ -313,6 +323,22 @@ impl OptionValue {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn value_from_a_macro_rules_fragment() {
+        use proc_macro2::{Group, Literal, TokenStream, TokenTree};
+        let literal = TokenTree::Literal(Literal::string("Intl.Collator"));
+        let wrapped = TokenTree::Group(Group::new(
+            proc_macro2::Delimiter::None,
+            TokenStream::from(literal),
+        ));
+        let mut tokens: TokenStream = "typescript_type =".parse().unwrap();
+        tokens.extend([wrapped]);
+        let mut diags = Vec::new();
+        let options = super::parse_options(tokens, &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(options[0].value.as_name(), Some("Intl.Collator"));
+    }
+
     use super::*;
 
     #[test]

@@ -44,7 +44,7 @@ pub enum ImportOp {
     Function,
     /// `new Class(...)`.
     Constructor,
-    /// `this.f(...)` (through `Class.prototype` unless structural).
+    /// `this.f(...)` (through `Class.prototype` when `final`).
     Method,
     /// `Class.f(...)` (`static_method_of`).
     StaticMethod,
@@ -97,6 +97,8 @@ pub struct ImportFn {
     /// Item-level `js_namespace`, else the block's.
     pub namespace: Option<Vec<String>>,
     pub catch: bool,
+    /// Members are read from the object itself at each call: wasm-bindgen's default since
+    /// its RFC 5; only `final` turns it off.
     pub structural: bool,
     pub variadic: bool,
     /// `final`: the prototype's member is read once when the glue loads.
@@ -104,6 +106,8 @@ pub struct ImportFn {
     /// The Rust type the function belongs to: `this` type of a method, constructed type of
     /// a constructor, `static_method_of` type.
     pub class: Option<syn::Ident>,
+    /// `js_class = "A.B"`: the JS class acted on, when it is not the type's own.
+    pub js_class: Option<String>,
 }
 
 #[derive(Debug)]
@@ -173,7 +177,6 @@ pub(super) fn parse(
     };
     let block_namespace = namespace_option(&options);
     let block_access = BlockAccess {
-        structural: attrs::get(&options, "structural").is_some(),
         final_: attrs::get(&options, "final").is_some(),
     };
     let mut items = Vec::new();
@@ -300,10 +303,10 @@ pub fn result_ok_type(ty: &syn::Type) -> Option<(syn::Type, Option<syn::Type>)> 
     Some((ok, types.next()))
 }
 
-/// `structural` or `final` written on the extern block: the default of its functions.
+/// `final` written on the extern block: the default of its functions (a function's own
+/// `structural` opts out).
 #[derive(Clone, Copy)]
 struct BlockAccess {
-    structural: bool,
     final_: bool,
 }
 
@@ -366,6 +369,7 @@ fn parse_fn(
             .unwrap_or(plain),
         _ => js_name_option.unwrap_or(plain),
     };
+    let final_ = has("final") || (block.final_ && !has("structural"));
     let class = match &op {
         ImportOp::Constructor => ret
             .as_ref()
@@ -400,11 +404,14 @@ fn parse_fn(
         js_name,
         namespace: namespace_option(&options).or_else(|| block_namespace.clone()),
         catch: has("catch"),
-        // The function's own choice wins over the block's.
-        structural: has("structural") || (block.structural && !has("final")),
+        // The function's own choice wins over the block's; structural unless `final`.
+        structural: !final_,
         variadic: has("variadic"),
-        final_: has("final") || (block.final_ && !has("structural")),
+        final_,
         class,
+        js_class: attrs::get(&options, "js_class")
+            .and_then(|o| o.value.as_name())
+            .map(str::to_string),
         options,
         rust_name,
     }

@@ -1,5 +1,7 @@
-//! `catch` turns a JS exception into `Err(value)`, so the import must return
-//! `Result<T, JsValue>`. One of the two mistakes from the seeds.
+//! `catch` turns a JS exception into `Err(value)`, so the import must return a
+//! `Result<T, E>`: `E` is `JsValue` or any imported JS type (`js_sys::Error`, ...), which
+//! the exception is cast to unchecked, as in wasm-bindgen. One of the two mistakes from
+//! the seeds.
 
 use quote::ToTokens;
 use syn::spanned::Spanned;
@@ -11,11 +13,12 @@ pub(super) fn check(f: &ImportFn, out: &mut Vec<Diagnostic>) {
     if !f.catch {
         return;
     }
-    let err_is_jsvalue = |e: &Option<syn::Type>| matches!(e, Some(syn::Type::Path(p)) if p.path.segments.last().is_some_and(|s| s.ident == "JsValue"));
+    // The error type is not checked here: rustc requires `E: From<JsValue>` (every
+    // imported type has it), so a wrong one is reported there, at the type.
     let (span, found, ok) = match &f.ret {
         Some(ty) => match result_ok_type(ty) {
-            Some((_, err)) if err_is_jsvalue(&err) => return,
-            Some((ok, _)) => (ty.span(), format!("`{}`", compact(ty)), compact(&ok)),
+            // `Result<T>` is an alias whose error type rustc checks the same way.
+            Some(_) => return,
             None => (ty.span(), format!("`{}`", compact(ty)), compact(ty)),
         },
         None => (f.rust_name.span(), "nothing".to_string(), "()".to_string()),
@@ -70,10 +73,11 @@ extern "C" {
     fn nothing();
      //^^^^^^^ catch-needs-result: `catch` turns a JS exception into `Err`, so `nothing` must return `Result<(), JsValue>`, but it returns nothing; change the return type or remove `catch`
     #[wasm_bindgen(catch)]
-    fn wrong_error() -> Result<u32, String>;
-                      //^^^^^^^^^^^^^^^^^^^ catch-needs-result: `catch` turns a JS exception into `Err`, so `wrong_error` must return `Result<u32, JsValue>`, but it returns `Result<u32, String>`; change the return type or remove `catch`
-    #[wasm_bindgen(catch)]
     fn fine() -> Result<u32, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn js_error_type() -> Result<u32, Error>;
+    #[wasm_bindgen(catch)]
+    fn with_path(x: u32) -> ::core::result::Result<(), js_sys::RangeError>;
 }
 "#,
         );

@@ -1,22 +1,22 @@
 //! `js_class = "Foo"` on an imported function names the JS class its `method`,
-//! `constructor` or `static_method_of` acts on, as in wasm-bindgen, for a type renamed on
-//! the Rust side. The class itself comes from the type (`#[wasm_bindgen(js_name = Foo)]
-//! type JsFoo;`), which also serves `instanceof` and the other functions; so `js_class`
-//! must name that class, and a type declared in the same block is checked here.
+//! `constructor` or `static_method_of` acts on, as in wasm-bindgen: for a type renamed on
+//! the Rust side, or another class altogether (`js_class = "Option"` on a constructor of
+//! `HtmlOptionElement` is `new Option()`; `js_class = "Intl.Collator"` a dotted path). A
+//! plain function has no class, so there it is a mistake.
 
 use crate::diagnostic::Diagnostic;
-use crate::syntax::{attrs, ForeignBlock, ForeignItem, ImportFn, ImportOp};
+use crate::syntax::{attrs, ImportFn, ImportOp};
 
-pub(super) fn check(f: &ImportFn, block: &ForeignBlock, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(f: &ImportFn, out: &mut Vec<Diagnostic>) {
     let Some(option) = attrs::get(&f.options, "js_class") else {
         return;
     };
     let Some(js_class) = option.value.as_name() else {
         return;
     };
-    let Some(class) = &f.class else {
-        // A class-less import: only a mistake if nothing else (a missing `this`, say) was.
-        if matches!(
+    // A class-less import: only a mistake if nothing else (a missing `this`, say) was.
+    if f.class.is_none()
+        && matches!(
             f.op,
             ImportOp::Function
                 | ImportOp::Getter { is_static: true }
@@ -24,36 +24,18 @@ pub(super) fn check(f: &ImportFn, block: &ForeignBlock, out: &mut Vec<Diagnostic
                     is_static: true,
                     ..
                 }
-        ) {
-            out.push(Diagnostic::error(
-                "import-js-class",
-                option.span,
-                format!(
-                    "`js_class` names the class of a `method`, `constructor` or `static_method_of` import, \
-                     but `{}` is a plain function; remove `js_class`, or use `js_namespace = {js_class}` to reach \
-                     a function through an object",
-                    f.rust_name
-                ),
-            ));
-        }
-        return;
-    };
-    let declared = block.items.iter().find_map(|item| match item {
-        ForeignItem::Type(t) if t.rust_name == *class => Some(t),
-        _ => None,
-    });
-    if let Some(ty) = declared {
-        if ty.js_class != js_class {
-            out.push(Diagnostic::error(
-                "import-js-class",
-                option.span,
-                format!(
-                    "`js_class = \"{js_class}\"` does not match the JS class of `{class}`, which is `{}`; the class is \
-                     taken from the type, so name it there: `#[wasm_bindgen(js_name = {js_class})] type {class};`",
-                    ty.js_class
-                ),
-            ));
-        }
+        )
+    {
+        out.push(Diagnostic::error(
+            "import-js-class",
+            option.span,
+            format!(
+                "`js_class` names the class of a `method`, `constructor` or `static_method_of` import, \
+                 but `{}` is a plain function; remove `js_class`, or use `js_namespace = {js_class}` to reach \
+                 a function through an object",
+                f.rust_name
+            ),
+        ));
     }
 }
 
@@ -79,9 +61,10 @@ extern "C" {
     fn size(this: &JsFoo) -> u32;
 
     type Bar;
-    #[wasm_bindgen(method, js_class = "Baz")]
-                         //^^^^^^^^^^^^^^^^ import-js-class: `js_class = "Baz"` does not match the JS class of `Bar`, which is `Bar`; the class is taken from the type, so name it there: `#[wasm_bindgen(js_name = Baz)] type Bar;`
+    #[wasm_bindgen(method, js_class = "Intl.Baz")]
     fn get(this: &Bar) -> u32;
+    #[wasm_bindgen(constructor, js_class = "Option")]
+    fn new_option() -> Bar;
     #[wasm_bindgen(js_class = "Foo")]
                  //^^^^^^^^^^^^^^^^ import-js-class: `js_class` names the class of a `method`, `constructor` or `static_method_of` import, but `free` is a plain function; remove `js_class`, or use `js_namespace = Foo` to reach a function through an object
     fn free() -> u32;

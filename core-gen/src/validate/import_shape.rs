@@ -1,6 +1,6 @@
 //! Shapes imported functions must have: a `method` gets its object as `this: &Type`, a
 //! `constructor` returns the type it builds, accessors take what `obj.prop` / `obj.prop = v`
-//! give them, `variadic` ends with a slice, and nothing is generic.
+//! give them, `variadic` has an argument to spread, and nothing is generic.
 
 use syn::spanned::Spanned;
 
@@ -67,15 +67,13 @@ pub(super) fn check(f: &ImportFn, out: &mut Vec<Diagnostic>) {
         )),
         _ => {}
     }
-    if f.variadic
-        && !f.args.last().is_some_and(
-            |a| matches!(&a.ty, syn::Type::Reference(r) if matches!(&*r.elem, syn::Type::Slice(_))),
-        )
-    {
+    // Any last argument JS can spread works (a slice, `&Array`, `Vec<JsValue>`, ...).
+    if f.variadic && f.args.len() <= usize::from(takes_this) {
         out.push(Diagnostic::error(
             "variadic-last",
             name.span(),
-            "a `variadic` import spreads its last argument, which must be a slice such as `&[JsValue]`",
+            "a `variadic` import spreads its last argument into the call (`f(a, ...rest)`), \
+             so it needs one, such as `rest: &[JsValue]` or `rest: &Array`",
         ));
     }
 }
@@ -101,8 +99,12 @@ extern "C" {
     fn size(this: &Bar, scale: u32) -> u32;
                       //^^^^^^^^^^ getter-signature: a `getter` takes no arguments besides `this`; it is read as `obj.property`
     #[wasm_bindgen(variadic)]
-    fn spread(a: u32);
-     //^^^^^^ variadic-last: a `variadic` import spreads its last argument, which must be a slice such as `&[JsValue]`
+    fn spread();
+     //^^^^^^ variadic-last: a `variadic` import spreads its last argument into the call (`f(a, ...rest)`), so it needs one, such as `rest: &[JsValue]` or `rest: &Array`
+    #[wasm_bindgen(variadic)]
+    fn spread_array(first: u32, rest: &Array);
+    #[wasm_bindgen(variadic)]
+    fn spread_slice(rest: &[u16]);
 }
 "#,
         );

@@ -65,7 +65,7 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
                         final_or_structural::check(&f.options, &mut out);
                         catch_needs_result::check(f, &mut out);
                         import_shape::check(f, &mut out);
-                        import_js_class::check(f, block, &mut out);
+                        import_js_class::check(f, &mut out);
                         if let crate::syntax::ImportOp::Setter {
                             name_known: false, ..
                         } = f.op

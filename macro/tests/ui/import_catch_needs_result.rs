@@ -6,8 +6,10 @@ extern "C" {
     #[wasm_bindgen(catch)]
     fn risky() -> u32;
 
+    // Fine: the error may be any imported JS type.
+    pub type RangeError;
     #[wasm_bindgen(catch)]
-    fn wrong_error() -> Result<u32, String>;
+    fn checked() -> Result<u32, RangeError>;
 }
 
 fn main() {}

@@ -8,9 +8,11 @@ extern "C" {
     #[wasm_bindgen(method, js_class = "Foo")]
     fn get(this: &JsFoo) -> u32;
 
-    // The type's JS class is `Bar`, so `js_class = "Baz"` cannot be honoured.
+    // Fine: another class than the type's, or a dotted path.
     pub type Bar;
-    #[wasm_bindgen(method, js_class = "Baz")]
+    #[wasm_bindgen(constructor, js_class = "Baz")]
+    fn new_baz() -> Bar;
+    #[wasm_bindgen(method, js_class = "Intl.Bar")]
     fn size(this: &Bar) -> u32;
 
     // A plain function has no class.

@@ -384,10 +384,10 @@ extern "C" {
     }
 
     #[test]
-    fn methods_go_through_the_prototype_unless_structural() {
+    fn methods_are_called_on_the_object_unless_final() {
         check_hover(
             &bar_at("get(this"),
-            "```ts\nget(): number;\n```\nJS: `Bar.prototype.get.call(this)`, from `\"./bar.js\"`",
+            "```ts\nget(): number;\n```\nJS: `this.get()`, from `\"./bar.js\"`",
         );
         check_hover(
             &bar_at("get_item"),
@@ -448,7 +448,7 @@ extern "C" {
     fn property_getters_and_setters() {
         check_hover(
             &bar_at("width(this"),
-            "```ts\nget width(): number;\n```\nJS: `this.width` (the getter of `Bar.prototype`), from `\"./bar.js\"`",
+            "```ts\nget width(): number;\n```\nJS: `this.width`, from `\"./bar.js\"`",
         );
         check_hover(
             &bar_at("set_width"),
@@ -650,6 +650,7 @@ extern "C" {
                 namespace: namespace.clone().unwrap_or_default(),
                 js_name: js_name.clone(),
                 class_id: class.map(|c| c.to_string()).unwrap_or_default(),
+                js_class: String::new(),
                 args: args
                     .iter()
                     .map(|name| Arg {
