@@ -96,6 +96,10 @@ pub const OPTIONS: &[OptionSpec] = &[
     OptionSpec { name: "readonly", shape: Flag, places: &[Field], doc: "The field gets a getter but no setter." },
     OptionSpec { name: "skip", shape: Flag, places: &[Field, Method], doc: "Not exposed to JS." },
     OptionSpec { name: "getter_with_clone", shape: Flag, places: &[Struct, Field], doc: "Public fields that are `Clone` (not `Copy`) get a getter that clones." },
+    OptionSpec { name: "no_upcast", shape: Flag, places: &[ForeignType], doc: "wasm-bindgen 0.2.130: no `Upcast` impls for a generic imported type. wbg generates none, so it changes nothing." },
+    OptionSpec { name: "no_promising", shape: Flag, places: &[ForeignType, ForeignFn], doc: "wasm-bindgen 0.2.130 (JS promise integration): not wrapped for `WebAssembly.promising`. wbg wraps nothing, so it changes nothing." },
+    OptionSpec { name: "experimental_generic_mono", shape: Flag, places: &[ForeignFn], doc: "wasm-bindgen 0.2.130: a generic imported function monomorphised per use. Not supported by wbg yet." },
+    OptionSpec { name: "suspending", shape: Flag, places: &[ForeignFn], doc: "wasm-bindgen 0.2.130 (JS promise integration): the import may suspend wasm until a promise settles. Not supported by wbg yet." },
     OptionSpec { name: "inspectable", shape: Flag, places: &[Struct], doc: "`toJSON()` and `toString()` show the public getters." },
 ];
 
@@ -287,6 +291,8 @@ fn check_shape(opt: &AttrOption, diags: &mut Vec<Diagnostic>) -> bool {
         (Str, OptionValue::Str(..)) => true,
         (NameOrList, OptionValue::Name(..) | OptionValue::Str(..) | OptionValue::List(..)) => true,
         (Path, OptionValue::Name(..) | OptionValue::Path(..)) => true,
+        // wasm-bindgen also takes the path as a string: `extends = "::js_sys::Object"`.
+        (Path, OptionValue::Str(s, _)) => syn::parse_str::<syn::Type>(s).is_ok(),
         _ => false,
     };
     if !ok {

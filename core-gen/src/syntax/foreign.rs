@@ -123,6 +123,8 @@ pub struct ImportType {
     pub typescript_type: Option<String>,
     pub is_type_of: Option<proc_macro2::TokenStream>,
     pub options: Vec<AttrOption>,
+    /// `type Foo<T>;` (wasm-bindgen 0.2.130), which wbg does not support yet.
+    pub generics: syn::Generics,
 }
 
 #[derive(Debug)]
@@ -243,6 +245,9 @@ fn parse_type(
                 path: syn::Ident::new(n, *span).into(),
             })),
             attrs::OptionValue::Path(tokens, _) => syn::parse2(tokens.clone()).ok(),
+            attrs::OptionValue::Str(s, span) => syn::parse_str::<proc_macro2::TokenStream>(s)
+                .ok()
+                .and_then(|tokens| syn::parse2(respan(tokens, *span)).ok()),
             _ => None,
         })
         .collect();
@@ -253,6 +258,9 @@ fn parse_type(
         .collect();
     let is_type_of = attrs::get(&options, "is_type_of").map(|o| match &o.value {
         attrs::OptionValue::Path(tokens, _) => tokens.clone(),
+        attrs::OptionValue::Str(s, span) => syn::parse_str::<proc_macro2::TokenStream>(s)
+            .map(|tokens| respan(tokens, *span))
+            .unwrap_or_default(),
         attrs::OptionValue::Name(n, span) => {
             let ident = syn::Ident::new(n, *span);
             quote::quote!(#ident)
@@ -267,6 +275,7 @@ fn parse_type(
         js_class,
         namespace: namespace_option(&options).or_else(|| block_namespace.clone()),
         extends,
+        generics: t.generics.clone(),
         vendor_prefixes,
         typescript_type: super::name_option(&options, "typescript_type"),
         is_type_of,
@@ -415,4 +424,22 @@ fn parse_fn(
         options,
         rust_name,
     }
+}
+
+/// Tokens parsed from a string value, placed where the string was written (so an error in
+/// `extends = "Parnet"` points at it).
+fn respan(tokens: proc_macro2::TokenStream, span: Span) -> proc_macro2::TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut t| {
+            if let proc_macro2::TokenTree::Group(g) = &t {
+                let mut group = proc_macro2::Group::new(g.delimiter(), respan(g.stream(), span));
+                group.set_span(span);
+                t = proc_macro2::TokenTree::Group(group);
+            } else {
+                t.set_span(span);
+            }
+            t
+        })
+        .collect()
 }

@@ -1,6 +1,6 @@
 //! Shapes imported functions must have: a `method` gets its object as `this: &Type`, a
 //! `constructor` returns the type it builds, accessors take what `obj.prop` / `obj.prop = v`
-//! give them, `variadic` has an argument to spread, and nothing is generic.
+//! give them, `variadic` has an argument to spread.
 
 use syn::spanned::Spanned;
 
@@ -13,13 +13,6 @@ fn is_shared_ref_to_type(ty: &syn::Type) -> bool {
 
 pub(super) fn check(f: &ImportFn, out: &mut Vec<Diagnostic>) {
     let name = &f.rust_name;
-    if !f.sig.generics.params.is_empty() {
-        out.push(Diagnostic::error(
-            "generic-import",
-            f.sig.generics.span(),
-            "imported functions cannot be generic: each import is one JS function with one signature",
-        ));
-    }
     let takes_this = f.op.takes_this();
     if takes_this {
         match f.args.first() {

@@ -13,6 +13,7 @@ mod impl_shape;
 mod import_js_class;
 mod import_shape;
 mod method_receiver;
+mod not_supported_yet;
 mod option_place;
 mod setter_prefix;
 mod start_signature;
@@ -66,6 +67,7 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
                         catch_needs_result::check(f, &mut out);
                         import_shape::check(f, &mut out);
                         import_js_class::check(f, &mut out);
+                        not_supported_yet::check_fn(f, &mut out);
                         if let crate::syntax::ImportOp::Setter {
                             name_known: false, ..
                         } = f.op
@@ -74,7 +76,8 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
                         }
                     }
                     ForeignItem::Type(t) => {
-                        option_place::check(Place::ForeignType, &t.options, &mut out)
+                        option_place::check(Place::ForeignType, &t.options, &mut out);
+                        not_supported_yet::check_type(t, &mut out);
                     }
                     ForeignItem::Static(s) => {
                         option_place::check(Place::ForeignStatic, &s.options, &mut out)
