@@ -102,6 +102,20 @@ fn require_chromium() {
 }
 
 #[test]
+fn node_follows_upstreams_conventions_for_js_modules() {
+    let run = cargo_test("wbgtest-demo", &["--test", "node_conventions"], &[], &[]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert_eq!(
+        run.results(),
+        [
+            "test gc_is_exposed ... ok",
+            "test js_calls_back_into_the_glue ... ok",
+        ],
+        "{run:?}"
+    );
+}
+
+#[test]
 fn node_reports_every_outcome_like_libtest() {
     let run = cargo_test("wbgtest-demo", &["--lib"], &[], &[]);
     assert_eq!(run.code, Some(101), "{run:?}");

@@ -115,9 +115,10 @@ let compiled = null;
 async function load() {
     loads += 1;
     if (isNode && config.format === 'cjs') {
-        const file = nodeRequire.resolve('./' + config.module);
-        delete nodeRequire.cache[file];
-        return nodeRequire(file).__wasm;
+        // A fresh instance: the glue and every module it loaded (a test's JS companions
+        // hold the glue's exports) are loaded again.
+        for (const key of Object.keys(nodeRequire.cache)) delete nodeRequire.cache[key];
+        return nodeRequire('./' + config.module).__wasm;
     }
     // ES module glue (browser, run_in_node_experimental): a new URL is a new module
     // instance with its own state; the compiled wasm is reused.

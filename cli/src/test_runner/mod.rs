@@ -202,7 +202,13 @@ fn run_tests(
         Environment::Node => (TargetArg::Nodejs, "cjs"),
         Environment::NodeEsm | Environment::Browser => (TargetArg::Web, "esm"),
     };
-    let out_name = "wbgtest".to_string();
+    // In Node the glue is `wasm-bindgen-test.js`, as upstream names it: a test's JS module
+    // reaches the exports with `require('wasm-bindgen-test.js')` (through NODE_PATH).
+    let out_name = match engine.environment {
+        Environment::Node => "wasm-bindgen-test",
+        Environment::NodeEsm | Environment::Browser => "wbgtest",
+    }
+    .to_string();
     bindgen::generate_files(&Request {
         input: wasm,
         out_dir: dir,

@@ -29,8 +29,21 @@ impl Node {
 
 impl Engine for Node {
     fn start(&mut self, from: usize, generation: u64) -> Result<(), String> {
+        // NODE_PATH: the glue's directory (`require('wasm-bindgen-test.js')`) and the
+        // directory cargo runs the test in, the crate root, where raw module names such as
+        // `module = "tests/wasm/x.js"` resolve; as upstream's runner sets it.
+        let glue_dir = self.harness.parent().map(PathBuf::from).unwrap_or_default();
+        let mut node_path = vec![glue_dir];
+        node_path.extend(std::env::current_dir().ok());
+        if let Some(existing) = std::env::var_os("NODE_PATH") {
+            node_path.extend(std::env::split_paths(&existing));
+        }
+        let node_path = std::env::join_paths(node_path).map_err(|e| e.to_string())?;
         let mut child = Command::new("node")
+            // Tests may call `gc()` to observe finalizers.
+            .arg("--expose-gc")
             .arg(&self.harness)
+            .env("NODE_PATH", node_path)
             .arg(from.to_string())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
