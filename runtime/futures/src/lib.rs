@@ -12,6 +12,11 @@ use std::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
 
 use wasm_bindgen::prelude::*;
 
+/// The runtime this crate is built on, as upstream re-exports it. (Upstream also re-exports
+/// `js_sys`, and its `Promise` is `js_sys::Promise`; wbg has no js-sys, so `Promise` here is
+/// this crate's own binding of the same JS class.)
+pub use wasm_bindgen;
+
 #[wasm_bindgen(inline_js = "export function wbg_futures_then(promise, callback) {
     // A dropped JsFuture leaves its callback dead; a late settlement must not become an
     // unhandled rejection.
@@ -129,6 +134,13 @@ struct Shared {
 pub struct JsFuture {
     shared: Rc<RefCell<Shared>>,
     _callback: Closure<dyn FnMut(bool, JsValue)>,
+}
+
+impl core::fmt::Debug for JsFuture {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let settled = self.shared.borrow().result.is_some();
+        write!(f, "JsFuture {{ settled: {settled} }}")
+    }
 }
 
 impl From<Promise> for JsFuture {
