@@ -78,6 +78,9 @@ intrinsics! {
     fn __wbindgen_le(a: u32, b: u32) -> u32;
     fn __wbindgen_gt(a: u32, b: u32) -> u32;
     fn __wbindgen_ge(a: u32, b: u32) -> u32;
+    // Vectors as JS values: a typed array copied out of memory, or an array taking each value.
+    fn __wbindgen_typed_array_new(kind: u32, ptr: *const u8, len: usize) -> u32;
+    fn __wbindgen_array_from(ptr: *const u32, len: usize) -> u32;
     // The module's own objects and the object table's size.
     fn __wbindgen_externref_heap_live_count() -> u32;
     fn __wbindgen_memory() -> u32;

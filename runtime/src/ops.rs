@@ -6,7 +6,7 @@
 use core::ops::{Add, BitAnd, BitOr, BitXor, Div, Mul, Neg, Not, Rem, Shl, Shr, Sub};
 
 use crate::externs::*;
-use crate::JsValue;
+use crate::{Clamped, JsCast, JsValue};
 
 impl JsValue {
     /// A JS bigint parsed from decimal text (`BigInt(s)` in JS; throws a `SyntaxError`
@@ -282,5 +282,108 @@ impl<T> From<*const T> for JsValue {
 impl<T> From<core::ptr::NonNull<T>> for JsValue {
     fn from(p: core::ptr::NonNull<T>) -> JsValue {
         JsValue::from(p.as_ptr() as usize)
+    }
+}
+
+// --- vectors --------------------------------------------------------------------------------
+
+/// The element types whose vectors become a JS array (`JsValue::from(vec)`): JS values,
+/// every imported JS type, and strings.
+pub trait VectorIntoJsValue: Sized {
+    fn vector_into_jsvalue(vector: Box<[Self]>) -> JsValue;
+}
+
+/// A JS array that takes each value.
+fn array_of<T: Into<JsValue>>(vector: Box<[T]>) -> JsValue {
+    let indices: Vec<u32> = vector
+        .into_vec()
+        .into_iter()
+        .map(|v| core::mem::ManuallyDrop::new(v.into()).idx)
+        .collect();
+    unsafe { JsValue::_new(__wbindgen_array_from(indices.as_ptr(), indices.len())) }
+}
+
+impl<T: JsCast> VectorIntoJsValue for T {
+    fn vector_into_jsvalue(vector: Box<[T]>) -> JsValue {
+        array_of(vector)
+    }
+}
+
+impl VectorIntoJsValue for String {
+    fn vector_into_jsvalue(vector: Box<[String]>) -> JsValue {
+        array_of(vector)
+    }
+}
+
+/// A JS array of the values.
+impl<T: VectorIntoJsValue> From<Box<[T]>> for JsValue {
+    fn from(vector: Box<[T]>) -> JsValue {
+        T::vector_into_jsvalue(vector)
+    }
+}
+
+/// Index into the glue's list of typed-array constructors.
+mod typed {
+    pub const I8: u32 = 0;
+    pub const U8: u32 = 1;
+    pub const U8_CLAMPED: u32 = 2;
+    pub const I16: u32 = 3;
+    pub const U16: u32 = 4;
+    pub const I32: u32 = 5;
+    pub const U32: u32 = 6;
+    pub const I64: u32 = 7;
+    pub const U64: u32 = 8;
+    pub const F32: u32 = 9;
+    pub const F64: u32 = 10;
+}
+
+fn typed_array<T>(kind: u32, numbers: &[T]) -> JsValue {
+    unsafe {
+        JsValue::_new(__wbindgen_typed_array_new(
+            kind,
+            numbers.as_ptr() as *const u8,
+            numbers.len(),
+        ))
+    }
+}
+
+macro_rules! typed_arrays {
+    ($($t:ty => $kind:ident,)*) => {$(
+        /// A typed array with a copy of the numbers (`Uint8Array` for `u8`, ...).
+        impl From<Box<[$t]>> for JsValue {
+            fn from(numbers: Box<[$t]>) -> JsValue {
+                typed_array(typed::$kind, &numbers)
+            }
+        }
+        /// Only `u8` has a clamped array; other numbers give their plain typed array.
+        impl From<Clamped<Box<[$t]>>> for JsValue {
+            fn from(numbers: Clamped<Box<[$t]>>) -> JsValue {
+                let kind = if typed::$kind == typed::U8 { typed::U8_CLAMPED } else { typed::$kind };
+                typed_array(kind, &numbers.0)
+            }
+        }
+    )*};
+}
+typed_arrays! {
+    i8 => I8, u8 => U8, i16 => I16, u16 => U16, i32 => I32, u32 => U32,
+    i64 => I64, u64 => U64, f32 => F32, f64 => F64,
+}
+
+/// A typed array for numbers, a JS array for JS values and strings.
+impl<T> From<Vec<T>> for JsValue
+where
+    JsValue: From<Box<[T]>>,
+{
+    fn from(vector: Vec<T>) -> JsValue {
+        JsValue::from(vector.into_boxed_slice())
+    }
+}
+
+impl<T> From<Clamped<Vec<T>>> for JsValue
+where
+    JsValue: From<Clamped<Box<[T]>>>,
+{
+    fn from(vector: Clamped<Vec<T>>) -> JsValue {
+        JsValue::from(Clamped(vector.0.into_boxed_slice()))
     }
 }

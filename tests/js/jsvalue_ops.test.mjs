@@ -227,6 +227,32 @@ for (const target of TARGETS) {
       assert.ok(table === undefined || table instanceof WebAssembly.Table);
     });
 
+    test('JsValue::from(Vec<T>): typed arrays for numbers, arrays for JS values and strings', () => {
+      const [u8, clamped, i16, u64, f32, f64, values, strings, empty] = m.vectors_into_js();
+      assert.ok(u8 instanceof Uint8Array);
+      assert.deepEqual([...u8], [1, 2, 255]);
+      assert.ok(clamped instanceof Uint8ClampedArray);
+      assert.deepEqual([...clamped], [0, 128]);
+      assert.ok(i16 instanceof Int16Array);
+      assert.deepEqual([...i16], [-1, 300]);
+      assert.ok(u64 instanceof BigUint64Array);
+      assert.deepEqual([...u64], [2n ** 64n - 1n, 0n]);
+      assert.ok(f32 instanceof Float32Array);
+      assert.deepEqual([...f32], [0.5]);
+      assert.ok(f64 instanceof Float64Array);
+      assert.deepEqual([...f64], [1.25, -2]);
+      assert.notEqual(u8.buffer, m.module_objects()[0].buffer, 'a copy, not a view of wasm memory');
+      assert.deepEqual(values, [1, null, 'x']);
+      assert.deepEqual(strings, ['a', 'β']);
+      assert.ok(empty instanceof Uint32Array);
+      assert.equal(empty.length, 0);
+    });
+
+    test('an array made from a Vec<JsValue> takes its values over', () => {
+      const [before, after] = m.array_from_vec_live_counts(4);
+      assert.equal(after, before + 1, 'only the array itself is held by Rust');
+    });
+
     test('JsError clones into a JS Error', () => {
       const e = m.js_error('cloned');
       assert.ok(e instanceof Error);

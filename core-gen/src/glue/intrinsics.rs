@@ -161,6 +161,23 @@ pub const INTRINSICS: &[(&str, &[&str], &str)] = &[
     ("__wbindgen_ge", &["heap"], "function __wbindgen_ge(a, b) { return getObject(a) >= getObject(b) ? 1 : 0; }"),
     ("__wbindgen_jsval_loose_eq", &["heap"], "function __wbindgen_jsval_loose_eq(a, b) { return getObject(a) == getObject(b) ? 1 : 0; }"),
     (
+        "__wbindgen_typed_array_new",
+        &["addHeapObject"],
+        r#"function __wbindgen_typed_array_new(kind, ptr, len) {
+    const Ctor = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
+        BigInt64Array, BigUint64Array, Float32Array, Float64Array][kind];
+    return addHeapObject(new Ctor(wasm.memory.buffer, ptr >>> 0, len >>> 0).slice());
+}"#,
+    ),
+    (
+        "__wbindgen_array_from",
+        &["addHeapObject", "takeObject"],
+        r#"function __wbindgen_array_from(ptr, len) {
+    const indices = new Uint32Array(wasm.memory.buffer, ptr >>> 0, len >>> 0).slice();
+    return addHeapObject(Array.from(indices, takeObject));
+}"#,
+    ),
+    (
         "__wbindgen_externref_heap_live_count",
         &["heap"],
         r#"function __wbindgen_externref_heap_live_count() {
