@@ -253,6 +253,14 @@ for (const target of TARGETS) {
       assert.equal(after, before + 1, 'only the array itself is held by Rust');
     });
 
+    test('an imported type that extends another derives PartialEq/Eq from its parent', () => {
+      const a = [1];
+      assert.equal(m.same_array(a, a), true);
+      assert.equal(m.same_array(a, [1]), false);
+      assert.equal(m.same_array(a, { length: 1 }), undefined, 'is_type_of is Array.isArray');
+      assert.equal(m.same_array('x', a), undefined);
+    });
+
     test('JsError clones into a JS Error', () => {
       const e = m.js_error('cloned');
       assert.ok(e instanceof Error);

@@ -194,3 +194,42 @@ pub const INTRINSICS: &[(&str, &[&str], &str)] = &[
 pub fn find(name: &str) -> Option<&'static (&'static str, &'static [&'static str], &'static str)> {
     INTRINSICS.iter().find(|(n, _, _)| *n == name)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names the runtime crate imports (`fn __wbindgen_...(` lines of its `externs.rs`;
+    /// closures' `__wbg_closure_*` are rendered per module, not from this table).
+    fn runtime_intrinsics() -> Vec<&'static str> {
+        include_str!("../../../runtime/src/externs.rs")
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("fn "))
+            .filter(|rest| rest.starts_with("__wbindgen_"))
+            .map(|rest| &rest[..rest.find('(').unwrap()])
+            .collect()
+    }
+
+    #[test]
+    fn every_runtime_intrinsic_has_js() {
+        let names = runtime_intrinsics();
+        assert!(names.len() > 40, "read the runtime's intrinsics: {names:?}");
+        for name in names {
+            assert!(find(name).is_some(), "{name} has no JS implementation");
+        }
+    }
+
+    #[test]
+    fn each_source_defines_its_function_and_stays_csp_safe() {
+        for (name, _, source) in INTRINSICS {
+            assert!(
+                source.starts_with(&format!("function {name}(")),
+                "{name}: {source}"
+            );
+            assert!(
+                !source.contains("eval(") && !source.contains("new Function"),
+                "{name}"
+            );
+        }
+    }
+}
