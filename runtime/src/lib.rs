@@ -25,7 +25,7 @@ mod types;
 #[path = "rt.rs"]
 pub mod __rt;
 
-pub use cast::{JsCast, JsStatic, JsThreadLocal};
+pub use cast::{JsCast, JsObject, JsStatic, JsThreadLocal};
 pub use closure::Closure;
 pub use intern::{intern, unintern};
 pub use types::Clamped;

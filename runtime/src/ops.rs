@@ -229,7 +229,8 @@ macro_rules! bigints {
         /// Equal when the value is a JS bigint with this value.
         impl PartialEq<$t> for JsValue {
             fn eq(&self, other: &$t) -> bool {
-                *self == JsValue::from(*other)
+                self.bigint_bits($bits, $signed)
+                    .is_some_and(|(lo, hi)| (((hi as u128) << 64) | lo as u128) as $t == *other)
             }
         }
 
