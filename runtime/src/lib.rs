@@ -509,3 +509,44 @@ impl<T, E: fmt::Debug> UnwrapThrowExt<T> for Result<T, E> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::UnwrapThrowExt;
+
+    fn panic_message(f: impl FnOnce() + std::panic::UnwindSafe) -> String {
+        let payload = std::panic::catch_unwind(f).unwrap_err();
+        payload
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap()
+    }
+
+    #[test]
+    fn unwrap_throw_off_wasm_panics_with_the_message() {
+        assert_eq!(Some(3).unwrap_throw(), 3);
+        assert_eq!(Ok::<_, ()>(4).expect_throw("unused"), 4);
+        assert_eq!(
+            panic_message(|| {
+                None::<u8>.unwrap_throw();
+            }),
+            "called `Option::unwrap_throw()` on a `None` value"
+        );
+        assert_eq!(
+            panic_message(|| {
+                Err::<u8, _>("bad").expect_throw("needed a value");
+            }),
+            "needed a value: \"bad\""
+        );
+    }
+
+    #[test]
+    fn intern_without_wasm_returns_its_argument() {
+        // Off wasm32 only the feature-less path can run (the cache holds JS strings).
+        if !cfg!(feature = "enable-interning") {
+            assert_eq!(super::intern("abc"), "abc");
+            super::unintern("abc");
+        }
+    }
+}
