@@ -261,6 +261,11 @@ for (const target of TARGETS) {
       assert.equal(m.same_array('x', a), undefined);
     });
 
+    test('Option<&JsValue> and Option<&Closure> lent to an import: None is undefined', () => {
+      assert.deepEqual(m.optional_borrows({}), ['none', 'some object', 'none', 'some function']);
+      assert.deepEqual(m.optional_borrows(0).slice(0, 2), ['none', 'some number']);
+    });
+
     test('JsError clones into a JS Error', () => {
       const e = m.js_error('cloned');
       assert.ok(e instanceof Error);
