@@ -539,6 +539,12 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
             fn none() -> u32 { 0 }
         }
 
+        /// `Option<&T>` lent to an import: index 0 is `None`.
+        impl #rt::OptionIntoWasmAbi for &#name {
+            #[inline]
+            fn none() -> u32 { 0 }
+        }
+
         impl #rt::OptionFromWasmAbi for #name {
             #[inline]
             fn is_none(abi: &u32) -> bool { *abi == 0 }

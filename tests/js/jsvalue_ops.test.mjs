@@ -261,8 +261,9 @@ for (const target of TARGETS) {
       assert.equal(m.same_array('x', a), undefined);
     });
 
-    test('Option<&JsValue> and Option<&Closure> lent to an import: None is undefined', () => {
-      assert.deepEqual(m.optional_borrows({}), ['none', 'some object', 'none', 'some function']);
+    test('Option<&JsValue>, Option<&Closure> and Option<&ImportedType> lent to an import: None is undefined', () => {
+      assert.deepEqual(m.optional_borrows({}), ['none', 'some object', 'none', 'some function', 'none', 'none']);
+      assert.deepEqual(m.optional_borrows([]).slice(4), ['none', 'some object']);
       assert.deepEqual(m.optional_borrows(0).slice(0, 2), ['none', 'some number']);
     });
 
