@@ -267,6 +267,12 @@ for (const target of TARGETS) {
       assert.deepEqual(m.optional_borrows(0).slice(0, 2), ['none', 'some number']);
     });
 
+    test('JsFuture::from takes any imported type', async () => {
+      assert.equal(await m.await_imported(Promise.resolve(5)), 5);
+      const reason = new Error('no');
+      await assert.rejects(m.await_imported(Promise.reject(reason)), (e) => e === reason);
+    });
+
     test('JsError clones into a JS Error', () => {
       const e = m.js_error('cloned');
       assert.ok(e instanceof Error);

@@ -143,15 +143,11 @@ impl core::fmt::Debug for JsFuture {
     }
 }
 
-impl From<Promise> for JsFuture {
-    fn from(promise: Promise) -> JsFuture {
-        JsFuture::from(JsValue::from(promise))
-    }
-}
-
-/// Any value works: non-promises resolve to themselves, as with `await` in JS.
-impl From<JsValue> for JsFuture {
-    fn from(promise: JsValue) -> JsFuture {
+/// Any JS value works: this crate's `Promise`, `js_sys::Promise` or any other imported
+/// type, or a `JsValue`; non-promises resolve to themselves, as with `await` in JS.
+impl<T: JsCast> From<T> for JsFuture {
+    fn from(promise: T) -> JsFuture {
+        let promise: JsValue = promise.into();
         let shared = Rc::new(RefCell::new(Shared::default()));
         let state = shared.clone();
         let callback = Closure::new(move |ok: bool, value: JsValue| {
