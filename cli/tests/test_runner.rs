@@ -153,7 +153,8 @@ fn node_reports_every_outcome_like_libtest() {
     for expected in [
         // Captured output, then the Rust panic message and location.
         "---- tests::fails_with_output stdout ----\nconsole_log from a failing test: 42\n\
-         console.log from a failing test\npanicked at wbgtest-demo/src/lib.rs:47:9:\n\
+         console_error from a failing test\nconsole.log from a failing test\n\
+         panicked at wbgtest-demo/src/lib.rs:48:9:\n\
          assertion `left == right` failed: arithmetic is broken\n",
         "---- tests::result_err_fails stdout ----\nError: \"the test returned an error\"\n",
         "---- tests::result_js_value_err_fails stdout ----\nError: JsValue(\"a JsValue error\")\n",
@@ -163,7 +164,7 @@ fn node_reports_every_outcome_like_libtest() {
         "---- tests::should_panic_without_panic_fails stdout ----\nnote: test did not panic as expected\n",
         // An async test that panics after an await (inside a microtask).
         "---- tests::async_panic_after_await_fails stdout ----\nbefore the async panic\n\
-         panicked at wbgtest-demo/src/lib.rs:119:9:\nasync panic after a timer\n",
+         panicked at wbgtest-demo/src/lib.rs:120:9:\nasync panic after a timer\n",
         "---- tests::async_result_err_fails stdout ----\nError: \"async error\"\n",
         "\nfailures:\n    tests::async_panic_after_await_fails\n    tests::async_result_err_fails\n    \
          tests::fails_with_output\n",

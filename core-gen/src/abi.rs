@@ -90,6 +90,9 @@ pub fn param(ty: &Type) -> Result<Vec<ValType>, Unsupported> {
             Type::String | Type::Vector(_) => vec![I32, I32],
             // `Option<&str>`, `Option<&[T]>`: pointer 0 means `None`.
             Type::Ref(r) if matches!(**r, Type::String | Type::Slice(_)) => vec![I32, I32],
+            // `Option<&JsValue>` (or an imported type, or `&Closure`) lent to an import:
+            // index 0 means `None`.
+            Type::Ref(r) if matches!(**r, Type::Externref | Type::ExternType(_)) => vec![I32],
             // `Option<&Foo>`, `Option<&mut Foo>` of a class: pointer 0 means `None`.
             Type::Ref(r) | Type::RefMut(r) if matches!(**r, Type::Named(_)) => vec![I32],
             Type::Externref | Type::ExternType(_) | Type::Named(_) => vec![I32],

@@ -445,10 +445,11 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
             }
         }
     });
+    // Through a typed binding, so a closure (`is_type_of = |v| v.is_bigint()`) knows its
+    // argument's type.
     let is_type_of = t.is_type_of.as_ref().map(|f| {
         quote! {
             fn is_type_of(val: &::wasm_bindgen::JsValue) -> bool {
-                // Through a bound, so `|v| v.is_bigint()` needs no annotation.
                 fn call<F: ::core::ops::Fn(&::wasm_bindgen::JsValue) -> bool>(f: F, v: &::wasm_bindgen::JsValue) -> bool { f(v) }
                 call(#f, val)
             }
@@ -496,7 +497,9 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
         #(#attrs)*
         #[repr(transparent)]
         #vis struct #name {
-            obj: ::wasm_bindgen::JsValue,
+            // The first `extends` type (else `JsValue`), as upstream: derives such as
+            // `PartialEq, Eq` then use the parent's impls.
+            obj: #deref_target,
         }
 
 
@@ -531,11 +534,19 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
             type Anchor = ::core::mem::ManuallyDrop<#name>;
             #[inline]
             unsafe fn ref_from_abi(js: u32) -> Self::Anchor {
-                ::core::mem::ManuallyDrop::new(#name { obj: ::wasm_bindgen::JsValue::__from_idx(js) })
+                ::core::mem::ManuallyDrop::new(#name {
+                    obj: ::wasm_bindgen::JsCast::unchecked_from_js(::wasm_bindgen::JsValue::__from_idx(js)),
+                })
             }
         }
 
                 impl #rt::OptionIntoWasmAbi for #name {
+            #[inline]
+            fn none() -> u32 { 0 }
+        }
+
+        /// `Option<&T>` lent to an import: index 0 is `None`.
+        impl #rt::OptionIntoWasmAbi for &#name {
             #[inline]
             fn none() -> u32 { 0 }
         }
@@ -556,11 +567,13 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
 
         impl ::core::ops::Deref for #name {
             type Target = #deref_target;
-            fn deref(&self) -> &#deref_target { ::wasm_bindgen::JsCast::unchecked_ref(&self.obj) }
+            fn deref(&self) -> &#deref_target { &self.obj }
         }
 
         impl ::core::convert::AsRef<::wasm_bindgen::JsValue> for #name {
-            fn as_ref(&self) -> &::wasm_bindgen::JsValue { &self.obj }
+            fn as_ref(&self) -> &::wasm_bindgen::JsValue {
+                <#deref_target as ::core::convert::AsRef<::wasm_bindgen::JsValue>>::as_ref(&self.obj)
+            }
         }
 
         impl ::core::convert::AsRef<#name> for #name {
@@ -568,11 +581,15 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
         }
 
         impl ::core::convert::From<#name> for ::wasm_bindgen::JsValue {
-            fn from(v: #name) -> ::wasm_bindgen::JsValue { v.obj }
+            fn from(v: #name) -> ::wasm_bindgen::JsValue {
+                <#deref_target as ::core::convert::Into<::wasm_bindgen::JsValue>>::into(v.obj)
+            }
         }
 
         impl ::core::convert::From<::wasm_bindgen::JsValue> for #name {
-            fn from(obj: ::wasm_bindgen::JsValue) -> #name { #name { obj } }
+            fn from(obj: ::wasm_bindgen::JsValue) -> #name {
+                #name { obj: ::wasm_bindgen::JsCast::unchecked_from_js(obj) }
+            }
         }
 
         impl ::wasm_bindgen::JsCast for #name {
@@ -580,9 +597,12 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
                 #instanceof_body
             }
             #is_type_of
-            fn unchecked_from_js(val: ::wasm_bindgen::JsValue) -> Self { #name { obj: val } }
+            fn unchecked_from_js(val: ::wasm_bindgen::JsValue) -> Self {
+                #name { obj: ::wasm_bindgen::JsCast::unchecked_from_js(val) }
+            }
             fn unchecked_from_js_ref(val: &::wasm_bindgen::JsValue) -> &Self {
-                // `#name` is a `repr(transparent)` wrapper of `JsValue`.
+                // `#name` is a `repr(transparent)` wrapper of its parent, and so on down to
+                // `JsValue`.
                 unsafe { &*(val as *const ::wasm_bindgen::JsValue as *const #name) }
             }
         }

@@ -68,6 +68,12 @@ impl JsCast for JsValue {
     }
 }
 
+/// Upstream's marker for imported JS types (bounds such as `T: JsObject`); here every
+/// `JsCast` type is one.
+pub trait JsObject: JsCast {}
+
+impl<T: JsCast> JsObject for T {}
+
 /// An imported `static`: read from JS on first use, then kept.
 pub struct JsStatic<T: 'static> {
     #[doc(hidden)]

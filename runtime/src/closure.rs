@@ -214,6 +214,13 @@ impl<T: ?Sized> IntoWasmAbi for &Closure<T> {
     }
 }
 
+/// `Option<&Closure<T>>` lent to an import: `None` is `undefined`.
+impl<T: ?Sized> crate::convert::OptionIntoWasmAbi for &Closure<T> {
+    fn none() -> u32 {
+        0
+    }
+}
+
 /// `(data, vtable, invoke)` of a stack closure.
 #[derive(Clone, Copy)]
 pub struct WasmClosureRef {

@@ -445,3 +445,17 @@ impl RefFromWasmAbi for JsValue {
         ManuallyDrop::new(JsValue::_new(js))
     }
 }
+
+/// Fallible conversion from a `JsValue` (wasm-bindgen's name; `String` implements it).
+pub trait TryFromJsValue: Sized {
+    /// What the conversion gives back on failure.
+    type Error;
+    fn try_from_js_value(value: JsValue) -> Result<Self, Self::Error>;
+}
+
+impl TryFromJsValue for String {
+    type Error = JsValue;
+    fn try_from_js_value(value: JsValue) -> Result<String, JsValue> {
+        value.as_string().ok_or(value)
+    }
+}

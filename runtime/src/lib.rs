@@ -14,17 +14,20 @@ mod cast;
 #[doc(hidden)]
 pub mod cell;
 pub mod closure;
-mod convert;
+pub mod convert;
 pub mod describe;
 mod externs;
+mod intern;
+mod ops;
 mod types;
 
 #[doc(hidden)]
 #[path = "rt.rs"]
 pub mod __rt;
 
-pub use cast::{JsCast, JsStatic, JsThreadLocal};
+pub use cast::{JsCast, JsObject, JsStatic, JsThreadLocal};
 pub use closure::Closure;
+pub use intern::{intern, unintern};
 pub use types::Clamped;
 pub use wasm_bindgen_macro::wasm_bindgen;
 
@@ -43,6 +46,7 @@ pub mod prelude {
     pub use crate::wasm_bindgen;
     pub use crate::JsError;
     pub use crate::JsValue;
+    pub use crate::UnwrapThrowExt;
 }
 
 use externs::*;
@@ -93,6 +97,14 @@ impl JsValue {
     /// A JS string with the contents of `s` (wasm-bindgen's name, kept for compatibility).
     #[allow(clippy::should_implement_trait)]
     pub fn from_str(s: &str) -> JsValue {
+        #[cfg(feature = "enable-interning")]
+        if let Some(v) = intern::cached(s) {
+            return v;
+        }
+        JsValue::from_str_uncached(s)
+    }
+
+    fn from_str_uncached(s: &str) -> JsValue {
         unsafe { JsValue::_new(__wbindgen_string_new(s.as_ptr(), s.len())) }
     }
 
@@ -242,6 +254,12 @@ impl PartialEq<String> for JsValue {
     }
 }
 
+impl PartialEq<&String> for JsValue {
+    fn eq(&self, other: &&String) -> bool {
+        self == other.as_str()
+    }
+}
+
 impl fmt::Debug for JsValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "JsValue({})", self.debug_string())
@@ -296,9 +314,10 @@ impl<T: Into<JsValue>> From<Option<T>> for JsValue {
     }
 }
 
-impl From<&JsValue> for JsValue {
-    fn from(v: &JsValue) -> JsValue {
-        v.clone()
+/// A new reference to the same JS value, for `&JsValue` and every imported type.
+impl<T: JsCast> From<&T> for JsValue {
+    fn from(v: &T) -> JsValue {
+        v.as_ref().clone()
     }
 }
 
@@ -354,6 +373,7 @@ impl JsValue {
 
 /// A JS `Error`, for `Result<T, JsError>` returns: `Err(JsError::new("bad input"))`
 /// throws a real `Error` with that message. Any `std::error::Error` converts into one.
+#[derive(Clone)]
 pub struct JsError {
     value: JsValue,
 }
@@ -393,4 +413,140 @@ pub fn throw_str(msg: &str) -> ! {
 pub fn throw_val(value: JsValue) -> ! {
     let idx = core::mem::ManuallyDrop::new(value).idx;
     unsafe { __wbindgen_rethrow(idx) }
+}
+
+#[doc(hidden)]
+#[deprecated(note = "renamed to `throw_str`")]
+pub fn throw(msg: &str) -> ! {
+    throw_str(msg)
+}
+
+/// How many JS values Rust holds in the glue's object table right now (owned slots in
+/// use, not counting `undefined`, `null`, `true`, `false` or borrowed values). Useful to
+/// check a program does not leak `JsValue`s.
+pub fn externref_heap_live_count() -> u32 {
+    unsafe { __wbindgen_externref_heap_live_count() }
+}
+
+#[doc(hidden)]
+pub fn anyref_heap_live_count() -> u32 {
+    externref_heap_live_count()
+}
+
+/// The module's `WebAssembly.Memory`.
+pub fn memory() -> JsValue {
+    unsafe { JsValue::_new(__wbindgen_memory()) }
+}
+
+/// The module's exports object (the `WebAssembly.Instance`'s `exports`).
+pub fn exports() -> JsValue {
+    unsafe { JsValue::_new(__wbindgen_exports()) }
+}
+
+/// The module's function table (`WebAssembly.Table`), or `undefined` if it has none.
+pub fn function_table() -> JsValue {
+    unsafe { JsValue::_new(__wbindgen_function_table()) }
+}
+
+const ON_WASM: bool = cfg!(target_arch = "wasm32");
+
+/// `unwrap` and `expect` that throw a JS `Error` instead of panicking (a panic in wasm is
+/// an `unreachable` trap, which JS sees as a `RuntimeError` without the message). In
+/// debug builds the message also names the caller's file, line and column, and for a
+/// `Result` the error's `Debug` text. Off wasm32 they panic like `unwrap`/`expect`.
+pub trait UnwrapThrowExt<T>: Sized {
+    #[cfg_attr(debug_assertions, track_caller)]
+    fn unwrap_throw(self) -> T;
+
+    #[cfg_attr(debug_assertions, track_caller)]
+    fn expect_throw(self, message: &str) -> T;
+}
+
+/// Throws `message`, in debug builds with the caller's location and `detail`.
+#[cold]
+#[cfg_attr(debug_assertions, track_caller)]
+fn throw_with(message: &str, detail: Option<&dyn fmt::Debug>) -> ! {
+    if cfg!(debug_assertions) {
+        let at = core::panic::Location::caller();
+        let mut text = format!("{message} ({}:{}:{})", at.file(), at.line(), at.column());
+        if let Some(detail) = detail {
+            text.push_str(&format!(": {detail:?}"));
+        }
+        throw_str(&text)
+    } else {
+        throw_str(message)
+    }
+}
+
+impl<T> UnwrapThrowExt<T> for Option<T> {
+    #[cfg_attr(debug_assertions, track_caller)]
+    fn unwrap_throw(self) -> T {
+        self.expect_throw("called `Option::unwrap_throw()` on a `None` value")
+    }
+
+    #[cfg_attr(debug_assertions, track_caller)]
+    fn expect_throw(self, message: &str) -> T {
+        match self {
+            Some(v) => v,
+            None if ON_WASM => throw_with(message, None),
+            None => panic!("{message}"),
+        }
+    }
+}
+
+impl<T, E: fmt::Debug> UnwrapThrowExt<T> for Result<T, E> {
+    #[cfg_attr(debug_assertions, track_caller)]
+    fn unwrap_throw(self) -> T {
+        self.expect_throw("called `Result::unwrap_throw()` on an `Err` value")
+    }
+
+    #[cfg_attr(debug_assertions, track_caller)]
+    fn expect_throw(self, message: &str) -> T {
+        match self {
+            Ok(v) => v,
+            Err(e) if ON_WASM => throw_with(message, Some(&e)),
+            Err(e) => panic!("{message}: {e:?}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::UnwrapThrowExt;
+
+    fn panic_message(f: impl FnOnce() + std::panic::UnwindSafe) -> String {
+        let payload = std::panic::catch_unwind(f).unwrap_err();
+        payload
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap()
+    }
+
+    #[test]
+    fn unwrap_throw_off_wasm_panics_with_the_message() {
+        assert_eq!(Some(3).unwrap_throw(), 3);
+        assert_eq!(Ok::<_, ()>(4).expect_throw("unused"), 4);
+        assert_eq!(
+            panic_message(|| {
+                None::<u8>.unwrap_throw();
+            }),
+            "called `Option::unwrap_throw()` on a `None` value"
+        );
+        assert_eq!(
+            panic_message(|| {
+                Err::<u8, _>("bad").expect_throw("needed a value");
+            }),
+            "needed a value: \"bad\""
+        );
+    }
+
+    #[test]
+    fn intern_without_wasm_returns_its_argument() {
+        // Off wasm32 only the feature-less path can run (the cache holds JS strings).
+        if !cfg!(feature = "enable-interning") {
+            assert_eq!(super::intern("abc"), "abc");
+            super::unintern("abc");
+        }
+    }
 }

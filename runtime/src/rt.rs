@@ -29,6 +29,8 @@ pub fn load_ret<P2: WasmPrimitive, P3: WasmPrimitive, P4: WasmPrimitive>() -> (P
 }
 pub use core;
 
+pub use crate::ops::VectorIntoJsValue;
+
 /// Extra return values (beyond the first) are written here; the glue reads them right
 /// after the call. Slot k is at byte offset 8*k.
 pub static mut RET_AREA: [u64; 4] = [0; 4];

@@ -68,6 +68,13 @@ impl OptionIntoWasmAbi for JsValue {
     }
 }
 
+/// `Option<&JsValue>` lent to an import: 0 is never a table index in use.
+impl OptionIntoWasmAbi for &JsValue {
+    fn none() -> u32 {
+        0
+    }
+}
+
 impl OptionFromWasmAbi for JsValue {
     fn is_none(abi: &u32) -> bool {
         *abi == 0

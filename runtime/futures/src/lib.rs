@@ -12,6 +12,11 @@ use std::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
 
 use wasm_bindgen::prelude::*;
 
+/// The runtime this crate is built on, as upstream re-exports it. (Upstream also re-exports
+/// `js_sys`, and its `Promise` is `js_sys::Promise`; wbg has no js-sys, so `Promise` here is
+/// this crate's own binding of the same JS class.)
+pub use wasm_bindgen;
+
 #[wasm_bindgen(inline_js = "export function wbg_futures_then(promise, callback) {
     // A dropped JsFuture leaves its callback dead; a late settlement must not become an
     // unhandled rejection.
@@ -131,15 +136,18 @@ pub struct JsFuture {
     _callback: Closure<dyn FnMut(bool, JsValue)>,
 }
 
-impl From<Promise> for JsFuture {
-    fn from(promise: Promise) -> JsFuture {
-        JsFuture::from(JsValue::from(promise))
+impl core::fmt::Debug for JsFuture {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let settled = self.shared.borrow().result.is_some();
+        write!(f, "JsFuture {{ settled: {settled} }}")
     }
 }
 
-/// Any value works: non-promises resolve to themselves, as with `await` in JS.
-impl From<JsValue> for JsFuture {
-    fn from(promise: JsValue) -> JsFuture {
+/// Any JS value works: this crate's `Promise`, `js_sys::Promise` or any other imported
+/// type, or a `JsValue`; non-promises resolve to themselves, as with `await` in JS.
+impl<T: JsCast> From<T> for JsFuture {
+    fn from(promise: T) -> JsFuture {
+        let promise: JsValue = promise.into();
         let shared = Rc::new(RefCell::new(Shared::default()));
         let state = shared.clone();
         let callback = Closure::new(move |ok: bool, value: JsValue| {

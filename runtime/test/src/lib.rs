@@ -50,6 +50,15 @@ macro_rules! __wbgtest_config {
     };
 }
 
+/// `eprintln!` for tests: captured with the test's output like [`console_log!`] (upstream
+/// writes it with `console.error`).
+#[macro_export]
+macro_rules! console_error {
+    ($($t:tt)*) => {
+        $crate::__rt::log(&::std::format!($($t)*))
+    };
+}
+
 /// `println!` for tests: the line is captured with the test's output, shown when the test
 /// fails or with `--nocapture`.
 #[macro_export]

@@ -43,6 +43,7 @@ mod tests {
     #[wasm_bindgen_test]
     fn fails_with_output() {
         console_log!("console_log from a failing test: {}", 42);
+        console_error!("console_error from a failing test");
         js_console_log("console.log from a failing test");
         assert_eq!(1 + 1, 3, "arithmetic is broken");
     }
