@@ -14,6 +14,16 @@ pub fn finish(mut module: Module, glue_module: &str) -> Vec<u8> {
             module.exports.add("__wbindgen_table", table);
         }
     }
+    // The exports that only kept descriptor entries linked.
+    let keepers: Vec<_> = module
+        .exports
+        .iter()
+        .filter(|e| e.name.starts_with(crate::descriptor::schema::KEEP_PREFIX))
+        .map(|e| e.id())
+        .collect();
+    for id in keepers {
+        module.exports.delete(id);
+    }
     for import in module.imports.iter_mut() {
         if is_intrinsic(&import.kind, &import.module) {
             import.module = glue_module.to_string();

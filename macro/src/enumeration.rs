@@ -94,10 +94,10 @@ pub fn expand(e: &Enum, cleaned: TokenStream) -> TokenStream {
         }
 
         impl #rt::VectorElement for #name {
-            fn vec_into_abi(v: ::std::boxed::Box<[Self]>) -> #rt::WasmSlice {
+            fn vec_into_abi(v: #rt::Box<[Self]>) -> #rt::WasmSlice {
                 #rt::vec_of_u32_into_abi(v)
             }
-            unsafe fn vec_from_abi(js: #rt::WasmSlice) -> ::std::boxed::Box<[Self]> {
+            unsafe fn vec_from_abi(js: #rt::WasmSlice) -> #rt::Box<[Self]> {
                 unsafe { #rt::vec_of_u32_from_abi(js) }
             }
         }

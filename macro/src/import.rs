@@ -410,7 +410,9 @@ fn expand_fn(
             }
         }
     };
-    let entry = (bodies == Bodies::Real).then(|| quote!(#[doc(hidden)] const _: () = { #entry };));
+    let cfgs = cfg_attrs(&f.attrs);
+    let entry = (bodies == Bodies::Real)
+        .then(|| quote!(#(#cfgs)* #[doc(hidden)] const _: () = { #entry };));
     quote! {
         #placed
         #entry
@@ -492,6 +494,7 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
         str_part(&mut type_head, p);
     }
     let type_entry = shim::entry("IMPORT_TYPE", vec![Part::Lit(type_head)]);
+    let cfgs = cfg_attrs(&t.attrs);
 
     quote! {
         #(#attrs)*
@@ -502,6 +505,9 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
             obj: #deref_target,
         }
 
+        // Everything else under the type's `#[cfg]`s (web-sys gates types by feature).
+        #(#cfgs)*
+        const _: () = {
 
         impl #rt::ImportedClass for #name {
             const CLASS_ID: &'static str = #id;
@@ -557,10 +563,10 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
         }
 
         impl #rt::VectorElement for #name {
-            fn vec_into_abi(v: ::std::boxed::Box<[Self]>) -> #rt::WasmSlice {
+            fn vec_into_abi(v: #rt::Box<[Self]>) -> #rt::WasmSlice {
                 #rt::vec_of_u32_into_abi(v)
             }
-            unsafe fn vec_from_abi(js: #rt::WasmSlice) -> ::std::boxed::Box<[Self]> {
+            unsafe fn vec_from_abi(js: #rt::WasmSlice) -> #rt::Box<[Self]> {
                 unsafe { #rt::vec_of_u32_from_abi(js) }
             }
         }
@@ -609,9 +615,16 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
 
         #(#ancestors)*
 
-        #[doc(hidden)]
-        const _: () = { #type_entry #instanceof_entry };
+        #type_entry
+        #instanceof_entry
+        };
     }
+}
+
+/// The `#[cfg(...)]` attributes of an item, repeated on everything generated for it
+/// (web-sys gates methods by feature: `#[cfg(feature = "CssRule")]`).
+fn cfg_attrs(attrs: &[syn::Attribute]) -> Vec<&syn::Attribute> {
+    attrs.iter().filter(|a| a.path().is_ident("cfg")).collect()
 }
 
 fn expand_static(s: &ImportStatic, src: &Source) -> TokenStream {
@@ -643,6 +656,7 @@ fn expand_static(s: &ImportStatic, src: &Source) -> TokenStream {
     } else {
         quote!(JsStatic)
     };
+    let cfgs = cfg_attrs(&s.attrs);
     quote! {
         #(#attrs)*
         #vis static #name: #rt::#wrapper<#ty> = {
@@ -650,6 +664,7 @@ fn expand_static(s: &ImportStatic, src: &Source) -> TokenStream {
             #rt::thread_local!(static VALUE: #ty = init());
             #rt::#wrapper { __inner: &VALUE }
         };
+        #(#cfgs)*
         #[doc(hidden)]
         const _: () = { #entry };
     }

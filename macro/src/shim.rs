@@ -196,8 +196,25 @@ pub fn entry(kind: &str, parts: Vec<Part>) -> TokenStream {
             }
         }
     }
+    // An exported function beside the entry, so the linker keeps the entry's object file
+    // even when nothing else in it is used (see `KEEP_PREFIX`): unique per crate and entry.
+    static ENTRIES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = ENTRIES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let crate_id = &hash(&[
+        &crate_name(),
+        &std::env::var("CARGO_PKG_VERSION").unwrap_or_default(),
+        &std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default(),
+    ])[..12];
+    let keep = format_ident!(
+        "{}{crate_id}_{n}",
+        wbg_core_gen::descriptor::schema::KEEP_PREFIX
+    );
     quote! {
         const _: () = {
+            #[cfg(target_arch = "wasm32")]
+            #[unsafe(no_mangle)]
+            #[doc(hidden)]
+            pub extern "C" fn #keep() {}
             #[cfg(target_arch = "wasm32")]
             const LEN: usize = #literal_len #(+ #lens)*;
             #[cfg(target_arch = "wasm32")]

@@ -14,6 +14,7 @@ pub use crate::convert::{IntoJsResult, Promising};
 pub use crate::describe::{Desc, EntryWriter, WasmDescribe};
 pub use crate::types::{clamped_ref_from_abi, clamped_ref_mut_from_abi, Clamped};
 pub use crate::types::{vec_of_u32_from_abi, vec_of_u32_into_abi, VectorElement};
+pub use std::boxed::Box;
 pub use std::thread_local;
 
 /// Implemented by imported types: the id of their IMPORT_TYPE descriptor entry, so a

@@ -236,6 +236,10 @@ for (const target of TARGETS) {
       assert.equal(m.is_text(42), false);
     });
 
+    test('an Option static of a missing global is None, not a ReferenceError', () => {
+      assert.equal(m.optional_globals(), 'missing=false present=true');
+    });
+
     test('a final method of a class missing at load: the glue loads, the call throws', () => {
       assert.throws(() => m.final_on_missing_class({}), (e) => e instanceof ReferenceError && /WbgNoSuchClass/.test(e.message));
     });

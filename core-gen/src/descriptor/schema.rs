@@ -30,6 +30,12 @@
 
 pub const VERSION: u8 = 8;
 
+/// Every entry comes with an exported empty function named with this prefix: exporting it
+/// makes the linker load the object file that holds the entry even when nothing else of
+/// that file is used (a dependency's import inlined into the caller's code). Bindgen removes
+/// these exports.
+pub const KEEP_PREFIX: &str = "__wbgd_";
+
 /// Marks a heap closure record in the data segment (see the layout above).
 pub const CLOSURE_MAGIC: &[u8; 8] = b"wbg:clo1";
 pub const SECTION: &str = "wbg_descriptors";

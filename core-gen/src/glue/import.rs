@@ -331,6 +331,15 @@ pub fn render(
         ImportOp::IndexingGetter => format!("{this}[{}]", rest.join(", ")),
         ImportOp::IndexingSetter => format!("{this}[{}] = {}", rest[0], rest[1..].join(", ")),
         ImportOp::IndexingDeleter => format!("delete {this}[{}]", rest.join(", ")),
+        // A global that may not exist (`static SELF: Option<Object>` for `self` in Node)
+        // reads as `undefined` instead of throwing a ReferenceError.
+        ImportOp::StaticValue
+            if imp.module == ImportModule::Global
+                && imp.namespace.is_empty()
+                && matches!(imp.ret, Type::Option(_)) =>
+        {
+            format!("(typeof {name} === 'undefined' ? undefined : {name})")
+        }
         ImportOp::StaticValue => path(&imp.module, &imp.namespace, name, imports),
         ImportOp::InstanceOf => {
             let class = class()?;
