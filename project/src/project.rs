@@ -112,36 +112,79 @@ impl Project {
     /// A `Cargo.lock` that pins upstream's release of a package the runtime can replace is
     /// updated for that package (as `cargo update -p` would), since cargo ignores a patch
     /// whose version differs from the locked one.
+    ///
+    /// Only packages in the resolved graph are patched, so cargo never warns about an
+    /// unused patch, and the lockfile a build leaves is the one the next build starts from
+    /// (a patch cargo did not use would be recorded there, then dropped, on every build).
     pub fn resolve(&mut self) -> Result<(), Error> {
         let runtime = Runtime::locate();
         if let Some(rt) = &runtime {
             self.check_direct_requirements(rt)?;
         }
         let own = self.patched_by_the_project();
-        let candidates = runtime
+        let all = runtime
             .as_ref()
             .map(|rt| runtime::candidate_patches(rt, &own))
             .unwrap_or_default();
+        // Start from what the lockfile says is in the graph, else try them all.
+        let locked = self.locked_names();
+        let mut patches: Vec<Patch> = match &locked {
+            Some(names) => all
+                .iter()
+                .filter(|p| names.contains(&p.name))
+                .cloned()
+                .collect(),
+            None => all.clone(),
+        };
         let mut relocked = false;
-        loop {
-            let metadata = self.metadata(&candidates)?;
+        for _ in 0..4 {
+            let metadata = self.metadata(&patches)?;
             let graph = Graph::new(&metadata);
-            let found = graph.analyse(self.name(), runtime.as_ref(), &candidates)?;
-            if found.relock.is_empty() || relocked {
-                if let Some((name, version)) = found.relock.first() {
+            let found = graph.analyse(self.name(), runtime.as_ref(), &patches, &own)?;
+            if !found.missing.is_empty() {
+                // Upstream's came in where ours can stand in: patch it too and resolve again.
+                patches.extend(
+                    all.iter()
+                        .filter(|p| found.missing.contains(&p.name))
+                        .cloned(),
+                );
+                continue;
+            }
+            if let Some((name, version)) = found.relock.first() {
+                if relocked {
                     return Err(Error::Cargo {
                         what: "update".into(),
                         name: self.name().into(),
                         message: format!("Cargo.lock keeps {name} {version} from crates.io; run `cargo update -p {name}`"),
                     });
                 }
-                self.patches = found.patches;
-                self.uses_wasm_bindgen = graph.reaches(self.id(), "wasm-bindgen");
-                return Ok(());
+                self.relock(&found.relock, &patches)?;
+                relocked = true;
+                continue;
             }
-            self.relock(&found.relock, &candidates)?;
-            relocked = true;
+            if found.patches != patches {
+                // Settle the lockfile without the patches cargo did not use.
+                self.metadata(&found.patches)?;
+            }
+            self.patches = found.patches;
+            self.uses_wasm_bindgen = graph.reaches(self.id(), "wasm-bindgen");
+            return Ok(());
         }
+        Err(Error::Metadata(
+            "the dependency graph did not settle with wbg's runtime patched in".into(),
+        ))
+    }
+
+    /// The package names in the workspace's `Cargo.lock`, when there is one.
+    fn locked_names(&self) -> Option<Vec<String>> {
+        let lock = manifest::read(&self.workspace_root.join("Cargo.lock")).ok()?;
+        let packages = lock.get("package")?.as_array()?;
+        Some(
+            packages
+                .iter()
+                .filter_map(|p| Some(p.get("name")?.as_str()?.to_string()))
+                .collect(),
+        )
     }
 
     /// Requirements of this package itself on the runtime's packages, checked before cargo
@@ -271,8 +314,10 @@ fn check(
 /// What the resolved graph means for the build.
 #[derive(Debug, Default, PartialEq, Eq)]
 struct Findings {
-    /// Patches cargo uses (each for a package the graph asks crates.io for).
+    /// The patches whose package is in the graph as ours: what cargo gets.
     patches: Vec<Patch>,
+    /// Upstream packages in the graph that the runtime can replace but were not patched.
+    missing: Vec<String>,
     /// Upstream releases the lockfile keeps although the runtime meets every requirement.
     relock: Vec<(String, String)>,
 }
@@ -345,24 +390,28 @@ impl<'a> Graph<'a> {
             .collect()
     }
 
+    /// Sorts the graph's packages of the `wasm-bindgen` family: ours (through `patches`
+    /// or a path the project chose), upstream's that need a patch or a relock, and
+    /// requirements the runtime cannot meet. `own` are the names the project patches itself.
     fn analyse(
         &self,
         root_name: &str,
         runtime: Option<&Runtime>,
-        candidates: &[Patch],
+        patches: &[Patch],
+        own: &[String],
     ) -> Result<Findings, Error> {
         let mut found = Findings::default();
         for p in &self.packages {
             let name = p["name"].as_str().unwrap_or_default();
-            if !runtime::is_ours(name) {
+            if !runtime::is_ours(name) || own.iter().any(|o| o == name) {
                 continue;
             }
             let manifest = Path::new(p["manifest_path"].as_str().unwrap_or_default());
-            let asked = self.asks(name);
             if runtime.is_some_and(|rt| rt.provides(name, manifest)) {
-                // In the graph as ours: through our patch if someone asks crates.io for it.
-                if let Some(patch) = candidates.iter().find(|c| c.name == name) {
-                    if !asked.is_empty() && !found.patches.contains(patch) {
+                // In the graph as ours: a patch for it is used (even when the project also
+                // names the same path), so it is kept.
+                if let Some(patch) = patches.iter().find(|c| c.name == name) {
+                    if !found.patches.contains(patch) {
                         found.patches.push(patch.clone());
                     }
                 }
@@ -382,12 +431,8 @@ impl<'a> Graph<'a> {
             let Some(ours) = rt.package(name) else {
                 continue;
             };
-            if !candidates.iter().any(|c| c.name == name) {
-                // The project patches it itself.
-                continue;
-            }
             // Requirements of the project's own crates first: those are the ones to edit.
-            let mut asked = asked;
+            let mut asked = self.asks(name);
             asked.sort_by_key(|(q, _)| !q["source"].is_null());
             for (q, req) in &asked {
                 let dependent = format!(
@@ -405,8 +450,12 @@ impl<'a> Graph<'a> {
                     q_manifest,
                 )?;
             }
-            let version = p["version"].as_str().unwrap_or_default().to_string();
-            found.relock.push((name.to_string(), version));
+            if patches.iter().any(|c| c.name == name) {
+                let version = p["version"].as_str().unwrap_or_default().to_string();
+                found.relock.push((name.to_string(), version));
+            } else {
+                found.missing.push(name.to_string());
+            }
         }
         Ok(found)
     }
@@ -452,12 +501,12 @@ mod tests {
         });
         let candidates = runtime::candidate_patches(&rt, &[]);
         let graph = Graph::new(&metadata);
-        let found = graph.analyse("app", Some(&rt), &candidates).unwrap();
+        let found = graph.analyse("app", Some(&rt), &candidates, &[]).unwrap();
         let names: Vec<&str> = found.patches.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(
             names,
-            ["wasm-bindgen"],
-            "the macro comes by path from our runtime"
+            ["wasm-bindgen", "wasm-bindgen-macro"],
+            "both are in the graph; the others would be unused patches"
         );
         assert!(found.relock.is_empty());
         assert!(graph.reaches("app", "wasm-bindgen"));
@@ -486,16 +535,18 @@ mod tests {
         let candidates = runtime::candidate_patches(&rt, &[]);
         let m = metadata("^0.2");
         let found = Graph::new(&m)
-            .analyse("app", Some(&rt), &candidates)
+            .analyse("app", Some(&rt), &candidates, &[])
             .unwrap();
         assert_eq!(
             found.relock,
             [("wasm-bindgen".to_string(), "0.2.130".to_string())]
         );
+        let found = Graph::new(&m).analyse("app", Some(&rt), &[], &[]).unwrap();
+        assert_eq!(found.missing, ["wasm-bindgen"], "not patched yet");
 
         let m = metadata("=0.2.130");
         let err = Graph::new(&m)
-            .analyse("app", Some(&rt), &candidates)
+            .analyse("app", Some(&rt), &candidates, &[])
             .unwrap_err()
             .to_string();
         assert!(
@@ -505,10 +556,13 @@ mod tests {
             "{err}"
         );
 
-        let err = Graph::new(&m).analyse("app", None, &[]).unwrap_err();
+        let err = Graph::new(&m).analyse("app", None, &[], &[]).unwrap_err();
         assert!(matches!(err, Error::RuntimeMissing { .. }), "{err}");
-        let skipped = runtime::candidate_patches(&rt, &["wasm-bindgen".into()]);
-        let found = Graph::new(&m).analyse("app", Some(&rt), &skipped).unwrap();
+        let own = ["wasm-bindgen".to_string()];
+        let skipped = runtime::candidate_patches(&rt, &own);
+        let found = Graph::new(&m)
+            .analyse("app", Some(&rt), &skipped, &own)
+            .unwrap();
         assert_eq!(
             found,
             Findings::default(),
