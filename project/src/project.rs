@@ -432,7 +432,13 @@ impl<'a> Graph<'a> {
                 continue;
             };
             // Requirements of the project's own crates first: those are the ones to edit.
+            // Upstream's own family (its `wasm-bindgen` pinning its macro) is left out: it
+            // leaves the graph with the relock.
             let mut asked = self.asks(name);
+            asked.retain(|(q, _)| {
+                !(runtime::is_ours(q["name"].as_str().unwrap_or_default())
+                    && is_crates_io(&q["source"]))
+            });
             asked.sort_by_key(|(q, _)| !q["source"].is_null());
             for (q, req) in &asked {
                 let dependent = format!(
