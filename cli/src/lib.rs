@@ -7,6 +7,7 @@ pub mod bindgen;
 pub mod build;
 pub mod check;
 pub mod exit;
+pub mod test_crate;
 pub mod test_runner;
 pub mod ui;
 pub mod watch;

@@ -235,3 +235,67 @@ mod toml_lite {
         out
     }
 }
+
+/// `wbg test PATH`: an upstream crate's `#[wasm_bindgen_test]`s run through cargo with the
+/// runtime patched in and wbg as the runner; cargo's (libtest's) exit code comes back.
+#[test]
+fn wbg_test_runs_an_upstream_crates_tests_unchanged() {
+    let runtime = wbg_project::runtime::Runtime::locate().expect("wbg's runtime");
+    let test_version = &runtime.package("wasm-bindgen-test").unwrap().version;
+    let dev = format!(
+        "\n[dev-dependencies]\nwasm-bindgen-test = \"{}.{}\"\n",
+        test_version.major, test_version.minor
+    );
+    let dir = upstream_crate("adopt-test", "0.2", &dev);
+    std::fs::create_dir_all(dir.join("tests")).unwrap();
+    std::fs::write(
+        dir.join("tests/web.rs"),
+        r#"use wasm_bindgen_test::*;
+
+#[wasm_bindgen_test]
+fn greets() {
+    assert_eq!(upstream_app::greet("x"), "Hello, x!");
+}
+
+#[wasm_bindgen_test]
+fn fails_on_purpose() {
+    assert_eq!(upstream_app::greet("x"), "Bye");
+}
+"#,
+    )
+    .unwrap();
+    let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
+    let test = |filter: &str| {
+        run(wbg()
+            .arg("test")
+            .arg(&dir)
+            .args(["--test", "web", "--", filter])
+            .env_remove("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER"))
+    };
+    let out = test("greets");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}\n{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert!(
+        stdout(&out).contains("test result: ok. 1 passed; 0 failed"),
+        "{}",
+        stdout(&out)
+    );
+    let out = test("fails_on_purpose");
+    assert_eq!(
+        out.status.code(),
+        Some(101),
+        "{}\n{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("Cargo.toml")).unwrap(),
+        manifest
+    );
+    assert!(!dir.join(".cargo").exists());
+}

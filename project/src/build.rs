@@ -96,6 +96,24 @@ pub fn command(project: &Project, options: &Options<'_>) -> Command {
     cmd
 }
 
+/// `cargo test --target wasm32-unknown-unknown` for `project`, with its patches and
+/// `runner` (a program and its leading arguments) as cargo's runner for wasm32, then
+/// `args` as they are; run from the crate's directory with stdin closed.
+pub fn test_command(project: &Project, runner: &[String], args: &[String]) -> Command {
+    let runner = toml::Value::Array(runner.iter().cloned().map(toml::Value::String).collect());
+    let mut cmd = crate::cargo();
+    cmd.args(["test", "--target", WASM_TARGET])
+        .arg("--manifest-path")
+        .arg(&project.manifest)
+        .args(crate::runtime::Patch::args(&project.patches))
+        .arg("--config")
+        .arg(format!("target.{WASM_TARGET}.runner={runner}"))
+        .args(args)
+        .current_dir(&project.dir)
+        .stdin(Stdio::null());
+    cmd
+}
+
 /// Runs [`command`] with cargo's progress and errors on our stderr and returns the `.wasm`
 /// it wrote.
 pub fn run(project: &Project, options: &Options<'_>) -> Result<PathBuf, Error> {
