@@ -299,3 +299,30 @@ fn fails_on_purpose() {
     );
     assert!(!dir.join(".cargo").exists());
 }
+
+/// `WBG_RUNTIME_DIR` may list several runtime folders (generations), `PATH`-style: the
+/// first one that exists and meets the crate's requirements is used.
+#[test]
+fn the_runtime_dir_may_list_several_generations() {
+    let dir = upstream_crate("adopt-generations", "0.2", "");
+    let dirs = std::env::join_paths([
+        PathBuf::from("/nonexistent/wbg/runtime"),
+        repo_root().join("runtime"),
+    ])
+    .unwrap();
+    let out = run(wbg()
+        .env("WBG_RUNTIME_DIR", dirs)
+        .args(["build", "--verbose", "--target", "nodejs", "--no-opt"])
+        .arg(&dir));
+    ok(&out);
+    let runtime = repo_root().join("runtime").canonicalize().unwrap();
+    assert!(
+        stderr(&out).contains(&format!(
+            "Patching wasm-bindgen with wbg's {}",
+            runtime.display()
+        )),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(greet_from_node(&dir.join("pkg")), "Hello, wbg!\n");
+}

@@ -117,7 +117,10 @@ impl Project {
     /// unused patch, and the lockfile a build leaves is the one the next build starts from
     /// (a patch cargo did not use would be recorded there, then dropped, on every build).
     pub fn resolve(&mut self) -> Result<(), Error> {
-        let runtime = Runtime::locate();
+        // The generation that meets the crate's own requirements (the first one when none
+        // does: its mismatch is then reported).
+        let generations = Runtime::available();
+        let runtime = runtime::select(&generations, &self.direct_asks()).cloned();
         if let Some(rt) = &runtime {
             self.check_direct_requirements(rt)?;
         }
@@ -185,6 +188,21 @@ impl Project {
                 .filter_map(|p| Some(p.get("name")?.as_str()?.to_string()))
                 .collect(),
         )
+    }
+
+    /// What this package asks crates.io for among the runtime's packages.
+    fn direct_asks(&self) -> Vec<(String, VersionReq)> {
+        self.package["dependencies"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|dep| is_crates_io(&dep["source"]))
+            .filter_map(|dep| {
+                let name = dep["name"].as_str()?;
+                let req = VersionReq::parse(dep["req"].as_str()?).ok()?;
+                runtime::is_ours(name).then(|| (name.to_string(), req))
+            })
+            .collect()
     }
 
     /// Requirements of this package itself on the runtime's packages, checked before cargo

@@ -3,16 +3,17 @@
 //! packages carry, and the `--config 'patch.crates-io.<name>.path="…"'` arguments cargo
 //! gets (nothing is written into the user's files).
 //!
-//! Location: `$WBG_RUNTIME_DIR` when set, else the `runtime/` folder of the checkout this
-//! binary was built from (known at compile time). The other packages sit where the wbg
+//! Location: `$WBG_RUNTIME_DIR` when set (several folders, `PATH`-style, are several
+//! generations), else the `runtime/` folder of the checkout this binary was built from
+//! (known at compile time). The other packages sit where the wbg
 //! repository keeps them, relative to that folder ([`PACKAGES`]). Versions are read from
 //! their manifests when needed, not compiled in, so a colleague's version bump needs no
 //! change here.
 //!
 //! One runtime is one *generation*; [`select`] picks, among those available, the first
-//! whose versions meet what the dependency graph asks for. Today there is one generation,
-//! but a later wbg can list several (one per upstream minor line, say) without changing
-//! its callers.
+//! whose versions meet what the crate's manifest asks for (`Project::resolve` does this
+//! before resolving). wbg ships one generation today; a later one can ship several (one
+//! per upstream release line, say) by listing more folders, without changing callers.
 
 use std::path::{Path, PathBuf};
 
@@ -51,18 +52,30 @@ pub struct Runtime {
     pub packages: Vec<Package>,
 }
 
-/// The runtime folder: `$WBG_RUNTIME_DIR`, else the checkout wbg was built from.
-pub fn default_dir() -> PathBuf {
+/// The runtime folders: `$WBG_RUNTIME_DIR` (one folder, or several separated as in
+/// `PATH`, one per generation, preferred first) when set, else the `runtime/` folder of
+/// the checkout wbg was built from.
+pub fn dirs() -> Vec<PathBuf> {
     match std::env::var_os(ENV) {
-        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
-        _ => Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime"),
+        Some(dirs) if !dirs.is_empty() => std::env::split_paths(&dirs).collect(),
+        _ => vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime")],
     }
 }
 
+/// Where the runtime is looked for, as error messages name it.
+pub fn default_dir() -> PathBuf {
+    dirs().into_iter().next().unwrap_or_default()
+}
+
 impl Runtime {
-    /// The runtime at [`default_dir`]; `None` when that folder holds no `wasm-bindgen`.
+    /// The preferred runtime generation, if any is installed.
     pub fn locate() -> Option<Runtime> {
-        Runtime::load(&default_dir())
+        Runtime::available().into_iter().next()
+    }
+
+    /// Every runtime generation found in [`dirs`], in order.
+    pub fn available() -> Vec<Runtime> {
+        dirs().iter().filter_map(|d| Runtime::load(d)).collect()
     }
 
     /// The packages under `dir` (see [`PACKAGES`]); `None` without a `wasm-bindgen` there.
