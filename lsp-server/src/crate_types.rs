@@ -97,6 +97,15 @@ mod tests {
         std::fs::write(dir.join("Cargo.toml"), "[package]\nname = \"t\"\n").unwrap();
 
         assert_eq!(scan(&dir, &HashMap::new()).len(), 1);
+        // Every source root counts, not only src/.
+        std::fs::create_dir_all(dir.join("tests")).unwrap();
+        std::fs::write(
+            dir.join("tests/web.rs"),
+            "#[wasm_bindgen]\npub struct Probe;\n",
+        )
+        .unwrap();
+        assert_eq!(scan(&dir, &HashMap::new()).len(), 2);
+        std::fs::remove_dir_all(dir.join("tests")).unwrap();
         let open = HashMap::from([(model.clone(), String::from("pub struct Counter;"))]);
         assert!(scan(&dir, &open).is_empty());
 

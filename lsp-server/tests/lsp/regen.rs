@@ -372,3 +372,43 @@ wasm-bindgen = "0.2"
         .contains("patch"));
     assert!(!dir.join(".cargo").exists());
 }
+
+/// Whether a crate uses wasm-bindgen comes from its resolved dependencies, not from the
+/// manifest's text: one that only names it in a comment is not built.
+#[test]
+fn a_crate_that_only_mentions_wasm_bindgen_is_not_built() {
+    let dir = scratch("regen_mention").join("plain");
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        "# Not a wasm-bindgen crate, although this comment says wasm-bindgen.\n\
+         [package]\nname = \"plain\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n\
+         [lib]\ncrate-type = [\"cdylib\"]\n\n[workspace]\n",
+    )
+    .unwrap();
+    let lib = dir.join("src/lib.rs");
+    std::fs::write(&lib, "// wasm_bindgen\npub fn f() {}\n").unwrap();
+    let mut server = Server::start(&dir, json!({}));
+    server.request(
+        "wbg/regenerate",
+        json!({ "textDocument": { "uri": uri(&lib) } }),
+    );
+    let failed = server.wait_for("failed", BUILD, |m| {
+        m["method"] == "wbg/status" && m["params"]["state"] == "failed"
+    });
+    assert!(
+        failed["params"]["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("does not depend on wasm-bindgen"),
+        "{failed}"
+    );
+    assert!(
+        server
+            .drain(|m| m["method"] == "wbg/status" && m["params"]["state"] == "regenerating")
+            .is_empty(),
+        "no build started"
+    );
+    assert!(!dir.join("pkg").exists());
+    server.shutdown_and_exit();
+}
