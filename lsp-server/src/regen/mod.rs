@@ -290,10 +290,17 @@ async fn run(state: Arc<State>, krate: Crate, out_dir: PathBuf, config: Config, 
             return fail_now(&state, &krate.dir, message).await;
         }
         // The graph needs wbg's runtime and cannot take it: the crate uses wasm-bindgen.
-        Ok(Err(e)) if explicit || e.kind() == wbg_project::error::Kind::Cargo => {
+        Ok(Err(
+            e @ (wbg_project::Error::Incompatible { .. }
+            | wbg_project::Error::RuntimeMissing { .. }),
+        )) => {
             return fail_now(&state, &krate.dir, format!("wbg: {e}")).await;
         }
-        // Not a package cargo can read: rust-analyzer says why; not ours to report on save.
+        Ok(Err(e)) if explicit => {
+            return fail_now(&state, &krate.dir, format!("wbg: {e}")).await;
+        }
+        // cargo cannot read or resolve a crate that may not use wasm-bindgen at all:
+        // rust-analyzer says why; a save does not pop up wbg's message for it.
         Ok(Err(e)) => {
             let message = format!("wbg: not regenerating {}: {e}", krate.dir.display());
             return state.client.log_message(MessageType::INFO, message).await;

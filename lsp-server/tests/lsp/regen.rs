@@ -412,3 +412,34 @@ fn a_crate_that_only_mentions_wasm_bindgen_is_not_built() {
     assert!(!dir.join("pkg").exists());
     server.shutdown_and_exit();
 }
+
+/// A pin wbg's runtime cannot meet is the same one line `wbg build` prints, shown on save.
+#[test]
+fn a_pin_wbg_cannot_meet_is_shown_on_save() {
+    let dir = scratch("regen_pinned").join("pinned");
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        "[package]\nname = \"pinned\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n\
+         [lib]\ncrate-type = [\"cdylib\"]\n\n\
+         [dependencies]\nwasm-bindgen = \"=0.2.130\"\n\n[workspace]\n",
+    )
+    .unwrap();
+    let lib = dir.join("src/lib.rs");
+    std::fs::write(&lib, "pub fn f() {}\n").unwrap();
+    let mut server = Server::start(&dir, json!({}));
+    server.save(&lib);
+    let shown = server.wait_for("the error", BUILD, |m| m["method"] == "window/showMessage");
+    let message = shown["params"]["message"].as_str().unwrap();
+    let runtime = wbg_project::runtime::Runtime::locate().unwrap();
+    let v = &runtime.package("wasm-bindgen").unwrap().version;
+    assert!(
+        message.starts_with(&format!(
+            "wbg: `pinned` asks for wasm-bindgen `=0.2.130`, but wbg provides wasm-bindgen {v}; \
+             require `wasm-bindgen = \"0.2\"`"
+        )),
+        "{message}"
+    );
+    assert!(!dir.join("pkg").exists());
+    server.shutdown_and_exit();
+}
