@@ -165,7 +165,12 @@ impl Project {
                 relocked = true;
                 continue;
             }
-            if found.patches != patches {
+            let names = |ps: &[Patch]| {
+                let mut n: Vec<String> = ps.iter().map(|p| p.name.clone()).collect();
+                n.sort();
+                n
+            };
+            if names(&found.patches) != names(&patches) {
                 // Settle the lockfile without the patches cargo did not use.
                 self.metadata(&found.patches)?;
             }
