@@ -86,7 +86,8 @@ Examples:
 {EXIT_CODES_HELP}"))]
     Bindgen(BindgenArgs),
     /// Run a wasm32 test binary's #[wasm_bindgen_test]s in Node or headless Chromium
-    /// (cargo's runner; same as wasm-bindgen-test-runner).
+    /// (cargo's runner; same as wasm-bindgen-test-runner), or with a crate's PATH (or
+    /// none) its `cargo test` for wasm32 with wbg's runtime patched in.
     #[command(after_help = crate::test_runner::args::USAGE)]
     Test(crate::test_runner::TestArgs),
 }
@@ -100,6 +101,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Watch(args) => crate::watch::run(args, &ui).map(|()| Exit::Success),
         Command::Bindgen(args) => crate::bindgen::run(args).map(|()| Exit::Success),
         // libtest's exit codes (101 when a test failed), not the table above.
+        Command::Test(args) if crate::test_crate::is_crate(&args.args) => {
+            return crate::test_crate::run(&args.args, &ui)
+        }
         Command::Test(args) => return crate::test_runner::main(&args.args),
     };
     finish(result, &ui)

@@ -1,43 +1,17 @@
-//! `wbg bindgen` / `wasm-bindgen`: file IO around `wbg_core_gen::bindgen::generate`.
+//! `wbg bindgen` / `wasm-bindgen`: a bare `.wasm` in, the output directory written by the
+//! project model's writer (`wbg_project::output::generate`, the one `wbg build` uses).
 
 use std::path::{Path, PathBuf};
 
-use clap::{Args, ValueEnum};
-use wbg_core_gen::bindgen::{self, Options};
+use clap::Args;
+use wbg_core_gen::bindgen::Options;
 use wbg_core_gen::glue::package_json::PackageInfo;
-use wbg_core_gen::target::{self, Target};
 
-use crate::exit::{Exit, Failure};
+use crate::exit::Failure;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TargetArg {
-    /// ES module with an async default `init()` and `initSync()`, for browsers.
-    Web,
-    /// CommonJS that loads the wasm synchronously, for Node.
-    Nodejs,
-    /// ES module importing the `.wasm` directly, for bundlers.
-    Bundler,
-    /// ES module that loads the wasm with top-level await, for Deno.
-    Deno,
-    /// A classic script defining a global `wasm_bindgen` init function.
-    NoModules,
-}
-
-impl TargetArg {
-    pub fn name(self) -> &'static str {
-        match self {
-            TargetArg::Web => "web",
-            TargetArg::Nodejs => "nodejs",
-            TargetArg::Bundler => "bundler",
-            TargetArg::Deno => "deno",
-            TargetArg::NoModules => "no-modules",
-        }
-    }
-
-    pub fn target(self) -> &'static dyn Target {
-        target::by_name(self.name()).expect("every TargetArg has a target")
-    }
-}
+/// The `--target` values: the project model's five targets (clap lists them with their
+/// help through the `clap` feature of wbg-project).
+pub type TargetArg = wbg_project::Target;
 
 /// Arguments shared by `wbg bindgen` and the `wasm-bindgen` binary.
 #[derive(Debug, Args)]
@@ -111,40 +85,16 @@ pub fn run(args: &BindgenArgs) -> Result<(), Failure> {
 /// Runs the generator on `request.input` and writes its output; nothing is written when
 /// the input is rejected.
 pub fn generate_files(request: &Request<'_>) -> Result<Written, Failure> {
-    let input = request.input;
-    let bytes = std::fs::read(input)
-        .map_err(|e| Failure::io(format!("cannot read {}: {e}", input.display())))?;
-    let mut options = Options::new(request.target.target(), request.out_name.clone());
+    let mut options = Options::new(request.target.generator(), request.out_name.clone());
     options.typescript = request.typescript;
     options.debug = request.debug;
     options.keep_debug = request.keep_debug;
     options.weak_refs = request.weak_refs;
     options.package = request.package.clone();
-    let output = bindgen::generate(&bytes, &options)
-        .map_err(|e| Failure::new(Exit::Problems, format!("{}: {e}", input.display())))?;
-    let dir = request.out_dir;
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Failure::io(format!("cannot create {}: {e}", dir.display())))?;
-    let write = |path: &str, contents: &[u8]| {
-        let p = dir.join(path);
-        // Snippets go to subdirectories (`snippets/...`).
-        if let Some(parent) = p.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| Failure::io(format!("cannot create {}: {e}", parent.display())))?;
-        }
-        std::fs::write(&p, contents)
-            .map_err(|e| Failure::io(format!("cannot write {}: {e}", p.display())))
-    };
-    let mut files = Vec::new();
-    for f in &output.files {
-        write(&f.path, f.contents.as_bytes())?;
-        files.push(f.path.clone());
-    }
-    write(&output.wasm_path, &output.wasm)?;
-    files.push(output.wasm_path.clone());
+    let written = wbg_project::output::generate(request.input, request.out_dir, &options)?;
     Ok(Written {
-        files,
-        wasm: dir.join(&output.wasm_path),
+        files: written.names(),
+        wasm: written.wasm,
     })
 }
 

@@ -1,17 +1,21 @@
-//! `wbg build`: cargo for wasm32, bindgen, `package.json` from Cargo.toml, README and
-//! license copied, then `wasm-opt` when it is available: a crate in, an npm package out.
+//! `wbg build`: cargo for wasm32 (with wbg's runtime patched in), bindgen, `package.json`
+//! from Cargo.toml, README and license copied, then `wasm-opt` when it is available: a
+//! crate in, an npm package out. What is built and written is the project model's
+//! (`wbg_project`); this module only shows the steps.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use clap::Args;
 
-use crate::bindgen::{self, Request, TargetArg};
-use crate::cargo::{self, BuildRequest, Crate, WASM_TARGET};
+use wbg_project::build::{Diagnostics, Profile};
+use wbg_project::output::PackageOptions;
+use wbg_project::wasm_opt::{self, Decision};
+use wbg_project::{Project, WASM_TARGET};
+
+use crate::bindgen::TargetArg;
 use crate::exit::Failure;
-use crate::package;
 use crate::ui::Ui;
-use crate::wasm_opt;
 
 #[derive(Debug, Clone, Args)]
 pub struct BuildArgs {
@@ -57,20 +61,31 @@ pub struct Built {
 }
 
 impl BuildArgs {
-    fn release(&self) -> bool {
-        !self.dev
+    fn profile(&self) -> Profile {
+        if self.dev {
+            Profile::Dev
+        } else {
+            Profile::Release
+        }
     }
 
-    pub fn out_dir(&self, krate: &Crate) -> PathBuf {
-        krate.dir.join(&self.out_dir)
+    /// What the project model writes, and where.
+    pub fn package_options(&self) -> PackageOptions {
+        PackageOptions {
+            target: self.target,
+            out_dir: self.out_dir.clone(),
+            out_name: self.out_name.clone(),
+            scope: self.scope.clone(),
+            typescript: !self.no_typescript,
+        }
     }
 }
 
 /// `wbg build`: builds and prints one closing line.
 pub fn run(args: &BuildArgs, ui: &Ui) -> Result<(), Failure> {
     let started = Instant::now();
-    let krate = cargo::locate(&args.path)?;
-    let built = build(args, &krate, ui)?;
+    let mut project = Project::locate(&args.path)?;
+    let built = build(args, &mut project, ui)?;
     ui.status(
         "Packaged",
         &format!(
@@ -104,93 +119,78 @@ pub fn summary(built: &Built, target: TargetArg) -> String {
     )
 }
 
-/// Builds `krate` (already located) as `args` say.
-pub fn build(args: &BuildArgs, krate: &Crate, ui: &Ui) -> Result<Built, Failure> {
-    cargo::check_wasm_target(&krate.dir)?;
-    let profile = if args.release() { "release" } else { "dev" };
+/// Builds `project` (already located) as `args` say.
+pub fn build(args: &BuildArgs, project: &mut Project, ui: &Ui) -> Result<Built, Failure> {
+    project.cdylib()?;
+    wbg_project::build::check_wasm_target(&project.dir)?;
+    let profile = args.profile();
     ui.status(
         "Building",
         &format!(
-            "{} v{} for {WASM_TARGET} ({profile})",
-            krate.name(),
-            krate.field("version").unwrap_or("?")
+            "{} v{} for {WASM_TARGET} ({})",
+            project.name(),
+            project.field("version").unwrap_or("?"),
+            profile.name()
         ),
     );
-    let wasm = cargo::build(
-        &BuildRequest {
-            krate,
-            release: args.release(),
-            cargo_args: &args.cargo_args,
-        },
-        ui,
-    )?;
-    let docs = package::docs_to_copy(krate);
-    let doc_names = docs
-        .iter()
-        .map(|p| {
-            p.file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    let out_dir = args.out_dir(krate);
-    let request = Request {
-        input: &wasm,
-        out_dir: &out_dir,
-        target: args.target,
-        out_name: args
-            .out_name
-            .clone()
-            .unwrap_or_else(|| krate.lib_name.clone()),
-        typescript: !args.no_typescript,
-        debug: false,
-        keep_debug: false,
-        weak_refs: true,
-        package: package::info(krate, args.scope.as_deref(), doc_names),
+    project.resolve()?;
+    for patch in &project.patches {
+        ui.detail(
+            "Patching",
+            &format!("{} with wbg's {}", patch.name, shown(&patch.path)),
+        );
+    }
+    let options = wbg_project::build::Options {
+        profile: profile.clone(),
+        cargo_args: &args.cargo_args,
+        diagnostics: Diagnostics::Rendered,
+        quiet: ui.quiet(),
+        color: ui.color(),
     };
+    ui.detail(
+        "Running",
+        &format!("{:?}", wbg_project::build::command(project, &options)),
+    );
+    let wasm = wbg_project::build::run(project, &options)?;
     let written = ui.step(
         "Generating",
         &format!("JS glue for --target {}", args.target.name()),
-        || bindgen::generate_files(&request),
+        || wbg_project::output::package(project, &wasm, &args.package_options()),
     )?;
-    let mut files = written.files;
-    files.extend(package::copy_docs(&docs, &out_dir)?);
-    let optimised = optimise(args, &written.wasm, ui)?;
+    let optimised = optimise(wasm_opt::decide(&profile, args.no_opt), &written.wasm, ui)?;
     let wasm_bytes = std::fs::metadata(&written.wasm)
         .map(|m| m.len())
         .unwrap_or(0);
+    let files = written.names();
     for f in &files {
-        ui.detail("Wrote", &shown(&out_dir.join(f)));
+        ui.detail("Wrote", &shown(&written.out_dir.join(f)));
     }
     Ok(Built {
-        out_dir,
+        out_dir: written.out_dir,
         files,
         wasm_bytes,
         optimised,
     })
 }
 
-/// Runs wasm-opt on release builds when it is on PATH and not turned off: a `--dev` build
-/// is for debugging, and optimising it would only slow the edit-build loop.
-fn optimise(args: &BuildArgs, wasm: &Path, ui: &Ui) -> Result<bool, Failure> {
-    if args.no_opt || !args.release() {
-        let why = if args.no_opt {
-            "--no-opt"
-        } else {
-            "--dev build"
-        };
-        ui.detail("Skipping", &format!("wasm-opt ({why})"));
-        return Ok(false);
-    }
-    let Some(wasm_opt) = wasm_opt::find() else {
-        ui.detail("Skipping", "wasm-opt (not on PATH; binaryen provides it)");
-        return Ok(false);
+/// Runs wasm-opt when the project model's rule says so (release builds, on PATH, not
+/// turned off), showing the step.
+fn optimise(decision: Decision, wasm: &Path, ui: &Ui) -> Result<bool, Failure> {
+    let wasm_opt = match decision {
+        Decision::Skip(why) => {
+            ui.detail("Skipping", &format!("wasm-opt ({why})"));
+            return Ok(false);
+        }
+        Decision::Run(tool) => tool,
     };
+    ui.detail(
+        "Running",
+        &format!("{:?}", wasm_opt::command(&wasm_opt, wasm)),
+    );
     ui.step(
         "Optimising",
         &format!("{} with wasm-opt", shown(wasm)),
-        || wasm_opt::run(&wasm_opt, wasm, ui),
+        || wasm_opt::run(&wasm_opt, wasm).map_err(Failure::from),
     )?;
     Ok(true)
 }

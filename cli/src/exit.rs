@@ -60,3 +60,20 @@ impl Failure {
         Failure::new(Exit::Usage, message)
     }
 }
+
+impl From<wbg_project::Error> for Failure {
+    /// The project model's errors, with the exit code of their kind.
+    fn from(e: wbg_project::Error) -> Failure {
+        use wbg_project::error::Kind;
+        let exit = match e.kind() {
+            Kind::NoCrate => Exit::NoCrate,
+            Kind::NotCdylib => Exit::NotCdylib,
+            Kind::NoWasmTarget => Exit::NoWasmTarget,
+            Kind::Cargo => Exit::CargoFailed,
+            Kind::Bindgen => Exit::Problems,
+            Kind::WasmOpt => Exit::WasmOptFailed,
+            Kind::Io => Exit::Usage,
+        };
+        Failure::new(exit, e.to_string())
+    }
+}

@@ -5,13 +5,11 @@
 pub mod app;
 pub mod bindgen;
 pub mod build;
-pub mod cargo;
 pub mod check;
 pub mod exit;
-pub mod package;
+pub mod test_crate;
 pub mod test_runner;
 pub mod ui;
-pub mod wasm_opt;
 pub mod watch;
 
 use std::process::ExitCode;

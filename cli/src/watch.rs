@@ -11,7 +11,6 @@ use notify::event::{AccessKind, AccessMode, MetadataKind, ModifyKind};
 use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 use crate::build::{self, BuildArgs};
-use crate::cargo;
 use crate::exit::{Exit, Failure};
 use crate::ui::{Ui, Verbosity};
 
@@ -29,7 +28,7 @@ const MANIFEST_FILES: &[&str] = &["Cargo.toml", "Cargo.lock", "build.rs"];
 
 /// Watches until killed; returns only when the crate cannot be found or watched at all.
 pub fn run(args: &WatchArgs, ui: &Ui) -> Result<(), Failure> {
-    let dir = cargo::manifest_path(&args.build.path)?
+    let dir = wbg_project::manifest::manifest_path(&args.build.path)?
         .canonicalize()
         .map_err(|e| Failure::io(format!("cannot read {}: {e}", args.build.path.display())))?
         .parent()
@@ -73,8 +72,9 @@ pub fn run(args: &WatchArgs, ui: &Ui) -> Result<(), Failure> {
 fn build_once(n: usize, args: &WatchArgs, inner: &Ui, ui: &Ui) {
     let started = Instant::now();
     // Located again each time: Cargo.toml may have changed.
-    let result =
-        cargo::locate(&args.build.path).and_then(|krate| build::build(&args.build, &krate, inner));
+    let result = wbg_project::Project::locate(&args.build.path)
+        .map_err(Failure::from)
+        .and_then(|mut project| build::build(&args.build, &mut project, inner));
     let secs = started.elapsed().as_secs_f64();
     match result {
         Ok(built) => ui.status(

@@ -4,6 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use wbg_project::build::Profile;
+/// The module format: the project model's five targets, by the names `--target` takes.
+pub use wbg_project::Target;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 // Unknown keys are ignored: VS Code sends its client-only settings (`server.path`,
 // `trace.server`) in the same section.
@@ -33,24 +37,6 @@ impl Default for Config {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Target {
-    Web,
-    Nodejs,
-    Bundler,
-}
-
-impl Target {
-    pub fn name(self) -> &'static str {
-        match self {
-            Target::Web => "web",
-            Target::Nodejs => "nodejs",
-            Target::Bundler => "bundler",
-        }
-    }
-}
-
 impl Config {
     /// Settings from a client's JSON; `null` means the defaults.
     pub fn from_json(value: Option<serde_json::Value>) -> Result<Config, String> {
@@ -64,13 +50,9 @@ impl Config {
         serde_json::from_value(value).map_err(|e| format!("invalid wbg settings: {e}"))
     }
 
-    /// The `cargo build` profile arguments.
-    pub fn profile_args(&self) -> Vec<String> {
-        match self.profile.as_str() {
-            "dev" | "" => Vec::new(),
-            "release" => vec!["--release".into()],
-            other => vec!["--profile".into(), other.into()],
-        }
+    /// The cargo profile.
+    pub fn profile(&self) -> Profile {
+        Profile::named(&self.profile)
     }
 }
 
@@ -89,7 +71,7 @@ mod tests {
         .unwrap();
         assert!(!c.regenerate_on_save);
         assert_eq!((c.out_dir.as_str(), c.target), ("web/pkg", Target::Nodejs));
-        assert_eq!(c.profile_args(), ["--release"]);
+        assert_eq!(c.profile(), Profile::Release);
         assert_eq!(c.cargo_args, ["--features", "x"]);
     }
 
@@ -103,15 +85,18 @@ mod tests {
                 profile: "bench".into(),
                 ..c
             }
-            .profile_args(),
-            ["--profile", "bench"]
+            .profile(),
+            Profile::Custom("bench".into())
         );
     }
 
     #[test]
     fn mistakes_are_reported() {
-        let err = Config::from_json(Some(json!({ "target": "deno" }))).unwrap_err();
-        assert!(err.contains("unknown variant `deno`"), "{err}");
+        let err = Config::from_json(Some(json!({ "target": "node" }))).unwrap_err();
+        assert!(err.contains("unknown variant `node`"), "{err}");
+        assert!(err.contains("no-modules"), "{err}");
+        let c = Config::from_json(Some(json!({ "target": "no-modules" }))).unwrap();
+        assert_eq!(c.target, Target::NoModules);
         let err = Config::from_json(Some(json!({ "cargoArgs": "--release" }))).unwrap_err();
         assert!(err.contains("expected a sequence"), "{err}");
         let client_only =
@@ -123,7 +108,7 @@ mod tests {
     }
 
     /// The VS Code extension contributes one `wbg.<key>` setting per field, with the same
-    /// default; `target` offers exactly the server's targets.
+    /// default; `target` offers exactly the server's (the project model's five) targets.
     #[test]
     fn config_matches_the_extension() {
         let path = concat!(
@@ -138,7 +123,7 @@ mod tests {
             let setting = &contributed[format!("wbg.{key}")];
             assert_eq!(&setting["default"], default, "wbg.{key} in {path}");
         }
-        let targets = [Target::Web, Target::Nodejs, Target::Bundler].map(Target::name);
+        let targets = Target::ALL.map(Target::name);
         assert_eq!(contributed["wbg.target"]["enum"], json!(targets));
     }
 }

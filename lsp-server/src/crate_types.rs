@@ -1,5 +1,7 @@
 //! The types the files of a document's crate declare for JS, for hover: scanned from the
-//! `.rs` files under the crate's `src/` (an open document's current text, else the disk)
+//! crate's `.rs` files as the project model lists them from the manifest (`src/`, `tests/`,
+//! `examples/`, `benches/` and the manifest's target paths; an open document's current
+//! text, else the disk)
 //! and cached per crate, so a hover re-reads nothing until a file of the crate is opened,
 //! changed, saved or closed.
 
@@ -53,8 +55,8 @@ impl Cache {
     }
 }
 
-/// The types of the crate `uri` belongs to (none outside a crate that uses wasm-bindgen),
-/// from the cache or scanned now. Blocking: call it off the message loop.
+/// The types of the crate `uri` belongs to (none outside a crate), from the cache or
+/// scanned now. Blocking: call it off the message loop.
 pub fn of_document(state: &State, uri: &Uri) -> Arc<CrateTypes> {
     let Some(dir) = uri.to_file_path().and_then(|path| regen::crate_dir(&path)) else {
         return Arc::default();
@@ -64,31 +66,20 @@ pub fn of_document(state: &State, uri: &Uri) -> Arc<CrateTypes> {
         .get_or_scan(&dir, || scan(&dir, &state.open_texts()))
 }
 
-/// Scans the `.rs` files under `crate_dir/src`, taking the text of open documents from
+/// Scans the crate's sources (see the module doc), taking the text of open documents from
 /// `open` (by path) rather than from the disk.
 pub fn scan(crate_dir: &Path, open: &HashMap<PathBuf, String>) -> CrateTypes {
-    let mut files = Vec::new();
-    rust_files(&crate_dir.join("src"), &mut files);
-    files.sort();
+    let files =
+        wbg_project::manifest::source_files(&crate_dir.join("Cargo.toml")).unwrap_or_default();
     let texts: Vec<String> = files
         .iter()
-        .filter_map(|path| match open.get(path) {
+        .map(|rel| crate_dir.join(rel))
+        .filter_map(|path| match open.get(&path) {
             Some(text) => Some(text.clone()),
-            None => std::fs::read_to_string(path).ok(),
+            None => std::fs::read_to_string(&path).ok(),
         })
         .collect();
     CrateTypes::scan(texts.iter().map(String::as_str))
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        match entry.file_type() {
-            Ok(t) if t.is_dir() => rust_files(&path, out),
-            Ok(t) if t.is_file() && path.extension().is_some_and(|e| e == "rs") => out.push(path),
-            _ => {}
-        }
-    }
 }
 
 #[cfg(test)]
@@ -103,8 +94,18 @@ mod tests {
         let model = dir.join("src/model/counter.rs");
         std::fs::write(&model, "#[wasm_bindgen]\npub struct Counter;\n").unwrap();
         std::fs::write(dir.join("src/lib.rs"), "mod model;\n").unwrap();
+        std::fs::write(dir.join("Cargo.toml"), "[package]\nname = \"t\"\n").unwrap();
 
         assert_eq!(scan(&dir, &HashMap::new()).len(), 1);
+        // Every source root counts, not only src/.
+        std::fs::create_dir_all(dir.join("tests")).unwrap();
+        std::fs::write(
+            dir.join("tests/web.rs"),
+            "#[wasm_bindgen]\npub struct Probe;\n",
+        )
+        .unwrap();
+        assert_eq!(scan(&dir, &HashMap::new()).len(), 2);
+        std::fs::remove_dir_all(dir.join("tests")).unwrap();
         let open = HashMap::from([(model.clone(), String::from("pub struct Counter;"))]);
         assert!(scan(&dir, &open).is_empty());
 

@@ -40,6 +40,7 @@ pub enum ArgsError {
 pub const USAGE: &str = "\
 Usage: wasm-bindgen-test-runner <TEST.wasm> [OPTIONS] [FILTERS...]
        wbg test <TEST.wasm> [OPTIONS] [FILTERS...]
+       wbg test [CRATE_DIR] [CARGO_TEST_ARGS...]
 
 Runs the #[wasm_bindgen_test] tests of a test binary cargo built for
 wasm32-unknown-unknown: in Node, or in headless Chromium when the crate says
@@ -70,6 +71,8 @@ Examples:
   wbg test target/wasm32-unknown-unknown/debug/deps/foo-1a2b3c.wasm    one binary
   wbg test foo-1a2b3c.wasm tests::parse --exact    only the test named tests::parse
   wbg test foo-1a2b3c.wasm --list                  list the tests, run nothing
+  wbg test . -- --nocapture     cargo test for wasm32 with wbg's runtime patched in
+                                over crates.io's wasm-bindgen(-test), wbg as runner
 
 Exit codes (libtest's, not wbg's other commands'):
   0    all selected tests passed (or --list)

@@ -1,5 +1,7 @@
-//! Regenerate on save: saving a `.rs` file of a crate that depends on `wasm-bindgen`
-//! builds it for wasm32 and runs core-gen's bindgen into the configured out dir. A newer
+//! Regenerate on save: saving a `.rs` file of a crate that depends on `wasm-bindgen` (as
+//! its resolved dependencies say) builds it for wasm32 and writes its package into the
+//! configured out dir, all through the project model (`wbg_project`), so the files are
+//! exactly those `wbg build` writes with the same target and profile. A newer
 //! save of the same crate cancels the running one (its cargo is killed). Progress goes
 //! through `window/workDoneProgress`; rustc's diagnostics are published on their files;
 //! failures are shown as messages; success sends `wbg/generated` with what was written.
@@ -23,6 +25,8 @@ use tower_lsp_server::ls_types::{
 };
 use tower_lsp_server::{NotCancellable, OngoingProgress, Unbounded};
 use wbg_core_gen::ide;
+use wbg_project::build::{resolve_span_file, RustcMessage};
+use wbg_project::Project;
 
 use crate::handlers::diagnostics::{is_rust, publish};
 use crate::{analysis, config::Config, position, state::State};
@@ -78,32 +82,24 @@ pub struct CrateGlue {
     pub files: Vec<output::WrittenFile>,
 }
 
+/// A file's crate as the manifest alone says (no cargo): enough to key runs and check the
+/// out dir; whether it uses wasm-bindgen is asked of cargo when it is built.
 #[derive(Debug, Clone)]
 struct Crate {
     dir: PathBuf,
     manifest: PathBuf,
 }
 
-/// The nearest package manifest above `file`, if that package uses `wasm-bindgen`.
+/// The package `file` belongs to: the nearest manifest above it with a `[package]`.
 fn find_crate(file: &Path) -> Option<Crate> {
-    for dir in file.ancestors().skip(1) {
-        let manifest = dir.join("Cargo.toml");
-        let Ok(text) = std::fs::read_to_string(&manifest) else {
-            continue;
-        };
-        if !text.contains("[package]") {
-            continue;
-        }
-        let uses = text.contains("wasm-bindgen") || text.contains("wasm_bindgen");
-        return uses.then(|| Crate {
-            dir: dir.to_path_buf(),
-            manifest,
-        });
-    }
-    None
+    let manifest = wbg_project::manifest::package_manifest_of(file)?;
+    Some(Crate {
+        dir: manifest.parent()?.to_path_buf(),
+        manifest,
+    })
 }
 
-/// The directory of the crate `file` belongs to, if it uses wasm-bindgen.
+/// The directory of the package `file` belongs to.
 pub fn crate_dir(file: &Path) -> Option<PathBuf> {
     find_crate(file).map(|krate| krate.dir)
 }
@@ -113,7 +109,7 @@ pub async fn on_save(state: Arc<State>, uri: Uri) {
     if !state.config().regenerate_on_save || !is_rust(&uri) {
         return;
     }
-    match start(state.clone(), &uri).await {
+    match start(state.clone(), &uri, false).await {
         Ok(_) | Err(Refused::NotACrate) => {}
         Err(Refused::Outside(msg)) => state.client.show_message(MessageType::WARNING, msg).await,
     }
@@ -122,7 +118,7 @@ pub async fn on_save(state: Arc<State>, uri: Uri) {
 /// `wbg/regenerate`: regenerates the crate of a file now; the outcome follows as
 /// `wbg/status` (and `wbg/generated`).
 pub async fn regenerate_now(state: Arc<State>, uri: Uri) -> Result<CrateGlue, String> {
-    match start(state, &uri).await {
+    match start(state, &uri, true).await {
         Ok(glue) => Ok(glue),
         Err(Refused::NotACrate) => Err(not_a_crate(&uri)),
         Err(Refused::Outside(msg)) => Err(msg),
@@ -171,8 +167,7 @@ enum Refused {
     Outside(String),
 }
 
-/// The crate of `uri` and its out dir, if it uses wasm-bindgen; an error if the out dir
-/// lies outside the workspace.
+/// The crate of `uri` and its out dir; an error if the out dir lies outside the workspace.
 fn locate(state: &State, uri: &Uri) -> Result<Option<(Crate, PathBuf)>, String> {
     let Some(krate) = uri.to_file_path().and_then(|p| find_crate(&p)) else {
         return Ok(None);
@@ -191,7 +186,9 @@ fn locate(state: &State, uri: &Uri) -> Result<Option<(Crate, PathBuf)>, String> 
     Ok(Some((krate, out_dir)))
 }
 
-async fn start(state: Arc<State>, uri: &Uri) -> Result<CrateGlue, Refused> {
+/// `explicit`: asked for (`wbg/regenerate`), so a crate without wasm-bindgen is reported
+/// rather than passed over.
+async fn start(state: Arc<State>, uri: &Uri, explicit: bool) -> Result<CrateGlue, Refused> {
     let config = state.config();
     let (krate, out_dir) = locate(&state, uri)
         .map_err(Refused::Outside)?
@@ -205,7 +202,7 @@ async fn start(state: Arc<State>, uri: &Uri) -> Result<CrateGlue, Refused> {
         out_dir: out_dir.clone(),
         files: Vec::new(),
     };
-    let task = tokio::spawn(run(state.clone(), krate.clone(), out_dir, config));
+    let task = tokio::spawn(run(state.clone(), krate.clone(), out_dir, config, explicit));
     running.insert(krate.dir, task.abort_handle());
     Ok(glue)
 }
@@ -267,16 +264,53 @@ impl Drop for ProgressGuard {
     }
 }
 
-async fn run(state: Arc<State>, krate: Crate, out_dir: PathBuf, config: Config) {
+/// The project behind `krate`, resolved with wbg's runtime patched in; `Ok(None)` when it
+/// does not use wasm-bindgen. Blocking (runs cargo metadata).
+fn resolve(krate: &Crate) -> Result<Option<Project>, wbg_project::Error> {
+    let mut project = Project::locate(&krate.manifest)?;
+    project.resolve()?;
+    Ok(project.uses_wasm_bindgen.then_some(project))
+}
+
+async fn run(state: Arc<State>, krate: Crate, out_dir: PathBuf, config: Config, explicit: bool) {
     let name = krate
         .dir
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let resolving = krate.clone();
+    let project = match analysis::run(move || resolve(&resolving)).await {
+        Ok(Ok(Some(project))) => project,
+        Ok(Ok(None)) if !explicit => return,
+        Ok(Ok(None)) => {
+            let message = format!(
+                "wbg: {} does not depend on wasm-bindgen",
+                krate.dir.display()
+            );
+            return fail_now(&state, &krate.dir, message).await;
+        }
+        // The graph needs wbg's runtime and cannot take it: the crate uses wasm-bindgen.
+        Ok(Err(
+            e @ (wbg_project::Error::Incompatible { .. }
+            | wbg_project::Error::RuntimeMissing { .. }),
+        )) => {
+            return fail_now(&state, &krate.dir, format!("wbg: {e}")).await;
+        }
+        Ok(Err(e)) if explicit => {
+            return fail_now(&state, &krate.dir, format!("wbg: {e}")).await;
+        }
+        // cargo cannot read or resolve a crate that may not use wasm-bindgen at all:
+        // rust-analyzer says why; a save does not pop up wbg's message for it.
+        Ok(Err(e)) => {
+            let message = format!("wbg: not regenerating {}: {e}", krate.dir.display());
+            return state.client.log_message(MessageType::INFO, message).await;
+        }
+        Err(e) => return fail_now(&state, &krate.dir, format!("wbg: {e}")).await,
+    };
     let what = format!("cargo build {name} (wasm32)");
     status(&state, &krate.dir, "regenerating", what.clone()).await;
     let progress = ProgressGuard::begin(&state, what).await;
-    let build = match cargo::build(&krate.manifest, &config).await {
+    let build = match cargo::build(&project, &config).await {
         Ok(b) => b,
         Err(e) => {
             return fail(
@@ -288,15 +322,16 @@ async fn run(state: Arc<State>, krate: Crate, out_dir: PathBuf, config: Config) 
             .await
         }
     };
-    let diags = build_diagnostics(&state, &krate.dir, &build.messages);
+    let log = &build.log;
+    let diags = build_diagnostics(&state, &krate.dir, &log.messages);
     for uri in state.set_build_diagnostics(&krate.dir, diags) {
         let version = state.document(&uri).map(|d| d.version);
         publish(&state, &uri, version).await;
     }
-    let wasm = match (build.success, build.wasm) {
-        (true, Some(wasm)) => wasm,
+    let wasm = match (log.success, &log.wasm) {
+        (true, Some(wasm)) => wasm.clone(),
         (success, _) => {
-            let errors = build.messages.iter().filter(|m| m.level == "error").count();
+            let errors = log.messages.iter().filter(|m| m.level == "error").count();
             let why = if !success && errors > 0 {
                 format!("{errors} error(s), see the Problems list")
             } else if !success {
@@ -323,7 +358,8 @@ async fn run(state: Arc<State>, krate: Crate, out_dir: PathBuf, config: Config) 
     progress.report("generating glue").await;
     let target = config.target;
     let dir = out_dir.clone();
-    let files = match analysis::run(move || output::generate(&wasm, &dir, target)).await {
+    let files = match analysis::run(move || output::generate(&project, &wasm, &dir, &config)).await
+    {
         Ok(Ok(files)) => files,
         Ok(Err(e)) | Err(e) => {
             return fail(
@@ -348,6 +384,12 @@ async fn run(state: Arc<State>, krate: Crate, out_dir: PathBuf, config: Config) 
     progress.finish(done).await;
 }
 
+/// A failure before the build started: no progress to end.
+async fn fail_now(state: &State, crate_dir: &Path, message: String) {
+    status(state, crate_dir, "failed", message.clone()).await;
+    state.client.show_message(MessageType::ERROR, message).await;
+}
+
 async fn fail(state: &State, crate_dir: &Path, progress: ProgressGuard, message: String) {
     status(state, crate_dir, "failed", message.clone()).await;
     progress.finish(message.clone()).await;
@@ -358,7 +400,7 @@ async fn fail(state: &State, crate_dir: &Path, progress: ProgressGuard, message:
 fn build_diagnostics(
     state: &State,
     crate_dir: &Path,
-    messages: &[cargo::RustcMessage],
+    messages: &[RustcMessage],
 ) -> HashMap<Uri, Vec<Diagnostic>> {
     let enc = state.encoding();
     let mut ropes: HashMap<PathBuf, Option<Rope>> = HashMap::new();
@@ -372,7 +414,7 @@ fn build_diagnostics(
         let Some(span) = m.spans.iter().find(|s| s.is_primary) else {
             continue;
         };
-        let Some(path) = cargo::resolve(crate_dir, &span.file_name) else {
+        let Some(path) = resolve_span_file(crate_dir, &span.file_name) else {
             continue;
         };
         let Some(uri) = Uri::from_file_path(&path) else {

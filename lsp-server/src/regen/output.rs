@@ -1,51 +1,44 @@
-//! Runs core-gen's bindgen on the built `.wasm` and writes the glue into the out dir, which
-//! must lie inside the workspace.
+//! The glue for a built crate, written by the project model exactly as `wbg build` writes
+//! it (`wbg_project::output`), into an out dir that must lie inside the workspace.
 
 use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use wbg_core_gen::bindgen::{self, Options};
-use wbg_core_gen::target;
+use wbg_project::output::{self, PackageOptions};
+use wbg_project::{wasm_opt, Project};
 
-use crate::config::Target;
+use crate::config::Config;
 
 /// One file written, as sent to the client in `wbg/generated`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WrittenFile {
     pub path: PathBuf,
-    /// Text files only (the `.wasm` is left out).
+    /// Generated text files only (the `.wasm` and copied README/licenses are left out).
     pub contents: Option<String>,
 }
 
-/// Generates the glue for `wasm` and writes it to `out_dir`.
-pub fn generate(wasm: &Path, out_dir: &Path, target: Target) -> Result<Vec<WrittenFile>, String> {
-    let bytes = std::fs::read(wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
-    let name = wasm
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "index".into());
-    let target = target::by_name(target.name()).ok_or("unknown target")?;
-    let output =
-        bindgen::generate(&bytes, &Options::new(target, name)).map_err(|e| e.to_string())?;
-    std::fs::create_dir_all(out_dir)
-        .map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;
-    let mut written = Vec::new();
-    let mut write = |name: &str, bytes: &[u8], text: Option<&str>| {
-        let path = out_dir.join(name);
-        std::fs::write(&path, bytes)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        written.push(WrittenFile {
-            path,
-            contents: text.map(str::to_string),
-        });
-        Ok::<(), String>(())
-    };
-    for f in &output.files {
-        write(&f.path, f.contents.as_bytes(), Some(&f.contents))?;
-    }
-    write(&output.wasm_path, &output.wasm, None)?;
-    Ok(written)
+/// The npm package for `project` from `wasm` in `out_dir` (absolute), as `wbg build` makes
+/// it with the same target and profile: package.json, README and licenses, and wasm-opt
+/// for release builds when it is on PATH.
+pub fn generate(
+    project: &Project,
+    wasm: &Path,
+    out_dir: &Path,
+    config: &Config,
+) -> Result<Vec<WrittenFile>, String> {
+    let options = PackageOptions::new(config.target, out_dir);
+    let optimise = wasm_opt::decide(&config.profile(), false);
+    let (written, _) = output::package_and_optimise(project, wasm, &options, &optimise)
+        .map_err(|e| e.to_string())?;
+    Ok(written
+        .files
+        .into_iter()
+        .map(|f| WrittenFile {
+            path: out_dir.join(f.name),
+            contents: f.contents,
+        })
+        .collect())
 }
 
 /// `path` with `.` and `..` resolved without touching the file system.

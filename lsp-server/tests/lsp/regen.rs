@@ -249,3 +249,197 @@ fn out_dirs_outside_the_workspace_are_refused() {
     assert!(!dir.join("../../escape").exists());
     server.shutdown_and_exit();
 }
+
+/// Files below `dir` with their bytes, by `/`-separated relative path.
+fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    fn walk(dir: &Path, prefix: &str, out: &mut Vec<(String, Vec<u8>)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let entry = entry.unwrap();
+            let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+            if entry.file_type().unwrap().is_dir() {
+                walk(&entry.path(), &format!("{name}/"), out);
+            } else {
+                out.push((name, std::fs::read(entry.path()).unwrap()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, "", &mut out);
+    out.sort();
+    out
+}
+
+/// Regenerate on save writes exactly what `wbg build` writes for the same target and
+/// profile: the same files, byte for byte, package.json (the crate's real metadata),
+/// README and license included. The crate depends on crates.io's `wasm-bindgen` with no
+/// patch of its own, so both also patch in wbg's runtime themselves.
+#[test]
+fn regenerate_on_save_writes_what_wbg_build_writes() {
+    use clap::Parser;
+
+    let dir = scratch("regen_same_as_build").join("app");
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        r#"[package]
+name = "same-app"
+version = "2.1.0"
+edition = "2021"
+description = "Built by wbg build and by the language server"
+license = "MIT"
+repository = "https://example.invalid/same-app"
+keywords = ["wasm"]
+
+[lib]
+crate-type = ["cdylib", "rlib"]
+
+[dependencies]
+wasm-bindgen = "0.2"
+
+[workspace]
+"#,
+    )
+    .unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/greeter/src/lib.rs");
+    std::fs::copy(src, dir.join("src/lib.rs")).unwrap();
+    std::fs::write(dir.join("README.md"), "# same-app\n").unwrap();
+    std::fs::write(dir.join("LICENSE"), "MIT (fixture)\n").unwrap();
+
+    // `wbg build`, in-process, into pkg-cli (same target dir as the server's builds).
+    let target_dir = repo_root().join("target").join("wasm");
+    let cli = wbg_cli::app::Cli::parse_from([
+        "wbg",
+        "build",
+        "--quiet",
+        "--dev",
+        "--target",
+        "web",
+        "--out-dir",
+        "pkg-cli",
+        dir.to_str().unwrap(),
+        "--",
+        "--target-dir",
+        target_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(wbg_cli::app::run(cli), std::process::ExitCode::SUCCESS);
+
+    // The server, on save, into pkg-lsp.
+    let lib = dir.join("src/lib.rs");
+    let text = std::fs::read_to_string(&lib).unwrap();
+    let mut server = Server::start(
+        &dir,
+        json!({ "outDir": "pkg-lsp", "target": "web", "profile": "dev" }),
+    );
+    server.open(&lib, &text);
+    server.save(&lib);
+    let params = generated(&mut server);
+    server.shutdown_and_exit();
+    let listed = params["files"].as_array().unwrap().len();
+
+    let (cli, lsp) = (tree(&dir.join("pkg-cli")), tree(&dir.join("pkg-lsp")));
+    let names = |t: &[(String, Vec<u8>)]| t.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        names(&cli),
+        [
+            "LICENSE",
+            "README.md",
+            "package.json",
+            "same_app.d.ts",
+            "same_app.js",
+            "same_app_bg.wasm"
+        ]
+    );
+    assert_eq!(names(&lsp), names(&cli));
+    assert_eq!(
+        listed,
+        cli.len(),
+        "wbg/generated lists every file: {params}"
+    );
+    for ((name, a), (_, b)) in cli.iter().zip(&lsp) {
+        assert!(
+            a == b,
+            "{name} differs:\n--- wbg build\n{}\n--- regenerate on save\n{}",
+            String::from_utf8_lossy(a),
+            String::from_utf8_lossy(b)
+        );
+    }
+    let package = String::from_utf8_lossy(&cli[2].1).into_owned();
+    assert!(package.contains("\"name\": \"same-app\""), "{package}");
+    assert!(package.contains("\"version\": \"2.1.0\""), "{package}");
+    // Nothing was written into the crate's manifest, and no cargo config appeared.
+    assert!(!std::fs::read_to_string(dir.join("Cargo.toml"))
+        .unwrap()
+        .contains("patch"));
+    assert!(!dir.join(".cargo").exists());
+}
+
+/// Whether a crate uses wasm-bindgen comes from its resolved dependencies, not from the
+/// manifest's text: one that only names it in a comment is not built.
+#[test]
+fn a_crate_that_only_mentions_wasm_bindgen_is_not_built() {
+    let dir = scratch("regen_mention").join("plain");
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        "# Not a wasm-bindgen crate, although this comment says wasm-bindgen.\n\
+         [package]\nname = \"plain\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n\
+         [lib]\ncrate-type = [\"cdylib\"]\n\n[workspace]\n",
+    )
+    .unwrap();
+    let lib = dir.join("src/lib.rs");
+    std::fs::write(&lib, "// wasm_bindgen\npub fn f() {}\n").unwrap();
+    let mut server = Server::start(&dir, json!({}));
+    server.request(
+        "wbg/regenerate",
+        json!({ "textDocument": { "uri": uri(&lib) } }),
+    );
+    let failed = server.wait_for("failed", BUILD, |m| {
+        m["method"] == "wbg/status" && m["params"]["state"] == "failed"
+    });
+    assert!(
+        failed["params"]["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("does not depend on wasm-bindgen"),
+        "{failed}"
+    );
+    assert!(
+        server
+            .drain(|m| m["method"] == "wbg/status" && m["params"]["state"] == "regenerating")
+            .is_empty(),
+        "no build started"
+    );
+    assert!(!dir.join("pkg").exists());
+    server.shutdown_and_exit();
+}
+
+/// A pin wbg's runtime cannot meet is the same one line `wbg build` prints, shown on save.
+#[test]
+fn a_pin_wbg_cannot_meet_is_shown_on_save() {
+    let dir = scratch("regen_pinned").join("pinned");
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        "[package]\nname = \"pinned\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n\
+         [lib]\ncrate-type = [\"cdylib\"]\n\n\
+         [dependencies]\nwasm-bindgen = \"=0.2.130\"\n\n[workspace]\n",
+    )
+    .unwrap();
+    let lib = dir.join("src/lib.rs");
+    std::fs::write(&lib, "pub fn f() {}\n").unwrap();
+    let mut server = Server::start(&dir, json!({}));
+    server.save(&lib);
+    let shown = server.wait_for("the error", BUILD, |m| m["method"] == "window/showMessage");
+    let message = shown["params"]["message"].as_str().unwrap();
+    let runtime = wbg_project::runtime::Runtime::locate().unwrap();
+    let v = &runtime.package("wasm-bindgen").unwrap().version;
+    assert!(
+        message.starts_with(&format!(
+            "wbg: `pinned` asks for wasm-bindgen `=0.2.130`, but wbg provides wasm-bindgen {v}; \
+             require `wasm-bindgen = \"0.2\"`"
+        )),
+        "{message}"
+    );
+    assert!(!dir.join("pkg").exists());
+    server.shutdown_and_exit();
+}
