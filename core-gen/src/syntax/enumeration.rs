@@ -36,6 +36,8 @@ pub struct Variant {
     pub value_span: Span,
     /// Tuple or struct variant (reported).
     pub has_fields: bool,
+    /// The integer written as the discriminant, sign included (`-1`), if it is one.
+    pub literal: Option<i128>,
 }
 
 pub(super) fn parse(
@@ -47,9 +49,9 @@ pub(super) fn parse(
         .variants
         .iter()
         .map(|v| {
-            let (value, value_span) = match &v.discriminant {
-                None => (VariantValue::Implicit, v.ident.span()),
-                Some((_, expr)) => (value_of(expr), expr.span()),
+            let (value, value_span, literal) = match &v.discriminant {
+                None => (VariantValue::Implicit, v.ident.span(), None),
+                Some((_, expr)) => (value_of(expr), expr.span(), integer_of(expr)),
             };
             Variant {
                 name: v.ident.clone(),
@@ -57,6 +59,7 @@ pub(super) fn parse(
                 value,
                 value_span,
                 has_fields: !matches!(v.fields, syn::Fields::Unit),
+                literal,
             }
         })
         .collect();
@@ -84,6 +87,26 @@ fn value_of(expr: &syn::Expr) -> VariantValue {
             ..
         }) => VariantValue::String(s.value()),
         _ => VariantValue::Invalid,
+    }
+}
+
+/// `12` or `-12` (an integer literal, possibly negated); `None` for anything else.
+fn integer_of(expr: &syn::Expr) -> Option<i128> {
+    match expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(i),
+            ..
+        }) => i.base10_parse::<i128>().ok(),
+        syn::Expr::Unary(syn::ExprUnary {
+            op: syn::UnOp::Neg(_),
+            expr,
+            ..
+        }) => match &**expr {
+            syn::Expr::Lit(_) => integer_of(expr).map(|n| -n),
+            _ => None,
+        },
+        syn::Expr::Group(g) => integer_of(&g.expr),
+        _ => None,
     }
 }
 

@@ -19,12 +19,14 @@ pub(super) fn check(e: &Enum, out: &mut Vec<Diagnostic>) {
             continue;
         }
         match (&v.value, string) {
-            (VariantValue::Invalid, _) => out.push(Diagnostic::error(
+            // Integers out of range are `enum_values`' business.
+            (VariantValue::Invalid, _) if v.literal.is_none() => out.push(Diagnostic::error(
                 "enum-shape",
                 v.value_span,
-                "enum values must be integer literals from 0 to 4294967295, or string literals for a string enum",
+                "enum values must be integer literals, or string literals for a string enum; expressions and constants are not read",
             )),
-            (VariantValue::Number(_), true) | (VariantValue::Implicit, true) => out.push(Diagnostic::error(
+            (VariantValue::Number(_) | VariantValue::Implicit, true)
+            | (VariantValue::Invalid, true) => out.push(Diagnostic::error(
                 "enum-shape",
                 v.value_span,
                 format!("in a string enum every variant needs a string value, e.g. `{} = \"{}\"`", v.name, v.name.to_string().to_lowercase()),
@@ -43,9 +45,9 @@ mod tests {
         check_diagnostics(
             r#"
 #[wasm_bindgen]
-pub enum Shape { Point, Circle(f64), Big = -1 }
+pub enum Shape { Point, Circle(f64), Big = 1 + 2 }
                       //^^^^^^ enum-shape: only C-style enums can be exported: `Circle` has fields; export a struct instead, or keep the data on the Rust side
-                                         //^^ enum-shape: enum values must be integer literals from 0 to 4294967295, or string literals for a string enum
+                                         //^^^^^ enum-shape: enum values must be integer literals, or string literals for a string enum; expressions and constants are not read
 #[wasm_bindgen]
 pub enum Color { Red = "red", Green }
                             //^^^^^ enum-shape: in a string enum every variant needs a string value, e.g. `Green = "green"`
