@@ -9,6 +9,10 @@ pub(super) fn check_free(f: &Function, out: &mut Vec<Diagnostic>) {
         attrs::get(&f.options, "start").is_some() || attrs::get(&f.options, "main").is_some();
     if !exempt && !matches!(f.vis, syn::Visibility::Public(_)) {
         let fn_span = f.sig.fn_token.span;
+        let fix = match &f.vis {
+            syn::Visibility::Inherited => (fn_span, "pub fn".to_string()),
+            vis => (syn::spanned::Spanned::span(vis), "pub".to_string()),
+        };
         out.push(
             Diagnostic::error(
                 "export-not-pub",
@@ -21,7 +25,7 @@ pub(super) fn check_free(f: &Function, out: &mut Vec<Diagnostic>) {
             )
             .with_fix(Fix {
                 title: "Make it `pub`".to_string(),
-                edits: vec![(fn_span, "pub fn".to_string())],
+                edits: vec![fix],
             }),
         );
     }
@@ -42,7 +46,11 @@ pub(super) fn check_const(sig: &syn::Signature, out: &mut Vec<Diagnostic>) {
             )
             .with_fix(Fix {
                 title: "Remove `const`".to_string(),
-                edits: vec![(token.span, String::new())],
+                // `const fn` becomes `fn`, without a doubled space where the spans join.
+                edits: vec![match token.span.join(sig.fn_token.span) {
+                    Some(both) => (both, "fn".to_string()),
+                    None => (token.span, String::new()),
+                }],
             }),
         );
     }
@@ -50,7 +58,23 @@ pub(super) fn check_const(sig: &syn::Signature, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::validate::test_support::check_diagnostics;
+    use crate::validate::test_support::{check_diagnostics, check_fix};
+
+    #[test]
+    fn fixes() {
+        check_fix(
+            "#[wasm_bindgen]\nfn hidden() {}\n",
+            "#[wasm_bindgen]\npub fn hidden() {}\n",
+        );
+        check_fix(
+            "#[wasm_bindgen]\npub(crate) fn hidden() {}\n",
+            "#[wasm_bindgen]\npub fn hidden() {}\n",
+        );
+        check_fix(
+            "#[wasm_bindgen]\npub const fn answer() -> u32 { 42 }\n",
+            "#[wasm_bindgen]\npub fn answer() -> u32 { 42 }\n",
+        );
+    }
 
     #[test]
     fn private_and_const_exports() {

@@ -40,7 +40,15 @@ pub(super) fn owned_type(elem: &syn::Type) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::validate::test_support::check_diagnostics;
+    use crate::validate::test_support::{check_diagnostics, check_fix};
+
+    #[test]
+    fn fix_returns_the_owned_type() {
+        check_fix(
+            "#[wasm_bindgen]\npub fn name() -> &'static str { \"x\" }\n",
+            "#[wasm_bindgen]\npub fn name() -> String { \"x\" }\n",
+        );
+    }
 
     #[test]
     fn borrowed_returns() {

@@ -44,7 +44,15 @@ pub(super) fn check_static(s: &ImportStatic, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::validate::test_support::check_diagnostics;
+    use crate::validate::test_support::{check_diagnostics, check_fix};
+
+    #[test]
+    fn fixes() {
+        check_fix(
+            "#[wasm_bindgen]\nextern \"system\" {\n    fn now() -> f64;\n}\n",
+            "#[wasm_bindgen]\nextern \"C\" {\n    fn now() -> f64;\n}\n",
+        );
+    }
 
     #[test]
     fn abi_and_mutable_static() {

@@ -45,7 +45,15 @@ pub(super) fn check(f: &ImportFn, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::validate::test_support::check_diagnostics;
+    use crate::validate::test_support::{check_diagnostics, check_fix};
+
+    #[test]
+    fn fix_renames_self() {
+        check_fix(
+            "#[wasm_bindgen]\nextern \"C\" {\n    #[wasm_bindgen(method)]\n    fn clear(self: &Canvas);\n}\n",
+            "#[wasm_bindgen]\nextern \"C\" {\n    #[wasm_bindgen(method)]\n    fn clear(this: &Canvas);\n}\n",
+        );
+    }
 
     #[test]
     fn params() {

@@ -36,7 +36,15 @@ pub(super) fn check(f: &Function, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::validate::test_support::check_diagnostics;
+    use crate::validate::test_support::{check_diagnostics, check_fix};
+
+    #[test]
+    fn fix_uses_start() {
+        check_fix(
+            "#[wasm_bindgen(main)]\nfn run() {}\n",
+            "#[wasm_bindgen(start)]\nfn run() {}\n",
+        );
+    }
 
     #[test]
     fn main_on_another_function() {

@@ -162,4 +162,37 @@ pub(crate) mod test_support {
         let expected: String = annotated.lines().map(|l| format!("{l}\n")).collect();
         assert_eq!(out.trim_end(), expected.trim_end(), "\n--- got ---\n{out}");
     }
+
+    /// Applies the preferred fix of the one diagnostic with a fix in `before` and compares
+    /// the result with `after`.
+    pub fn check_fix(before: &str, after: &str) {
+        let (_, diags) = crate::syntax::parse_file(before);
+        let fixes: Vec<_> = diags.iter().filter_map(|d| d.fix.as_ref()).collect();
+        assert_eq!(fixes.len(), 1, "one fix expected: {diags:#?}");
+        let offset = |lc: proc_macro2::LineColumn| {
+            let line_start: usize = before
+                .split_inclusive('\n')
+                .take(lc.line - 1)
+                .map(str::len)
+                .sum();
+            let line = &before[line_start..];
+            line_start
+                + line
+                    .chars()
+                    .take(lc.column)
+                    .map(char::len_utf8)
+                    .sum::<usize>()
+        };
+        let mut edits: Vec<(usize, usize, &str)> = fixes[0]
+            .edits
+            .iter()
+            .map(|(span, text)| (offset(span.start()), offset(span.end()), text.as_str()))
+            .collect();
+        edits.sort_by_key(|e| std::cmp::Reverse(e.0));
+        let mut out = before.to_string();
+        for (start, end, text) in edits {
+            out.replace_range(start..end, text);
+        }
+        assert_eq!(out.trim(), after.trim());
+    }
 }
