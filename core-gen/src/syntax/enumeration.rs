@@ -36,6 +36,9 @@ pub struct Variant {
     pub value_span: Span,
     /// Tuple or struct variant (reported).
     pub has_fields: bool,
+    /// Exactly one unnamed field, `B(u32)`: a member of wasm-bindgen 0.2.121's dynamic
+    /// unions, which wbg does not support yet.
+    pub one_unnamed_field: bool,
     /// The integer written as the discriminant, sign included (`-1`), if it is one.
     pub literal: Option<i128>,
 }
@@ -59,6 +62,7 @@ pub(super) fn parse(
                 value,
                 value_span,
                 has_fields: !matches!(v.fields, syn::Fields::Unit),
+                one_unnamed_field: matches!(&v.fields, syn::Fields::Unnamed(f) if f.unnamed.len() == 1),
                 literal,
             }
         })
