@@ -36,6 +36,11 @@ pub struct Variant {
     pub value_span: Span,
     /// Tuple or struct variant (reported).
     pub has_fields: bool,
+    /// Exactly one unnamed field, `B(u32)`: a member of wasm-bindgen 0.2.121's dynamic
+    /// unions, which wbg does not support yet.
+    pub one_unnamed_field: bool,
+    /// The integer written as the discriminant, sign included (`-1`), if it is one.
+    pub literal: Option<i128>,
 }
 
 pub(super) fn parse(
@@ -47,9 +52,9 @@ pub(super) fn parse(
         .variants
         .iter()
         .map(|v| {
-            let (value, value_span) = match &v.discriminant {
-                None => (VariantValue::Implicit, v.ident.span()),
-                Some((_, expr)) => (value_of(expr), expr.span()),
+            let (value, value_span, literal) = match &v.discriminant {
+                None => (VariantValue::Implicit, v.ident.span(), None),
+                Some((_, expr)) => (value_of(expr), expr.span(), integer_of(expr)),
             };
             Variant {
                 name: v.ident.clone(),
@@ -57,6 +62,8 @@ pub(super) fn parse(
                 value,
                 value_span,
                 has_fields: !matches!(v.fields, syn::Fields::Unit),
+                one_unnamed_field: matches!(&v.fields, syn::Fields::Unnamed(f) if f.unnamed.len() == 1),
+                literal,
             }
         })
         .collect();
@@ -84,6 +91,26 @@ fn value_of(expr: &syn::Expr) -> VariantValue {
             ..
         }) => VariantValue::String(s.value()),
         _ => VariantValue::Invalid,
+    }
+}
+
+/// `12` or `-12` (an integer literal, possibly negated); `None` for anything else.
+fn integer_of(expr: &syn::Expr) -> Option<i128> {
+    match expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(i),
+            ..
+        }) => i.base10_parse::<i128>().ok(),
+        syn::Expr::Unary(syn::ExprUnary {
+            op: syn::UnOp::Neg(_),
+            expr,
+            ..
+        }) => match &**expr {
+            syn::Expr::Lit(_) => integer_of(expr).map(|n| -n),
+            _ => None,
+        },
+        syn::Expr::Group(g) => integer_of(&g.expr),
+        _ => None,
     }
 }
 

@@ -11,6 +11,8 @@ use crate::diagnostic::Diagnostic;
 #[derive(Debug)]
 pub struct ForeignBlock {
     pub options: Vec<AttrOption>,
+    /// `extern "system"`: an ABI other than `"C"`, and where it is written (reported).
+    pub other_abi: Option<(String, Span)>,
     pub module: ImportModule,
     pub items: Vec<ForeignItem>,
 }
@@ -138,6 +140,8 @@ pub struct ImportStatic {
     pub thread_local_v2: bool,
     pub options: Vec<AttrOption>,
     pub span: Span,
+    /// `static mut` (reported): the `mut`.
+    pub mutability: Option<Span>,
 }
 
 fn namespace_option(options: &[AttrOption]) -> Option<Vec<String>> {
@@ -212,7 +216,19 @@ pub(super) fn parse(
                     thread_local_v2: attrs::get(&opts, "thread_local_v2").is_some(),
                     options: opts,
                     span: s.ident.span(),
+                    mutability: match s.mutability {
+                        syn::StaticMutability::Mut(m) => Some(m.span),
+                        _ => None,
+                    },
                 }));
+            }
+            syn::ForeignItem::Verbatim(tokens) if static_keyword(tokens).is_some() => {
+                diags.push(Diagnostic::error(
+                    "unsupported-static-string",
+                    static_keyword(tokens).unwrap_or_else(|| tokens.span()),
+                    "wbg does not support imported statics with a value (wasm-bindgen's \
+                     `static_string`) yet; import the string some other way for now",
+                ))
             }
             other => diags.push(Diagnostic::error(
                 "unsupported-item",
@@ -221,11 +237,26 @@ pub(super) fn parse(
             )),
         }
     }
+    let other_abi = f.abi.name.as_ref().and_then(|name| {
+        let abi = name.value();
+        (abi != "C").then(|| (abi, name.span()))
+    });
     ForeignBlock {
         options,
+        other_abi,
         module,
         items,
     }
+}
+
+/// The `static` of a foreign item syn keeps as tokens (`static NAME: T = value;`).
+fn static_keyword(tokens: &proc_macro2::TokenStream) -> Option<Span> {
+    // Attributes and `pub(crate)` are groups, so the first word after `pub` is the keyword.
+    let keyword = tokens.clone().into_iter().find_map(|t| match t {
+        proc_macro2::TokenTree::Ident(i) if i != "pub" => Some(i),
+        _ => None,
+    })?;
+    (keyword == "static").then(|| keyword.span())
 }
 
 fn parse_type(

@@ -9,6 +9,7 @@ use crate::diagnostic::Diagnostic;
 #[derive(Debug)]
 pub struct Function {
     pub rust_name: syn::Ident,
+    pub vis: syn::Visibility,
     /// The name JS sees (`js_name` or the Rust name).
     pub js_name: String,
     pub docs: Vec<String>,
@@ -35,9 +36,15 @@ pub(super) fn signature(
     diags: &mut Vec<Diagnostic>,
     mut on_receiver: impl FnMut(&syn::Receiver),
 ) -> (Vec<Arg>, Option<syn::Type>) {
-    let _ = diags;
     let mut args = Vec::new();
     for (i, input) in sig.inputs.iter().enumerate() {
+        let attrs = match input {
+            syn::FnArg::Typed(pt) => &pt.attrs,
+            syn::FnArg::Receiver(r) => &r.attrs,
+        };
+        for attr in attrs.iter().filter(|a| super::is_wasm_bindgen(a)) {
+            diags.push(param_attribute(attr));
+        }
         match input {
             syn::FnArg::Typed(pt) => {
                 let name = match &*pt.pat {
@@ -73,6 +80,28 @@ pub(super) fn signature(
     (args, ret)
 }
 
+/// wasm-bindgen reads `js_name`, `unchecked_param_type` and `param_description` on
+/// parameters; wbg does not, and leaves the attribute for rustc, which refuses it.
+fn param_attribute(attr: &syn::Attribute) -> Diagnostic {
+    let span = match &attr.meta {
+        syn::Meta::List(l) => match &l.delimiter {
+            syn::MacroDelimiter::Paren(p) => p.span.join(),
+            _ => attr.span(),
+        },
+        _ => attr.span(),
+    };
+    Diagnostic::error(
+        "unsupported-param-attr",
+        span,
+        "wbg does not support `#[wasm_bindgen(...)]` on parameters yet (wasm-bindgen reads \
+         `js_name`, `unchecked_param_type` and `param_description` there); remove it for now",
+    )
+    .with_fix(crate::Fix {
+        title: "Remove the attribute".to_string(),
+        edits: vec![(attr.span(), String::new())],
+    })
+}
+
 pub(super) fn parse(
     f: &syn::ItemFn,
     options: Vec<AttrOption>,
@@ -91,6 +120,7 @@ pub(super) fn parse(
         ));
     }
     Function {
+        vis: f.vis.clone(),
         js_name,
         docs: super::doc_lines(&f.attrs),
         args,

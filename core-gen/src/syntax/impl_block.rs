@@ -18,6 +18,11 @@ pub struct Impl {
     pub generics: syn::Generics,
     /// `impl Trait for Foo`: the trait's span.
     pub trait_span: Option<Span>,
+    /// `default impl` / `unsafe impl`: the keyword's span.
+    pub defaultness: Option<Span>,
+    pub unsafety: Option<Span>,
+    /// Items other than functions (`const`, `type`, macro calls): what each is, and where.
+    pub other_items: Vec<(&'static str, Span)>,
 }
 
 /// How a method takes `self`.
@@ -46,6 +51,7 @@ pub enum MethodKind {
 #[derive(Debug)]
 pub struct Method {
     pub rust_name: syn::Ident,
+    pub vis: syn::Visibility,
     /// JS name of the method, or the property name for accessors.
     pub js_name: String,
     pub docs: Vec<String>,
@@ -70,7 +76,18 @@ pub(super) fn parse(
         _ => None,
     };
     let mut methods = Vec::new();
+    let mut other_items = Vec::new();
     for item in &i.items {
+        let what = match item {
+            syn::ImplItem::Fn(_) => None,
+            syn::ImplItem::Const(_) => Some("an associated `const`"),
+            syn::ImplItem::Type(_) => Some("an associated `type`"),
+            syn::ImplItem::Macro(_) => Some("a macro call"),
+            _ => Some("this item"),
+        };
+        if let Some(what) = what {
+            other_items.push((what, item.span()));
+        }
         let syn::ImplItem::Fn(f) = item else { continue };
         let method_options = super::nested_options(&f.attrs, diags);
         if attrs::get(&method_options, "skip").is_some() {
@@ -85,6 +102,9 @@ pub(super) fn parse(
         options,
         generics: i.generics.clone(),
         trait_span: i.trait_.as_ref().map(|(_, path, _)| path.span()),
+        defaultness: i.defaultness.map(|t| t.span),
+        unsafety: i.unsafety.map(|t| t.span),
+        other_items,
     }
 }
 
@@ -148,6 +168,7 @@ fn parse_method(
         _ => js_name_option.unwrap_or(plain_name),
     };
     Method {
+        vis: f.vis.clone(),
         rust_name,
         js_name,
         docs: super::doc_lines(&f.attrs),

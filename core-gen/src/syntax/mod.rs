@@ -20,7 +20,7 @@ pub use function::{Arg, Function};
 pub use impl_block::{Impl, Method, MethodKind, Receiver};
 pub use structure::{Field, Struct};
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 
 use crate::diagnostic::Diagnostic;
 
@@ -69,31 +69,42 @@ fn parse_syn_item(
         syn::Item::Enum(e) => Some(Item::Enum(enumeration::parse(e, options, diags))),
         syn::Item::ForeignMod(f) => Some(Item::ForeignMod(foreign::parse(f, options, diags))),
         other => {
-            let (what, span) = describe_unsupported(other);
-            diags.push(Diagnostic::error(
-                "unsupported-item",
-                span,
-                format!(
-                    "#[wasm_bindgen] on {what} is not supported yet by wbg; it supports functions, structs, impl blocks, enums and extern blocks"
-                ),
-            ));
+            diags.push(unsupported_item(other));
             None
         }
     }
 }
 
-fn describe_unsupported(item: &syn::Item) -> (&'static str, Span) {
+/// `#[wasm_bindgen]` on an item that is not a function, struct, impl, enum or extern
+/// block. wasm-bindgen exports a `const` with `typescript_custom_section`, which wbg does
+/// not support yet; everything else it refuses too.
+fn unsupported_item(item: &syn::Item) -> Diagnostic {
     use syn::spanned::Spanned;
-    let what = match item {
-        syn::Item::Const(_) => "a const",
-        syn::Item::Static(_) => "a static",
-        syn::Item::Mod(_) => "a module",
-        syn::Item::Trait(_) => "a trait",
-        syn::Item::Type(_) => "a type alias",
-        syn::Item::Use(_) => "a use declaration",
-        _ => "this item",
+    let (what, span) = match item {
+        syn::Item::Const(i) => {
+            return Diagnostic::error(
+                "unsupported-item",
+                i.ident.span(),
+                "wbg does not support `#[wasm_bindgen]` on a const (wasm-bindgen's \
+                 `typescript_custom_section`) yet",
+            )
+        }
+        syn::Item::Static(i) => ("a static", i.ident.span()),
+        syn::Item::Mod(i) => ("a module", i.ident.span()),
+        syn::Item::Trait(i) => ("a trait", i.ident.span()),
+        syn::Item::Type(i) => ("a type alias", i.ident.span()),
+        syn::Item::Union(i) => ("a union", i.ident.span()),
+        syn::Item::Use(i) => ("a use declaration", i.use_token.span),
+        other => ("this item", other.span()),
     };
-    (what, item.span())
+    Diagnostic::error(
+        "invalid-item",
+        span,
+        format!(
+            "#[wasm_bindgen] cannot be put on {what}; it applies to functions, structs, enums, \
+             impl blocks and extern blocks"
+        ),
+    )
 }
 
 /// Options of the `#[wasm_bindgen(...)]` attributes on a nested item (method, field).
@@ -103,8 +114,20 @@ pub(crate) fn nested_options(
 ) -> Vec<AttrOption> {
     let mut out = Vec::new();
     for attr in attrs.iter().filter(|a| is_wasm_bindgen(a)) {
-        if let syn::Meta::List(l) = &attr.meta {
-            out.extend(attrs::parse_options(l.tokens.clone(), diags));
+        match &attr.meta {
+            syn::Meta::List(l) if matches!(l.delimiter, syn::MacroDelimiter::Paren(_)) => {
+                out.extend(attrs::parse_options(l.tokens.clone(), diags));
+            }
+            syn::Meta::Path(_) => {}
+            _ => {
+                use syn::spanned::Spanned;
+                diags.push(Diagnostic::error(
+                    "malformed-option",
+                    attr.span(),
+                    "write options in parentheses: `#[wasm_bindgen(js_name = foo)]`, or just \
+                     `#[wasm_bindgen]`",
+                ));
+            }
         }
     }
     out
@@ -172,6 +195,9 @@ fn collect(items: &[syn::Item], program: &mut Program, diags: &mut Vec<Diagnosti
             continue;
         }
         let Some(attr) = item_attrs(item).iter().find(|a| is_wasm_bindgen(a)) else {
+            if let syn::Item::Impl(i) = item {
+                collect(&marked_methods(i), program, diags);
+            }
             continue;
         };
         let args = match &attr.meta {
@@ -184,6 +210,26 @@ fn collect(items: &[syn::Item], program: &mut Program, diags: &mut Vec<Diagnosti
             program.items.push(parsed);
         }
     }
+}
+
+/// `#[wasm_bindgen]` methods of an impl block that has none itself (a forgotten
+/// `#[wasm_bindgen]` on the block): the macro runs on each as on a free function, so they
+/// are checked as free functions.
+fn marked_methods(i: &syn::ItemImpl) -> Vec<syn::Item> {
+    i.items
+        .iter()
+        .filter_map(|item| match item {
+            syn::ImplItem::Fn(f) if f.attrs.iter().any(is_wasm_bindgen) => {
+                Some(syn::Item::Fn(syn::ItemFn {
+                    attrs: f.attrs.clone(),
+                    vis: f.vis.clone(),
+                    sig: f.sig.clone(),
+                    block: Box::new(f.block.clone()),
+                }))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 fn is_wasm_bindgen(attr: &syn::Attribute) -> bool {
@@ -203,6 +249,9 @@ fn item_attrs(item: &syn::Item) -> &[syn::Attribute] {
         syn::Item::Const(i) => &i.attrs,
         syn::Item::Static(i) => &i.attrs,
         syn::Item::Type(i) => &i.attrs,
+        syn::Item::Trait(i) => &i.attrs,
+        syn::Item::Union(i) => &i.attrs,
+        syn::Item::Use(i) => &i.attrs,
         _ => &[],
     }
 }

@@ -15,12 +15,26 @@ pub(super) fn check(f: &Function, out: &mut Vec<Diagnostic>) {
         .args
         .iter()
         .find(|a| matches!(a.ty, syn::Type::ImplTrait(_)));
+    let lifetime = generics.params.iter().find_map(|p| match p {
+        syn::GenericParam::Lifetime(l) => Some(l),
+        _ => None,
+    });
     if has_params {
         out.push(Diagnostic::error(
             "generic-export",
             generics.span(),
             "exported functions cannot be generic: JavaScript needs one concrete signature; \
              export a wrapper for each type you need",
+        ));
+    } else if let Some(l) = lifetime {
+        out.push(Diagnostic::error(
+            "generic-export",
+            l.span(),
+            format!(
+                "exported functions cannot declare lifetimes (`{}`): JavaScript arguments live \
+                 only for the call; take owned values, or leave the lifetimes to elision",
+                l.lifetime
+            ),
         ));
     } else if let Some(arg) = impl_trait {
         out.push(Diagnostic::error(
@@ -47,11 +61,12 @@ pub fn id<T>(x: T) -> T { x }
     }
 
     #[test]
-    fn lifetimes_are_fine() {
+    fn lifetime_parameters() {
         check_diagnostics(
             r#"
 #[wasm_bindgen]
 pub fn first<'a>(x: &'a str) -> String { x.into() }
+           //^^ generic-export: exported functions cannot declare lifetimes (`'a`): JavaScript arguments live only for the call; take owned values, or leave the lifetimes to elision
 "#,
         );
     }

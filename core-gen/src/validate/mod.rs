@@ -6,12 +6,21 @@ mod async_export;
 mod catch_needs_result;
 mod constructor_return;
 mod enum_shape;
+mod enum_values;
+mod export_fn_shape;
+mod export_return_ref;
 mod final_or_structural;
 mod generic_export;
 mod generic_struct;
+mod impl_items;
 mod impl_shape;
+mod import_block_shape;
 mod import_js_class;
+mod import_params;
+mod import_return;
 mod import_shape;
+mod js_keyword_name;
+mod main_fn;
 mod method_receiver;
 mod not_supported_yet;
 mod option_place;
@@ -30,6 +39,9 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
             generic_export::check(f, &mut out);
             async_export::check(&f.sig, false, &mut out);
             start_signature::check(f, &mut out);
+            main_fn::check(f, &mut out);
+            export_fn_shape::check_free(f, &mut out);
+            export_return_ref::check(f.ret.as_ref(), &mut out);
         }
         Item::Struct(s) => {
             option_place::check(Place::Struct, &s.options, &mut out);
@@ -37,10 +49,12 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
                 option_place::check(Place::Field, &field.options, &mut out);
             }
             generic_struct::check("struct", &s.generics, &mut out);
+            js_keyword_name::check_export("struct", &s.rust_name, &s.js_name, &mut out);
         }
         Item::Impl(i) => {
             option_place::check(Place::Impl, &i.options, &mut out);
             impl_shape::check(i, &mut out);
+            impl_items::check(i, &mut out);
             for m in &i.methods {
                 option_place::check(Place::Method, &m.options, &mut out);
                 async_export::check(&m.sig, true, &mut out);
@@ -48,17 +62,27 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
                 constructor_return::check(i, m, &mut out);
                 setter_prefix::check(m, &mut out);
                 accessor_signature::check(m, &mut out);
+                // wasm-bindgen skips methods that are not `pub`.
+                if matches!(m.vis, syn::Visibility::Public(_)) {
+                    export_fn_shape::check_const(&m.sig, &mut out);
+                    export_return_ref::check(m.ret.as_ref(), &mut out);
+                }
             }
         }
         Item::Enum(e) => {
             option_place::check(Place::Enum, &e.options, &mut out);
             generic_struct::check("enum", &e.generics, &mut out);
             enum_shape::check(e, &mut out);
+            enum_values::check(e, &mut out);
+            js_keyword_name::check_export("enum", &e.rust_name, &e.js_name, &mut out);
+            js_keyword_name::check_namespace(&e.options, &mut out);
         }
         Item::ForeignMod(block) => {
             use crate::syntax::ForeignItem;
             option_place::check(Place::ForeignBlock, &block.options, &mut out);
             final_or_structural::check(&block.options, &mut out);
+            import_block_shape::check_block(block, &mut out);
+            js_keyword_name::check_block(block, &mut out);
             for item in &block.items {
                 match item {
                     ForeignItem::Fn(f) => {
@@ -68,6 +92,8 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
                         import_shape::check(f, &mut out);
                         import_js_class::check(f, &mut out);
                         not_supported_yet::check_fn(f, &mut out);
+                        import_return::check(f, &mut out);
+                        import_params::check(f, &mut out);
                         if let crate::syntax::ImportOp::Setter {
                             name_known: false, ..
                         } = f.op
@@ -80,7 +106,8 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
                         not_supported_yet::check_type(t, &mut out);
                     }
                     ForeignItem::Static(s) => {
-                        option_place::check(Place::ForeignStatic, &s.options, &mut out)
+                        option_place::check(Place::ForeignStatic, &s.options, &mut out);
+                        import_block_shape::check_static(s, &mut out);
                     }
                 }
             }
@@ -134,5 +161,38 @@ pub(crate) mod test_support {
         }
         let expected: String = annotated.lines().map(|l| format!("{l}\n")).collect();
         assert_eq!(out.trim_end(), expected.trim_end(), "\n--- got ---\n{out}");
+    }
+
+    /// Applies the preferred fix of the one diagnostic with a fix in `before` and compares
+    /// the result with `after`.
+    pub fn check_fix(before: &str, after: &str) {
+        let (_, diags) = crate::syntax::parse_file(before);
+        let fixes: Vec<_> = diags.iter().filter_map(|d| d.fix.as_ref()).collect();
+        assert_eq!(fixes.len(), 1, "one fix expected: {diags:#?}");
+        let offset = |lc: proc_macro2::LineColumn| {
+            let line_start: usize = before
+                .split_inclusive('\n')
+                .take(lc.line - 1)
+                .map(str::len)
+                .sum();
+            let line = &before[line_start..];
+            line_start
+                + line
+                    .chars()
+                    .take(lc.column)
+                    .map(char::len_utf8)
+                    .sum::<usize>()
+        };
+        let mut edits: Vec<(usize, usize, &str)> = fixes[0]
+            .edits
+            .iter()
+            .map(|(span, text)| (offset(span.start()), offset(span.end()), text.as_str()))
+            .collect();
+        edits.sort_by_key(|e| std::cmp::Reverse(e.0));
+        let mut out = before.to_string();
+        for (start, end, text) in edits {
+            out.replace_range(start..end, text);
+        }
+        assert_eq!(out.trim(), after.trim());
     }
 }

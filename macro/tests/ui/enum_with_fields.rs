@@ -3,7 +3,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub enum Shape {
     Point,
-    Circle(f64),
+    Circle { radius: f64 },
 }
 
 #[wasm_bindgen]

@@ -1,0 +1,8 @@
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+pub fn greeting() -> &'static str {
+    "hi"
+}
+
+fn main() {}

@@ -1,0 +1,4 @@
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(main)]
+fn main() {}
