@@ -27,7 +27,7 @@ impl std::fmt::Display for ValType {
 pub struct Unsupported(pub String);
 
 fn unsupported(what: &str, ty: &Type) -> Unsupported {
-    Unsupported(format!("{what} {}", crate::glue::ts::type_name(ty)))
+    Unsupported(format!("{what} {ty}"))
 }
 
 /// Core values for a JS → Rust argument.

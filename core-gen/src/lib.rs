@@ -5,6 +5,7 @@
 //! Plain library: values in, values or `Result` out; no printing, no process exit.
 
 pub mod abi;
+pub mod analyze;
 #[cfg(feature = "wasm")]
 pub mod bindgen;
 pub mod descriptor;
@@ -19,4 +20,5 @@ pub mod syntax;
 pub mod target;
 pub mod validate;
 
+pub use analyze::{analyze_item, parse_file};
 pub use diagnostic::{Diagnostic, Fix};

@@ -25,7 +25,7 @@ pub fn expand(e: &Enum, cleaned: TokenStream) -> TokenStream {
     let hole = if string {
         values.len() as u32
     } else {
-        wbg_core_gen::syntax::enum_hole(values.iter().copied())
+        wbg_core_gen::descriptor::enum_hole(values.iter().copied())
     };
 
     let mut body = Vec::new();

@@ -106,12 +106,13 @@ fn enum_of<'m>(module: &'m Module, ty: &Type) -> Option<&'m Enum> {
 }
 
 /// The value Rust reserves for `None` of an enum: one past the largest discriminant (or
-/// variant count for string enums). The macro computes the same with `enum_hole`.
+/// variant count for string enums). The macro computes the same with
+/// `descriptor::enum_hole`.
 pub fn enum_hole(e: &Enum) -> u32 {
     if e.is_string() {
         return e.variants.len() as u32;
     }
-    crate::syntax::enum_hole(e.variants.iter().filter_map(|v| match v.value {
+    crate::descriptor::enum_hole(e.variants.iter().filter_map(|v| match v.value {
         EnumValue::Number(n) => Some(n),
         EnumValue::String(_) => None,
     }))

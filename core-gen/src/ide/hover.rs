@@ -47,7 +47,7 @@ pub fn hover_with(src: &str, pos: Pos, krate: &CrateTypes) -> Option<Hover> {
             ),
         });
     }
-    let (program, _) = syntax::parse_file(&item_around(src, pos.line));
+    let (program, _) = crate::parse_file(&item_around(src, pos.line));
     let targets = targets(&program);
     let (range, target) = match targets.iter().find(|(r, _)| r.contains(pos)) {
         Some(found) => found,

@@ -99,7 +99,7 @@ pub(crate) mod test_support {
             .filter(|l| !marker(l))
             .map(|l| format!("{l}\n"))
             .collect();
-        let (_, diags) = crate::syntax::parse_file(&src);
+        let (_, diags) = crate::parse_file(&src);
         let mut notes: Vec<(usize, usize, String)> = diags
             .iter()
             .map(|d| {

@@ -90,7 +90,7 @@ fn class_items(
     let mut structure = None;
     let mut impls = Vec::new();
     for (start, end) in regions {
-        let (program, _) = syntax::parse_file(&lines[start..end].join("\n"));
+        let (program, _) = crate::parse_file(&lines[start..end].join("\n"));
         for item in program.items {
             match item {
                 Item::Struct(s) if s.rust_name == rust_name => structure = Some(s),
@@ -516,7 +516,7 @@ How many so far.
         let source = format!(
             "/// Adds.\n#[wasm_bindgen]\npub fn add(a: u32, b: u32) -> u32 {{ a + b }}\n{COUNTER}\n/// Levels.\n#[wasm_bindgen]\npub enum Level {{ Low, High = 10 }}\n#[wasm_bindgen]\npub fn pick(c: &Counter, l: Level) -> Option<Counter> {{ None }}\n"
         );
-        let (program, _) = syntax::parse_file(&source);
+        let (program, _) = crate::parse_file(&source);
         let types = FileTypes::scan(&source);
         let mut d_ts = String::new();
         for item in &program.items {

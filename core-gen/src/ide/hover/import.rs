@@ -585,7 +585,7 @@ extern "C" {
     static VERSION: i32;
 }
 "#;
-        let (program, _) = crate::syntax::parse_file(src);
+        let (program, _) = crate::parse_file(src);
         let Some(Item::ForeignMod(block)) = program.items.first() else {
             panic!("an extern block")
         };
