@@ -6,7 +6,7 @@
 //! arguments, parameters, the return area) is the caller's business.
 
 use super::helpers::HelperSet;
-use super::js::enum_values_name;
+use super::js_text::{enum_values_name, typed_array};
 use crate::abi::ValType;
 use crate::descriptor::{Enum, EnumValue, Module, NamedKind, Type};
 
@@ -39,23 +39,6 @@ impl Lowered {
             ..Lowered::default()
         }
     }
-}
-
-/// The typed array that holds a number type, and its element size.
-pub fn typed_array(ty: &Type) -> Option<&'static str> {
-    Some(match ty {
-        Type::I8 => "Int8Array",
-        Type::U8 => "Uint8Array",
-        Type::I16 => "Int16Array",
-        Type::U16 => "Uint16Array",
-        Type::I32 => "Int32Array",
-        Type::U32 => "Uint32Array",
-        Type::I64 => "BigInt64Array",
-        Type::U64 => "BigUint64Array",
-        Type::F32 => "Float32Array",
-        Type::F64 => "Float64Array",
-        _ => return None,
-    })
 }
 
 /// The typed array for `Vec<T>` / `&[T]` / `Clamped<..>`, if `ty` is one.

@@ -4,7 +4,7 @@
 
 use super::closure::Callers;
 use super::helpers::HelperSet;
-use super::js::quote;
+use super::js_text::{property_access as prop, quote};
 use crate::abi::{self, ValType};
 use crate::descriptor::{ImportFn, ImportModule, ImportOp, ImportType, Module, Type};
 
@@ -85,22 +85,6 @@ pub fn final_name(class: &str, member: &str, accessor: &str) -> String {
 /// Placeholder the target replaces with its way of naming an imported module member.
 pub fn member_placeholder(index: usize, name: &str) -> String {
     format!("\u{0}M{index}:{name}\u{0}")
-}
-
-/// `.name` or `["name"]`.
-fn prop(name: &str) -> String {
-    let plain = name
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
-    if plain {
-        format!(".{name}")
-    } else {
-        format!("[{}]", quote(name))
-    }
 }
 
 fn specifier(module: &ImportModule) -> Option<String> {

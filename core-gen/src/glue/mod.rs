@@ -9,12 +9,14 @@ pub mod helpers;
 pub(crate) mod import;
 pub mod intrinsics;
 pub mod js;
+pub mod js_text;
 pub mod package_json;
 pub mod snippet;
 pub mod ts;
 
 use helpers::HelperSet;
-use js::{doc_comment, enum_values_name, jsdoc_tags, quote, render_call, Call, JsExport, This};
+use js::{jsdoc_tags, render_call, Call, JsExport, This};
+use js_text::{doc_comment, enum_values_name, member_access, quote};
 
 use crate::descriptor::{EnumValue, Function, Module, Snippet};
 
@@ -138,7 +140,7 @@ pub fn build(
     }
     for f in &module.functions {
         if f.start {
-            on_init.push(format!("wasm.{}();", js::js_property(&f.export)));
+            on_init.push(format!("{}();", member_access("wasm", &f.export)));
             continue;
         }
         exports.push(render_function(f, module, &mut helpers)?);

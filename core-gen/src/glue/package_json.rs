@@ -1,6 +1,9 @@
 //! `package.json` for the output directory: the one place it is rendered, for `wbg bindgen`
 //! (fields from the wasm alone) and `wbg build` (plus the crate's Cargo.toml metadata).
 
+// A JS string literal as `js_text` writes it is a JSON one.
+use super::js_text::quote;
+
 /// Fields that come from the crate (`wbg build`) rather than the wasm.
 #[derive(Debug, Clone, Default)]
 pub struct PackageInfo {
@@ -158,19 +161,4 @@ fn write(value: &Json, indent: usize, out: &mut String) {
             out.push('}');
         }
     }
-}
-
-fn quote(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }

@@ -173,16 +173,6 @@ fn is_wasm_bindgen_attr(src: &str, offset: usize) -> bool {
     &src[w.start..w.end] == "wasm_bindgen" && src[..w.start].trim_end().ends_with('[')
 }
 
-/// `target.name`, or `target["odd name"]` when the name is not an identifier.
-fn member_access(target: &str, name: &str) -> String {
-    let member = crate::glue::js::member_name(name);
-    if member.starts_with('[') {
-        format!("{target}{member}")
-    } else {
-        format!("{target}.{member}")
-    }
-}
-
 /// The hover layout every item shares: a ```ts block, how JS uses it, notes, the docs.
 fn markdown(ts: &str, js: &str, notes: &[String], docs: &[String]) -> String {
     let mut out = format!("```ts\n{}\n```\n", ts.trim_end());

@@ -4,9 +4,10 @@
 
 use super::export::{arg_list, descriptor_args, skipped, without_doc_comments};
 use super::names::FileTypes;
-use super::{markdown, member_access, region_bounds};
+use super::{markdown, region_bounds};
 use crate::descriptor::{self, Module, Receiver, Role, Type};
-use crate::glue::js::js_ident;
+use crate::glue::js_text::js_ident;
+use crate::glue::js_text::member_access;
 use crate::glue::ts;
 use crate::ide::types::descriptor_type_in;
 use crate::syntax::{self, Item, MethodKind};

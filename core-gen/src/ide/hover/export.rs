@@ -4,7 +4,7 @@
 
 use super::markdown;
 use crate::descriptor::{self, EnumValue, Type};
-use crate::glue::js::{js_ident, quote};
+use crate::glue::js_text::{js_ident, quote};
 use crate::glue::ts;
 use crate::ide::types::descriptor_type_in;
 use crate::syntax;

@@ -3,11 +3,12 @@
 //! runs for it (the expression `glue::import` renders; a test ties the two) and where it
 //! comes from.
 
+use super::markdown;
 use super::names::FileTypes;
-use super::{markdown, member_access};
 use crate::descriptor::Type;
 use crate::glue::import::final_name;
-use crate::glue::js::{js_ident, member_name, quote};
+use crate::glue::js_text::member_access;
+use crate::glue::js_text::{js_ident, member_name, quote};
 use crate::glue::ts::type_name;
 use crate::ide::types::descriptor_type_in;
 use crate::syntax::{
