@@ -7,7 +7,7 @@
 
 use ropey::Rope;
 use tower_lsp_server::ls_types::{Position, PositionEncodingKind, Range};
-use wbg_core_gen::ide;
+use wbg_ide as ide;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {

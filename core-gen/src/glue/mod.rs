@@ -6,7 +6,7 @@ mod class;
 mod closure;
 pub mod convert;
 pub mod helpers;
-pub(crate) mod import;
+pub mod import;
 pub mod intrinsics;
 pub mod js;
 pub mod js_text;

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind};
-use wbg_core_gen::ide;
+use wbg_ide as ide;
 
 use crate::{analysis, crate_types, position, state::State};
 

@@ -22,7 +22,7 @@ use tower_lsp_server::ls_types::{
     Diagnostic, DiagnosticSeverity, MessageType, NumberOrString, ProgressToken, Uri,
 };
 use tower_lsp_server::{NotCancellable, OngoingProgress, Unbounded};
-use wbg_core_gen::ide;
+use wbg_ide as ide;
 
 use crate::handlers::diagnostics::{is_rust, publish};
 use crate::{analysis, config::Config, position, state::State};

@@ -11,8 +11,8 @@ mod import;
 mod names;
 
 use super::{attr_context, complete::applies_to, offset_of, pos_of, Pos, Range};
-use crate::syntax::recover::starts_region;
-use crate::syntax::{self, attrs, ForeignBlock, ForeignItem, Item};
+use wbg_core_gen::syntax::starts_region;
+use wbg_core_gen::syntax::{self, attrs, ForeignBlock, ForeignItem, Item};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hover {
@@ -47,7 +47,7 @@ pub fn hover_with(src: &str, pos: Pos, krate: &CrateTypes) -> Option<Hover> {
             ),
         });
     }
-    let (program, _) = crate::parse_file(&item_around(src, pos.line));
+    let (program, _) = wbg_core_gen::parse_file(&item_around(src, pos.line));
     let targets = targets(&program);
     let (range, target) = match targets.iter().find(|(r, _)| r.contains(pos)) {
         Some(found) => found,
@@ -198,7 +198,7 @@ fn markdown(ts: &str, js: &str, notes: &[String], docs: &[String]) -> String {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
-    use crate::ide::test_support::cursor;
+    use crate::test_support::cursor;
 
     /// The hover's markdown at `$0` ("" for none).
     pub(crate) fn check_hover(src_with_cursor: &str, expected: &str) {

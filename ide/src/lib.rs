@@ -68,7 +68,7 @@ pub struct IdeFix {
 /// Every diagnostic of a source file: exactly what the macro would report, same text and
 /// same place.
 pub fn diagnostics(src: &str) -> Vec<IdeDiagnostic> {
-    let (_, diags) = crate::parse_file(src);
+    let (_, diags) = wbg_core_gen::parse_file(src);
     diags
         .iter()
         .map(|d| IdeDiagnostic {
