@@ -75,6 +75,23 @@ pub enum Type {
     Option(Box<Type>),
 }
 
+/// The pattern of the integers that travel as one wasm `i32` and are a JS `number`: `i8`
+/// to `u32`, `isize` and `usize` (`Type::I8 | … | Type::Usize`). A pattern, not a predicate,
+/// so matches over `Type` stay exhaustive.
+macro_rules! int32 {
+    () => {
+        $crate::descriptor::Type::I8
+            | $crate::descriptor::Type::U8
+            | $crate::descriptor::Type::I16
+            | $crate::descriptor::Type::U16
+            | $crate::descriptor::Type::I32
+            | $crate::descriptor::Type::U32
+            | $crate::descriptor::Type::Isize
+            | $crate::descriptor::Type::Usize
+    };
+}
+pub(crate) use int32;
+
 /// The Rust spelling of a type, for error messages.
 impl std::fmt::Display for Type {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -8,6 +8,7 @@
 use super::helpers::HelperSet;
 use super::js_text::{enum_values_name, typed_array};
 use crate::abi::ValType;
+use crate::descriptor::int32;
 use crate::descriptor::{Enum, EnumValue, Module, NamedKind, Type};
 
 /// JS statements and values for one value going into wasm.
@@ -130,14 +131,7 @@ pub fn lower(
     let one = |v: String| Ok(Lowered::values(vec![v]));
     match ty {
         Type::Unit => Ok(Lowered::default()),
-        Type::I8
-        | Type::U8
-        | Type::I16
-        | Type::U16
-        | Type::I32
-        | Type::U32
-        | Type::Isize
-        | Type::Usize => one(x.into()),
+        int32!() => one(x.into()),
         Type::F32 | Type::F64 | Type::I64 | Type::U64 => one(x.into()),
         // JS truthiness, as `if (x)` would decide.
         Type::Bool => one(format!("{x} ? 1 : 0")),
@@ -306,16 +300,7 @@ fn lower_option(
     helpers.require("isLikeNone");
     let none = format!("isLikeNone({x})");
     match inner {
-        Type::I8
-        | Type::U8
-        | Type::I16
-        | Type::U16
-        | Type::I32
-        | Type::U32
-        | Type::Isize
-        | Type::Usize
-        | Type::F32
-        | Type::F64 => Ok(Lowered::values(vec![
+        int32!() | Type::F32 | Type::F64 => Ok(Lowered::values(vec![
             format!("{none} ? 0 : 1"),
             format!("{none} ? 0 : {x}"),
         ])),
@@ -553,14 +538,7 @@ pub fn lift(
             let present =
                 |helpers: &mut HelperSet, values: &[String]| lift(inner, values, module, helpers);
             match &**inner {
-                Type::I8
-                | Type::U8
-                | Type::I16
-                | Type::U16
-                | Type::I32
-                | Type::U32
-                | Type::Isize
-                | Type::Usize
+                int32!()
                 | Type::F32
                 | Type::F64
                 | Type::I64

@@ -3,6 +3,7 @@
 
 mod bundler;
 mod deno;
+mod loader;
 mod no_modules;
 mod nodejs;
 mod web;
