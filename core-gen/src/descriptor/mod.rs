@@ -78,6 +78,7 @@ pub enum Type {
 /// The pattern of the integers that travel as one wasm `i32` and are a JS `number`: `i8`
 /// to `u32`, `isize` and `usize` (`Type::I8 | … | Type::Usize`). A pattern, not a predicate,
 /// so matches over `Type` stay exhaustive.
+#[cfg(feature = "glue")]
 macro_rules! int32 {
     () => {
         $crate::descriptor::Type::I8
@@ -90,6 +91,7 @@ macro_rules! int32 {
             | $crate::descriptor::Type::Usize
     };
 }
+#[cfg(feature = "glue")]
 pub(crate) use int32;
 
 /// The Rust spelling of a type, for error messages.
