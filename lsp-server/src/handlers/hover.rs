@@ -1,4 +1,4 @@
-//! `textDocument/hover`: core-gen's `ide::hover` (the `.d.ts` line, the JS call, the docs),
+//! `textDocument/hover`: wbg-ide's `hover` (the `.d.ts` line, the JS call, the docs),
 //! given the types the other files of the document's crate declare (cached per crate).
 
 use std::sync::Arc;
