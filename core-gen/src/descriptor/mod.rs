@@ -1,9 +1,12 @@
 //! The descriptor model: what the generator knows about each item, decoded from the
 //! `wbg_descriptors` custom section of a `.wasm` (see `schema` for the byte layout).
 
+// Only the generator reads descriptors; the proc macro (no `glue` feature) only writes them.
+#[cfg(feature = "glue")]
 mod decode;
 pub mod schema;
 
+#[cfg(feature = "glue")]
 pub use decode::{decode_section, decode_type, DecodeError};
 
 /// The runtime import a class's `From<Class> for JsValue` calls, named after the class's JS
