@@ -3,9 +3,10 @@
 //! only those before it:
 //! `syntax → validate → analyze → descriptor → abi → extract → glue → target → rewrite → bindgen`.
 //!
-//! The proc macro builds only the front (`syntax`, `validate`, `analyze`, `descriptor`);
-//! the `glue` feature adds `abi`, `glue` and `target`, the `wasm` feature (default) adds
-//! walrus and `extract`, `rewrite`, `bindgen`. Editor features live in `wbg-ide`.
+//! The proc macro builds only the front (`syntax`, `validate`, `analyze`, the `descriptor`
+//! model); the `glue` feature adds descriptor decoding, `abi`, `glue` and `target`, the
+//! `wasm` feature (default) adds walrus and `extract`, `rewrite`, `bindgen`. Editor features
+//! live in `wbg-ide`.
 //!
 //! Plain library: values in, values or `Result` out; no printing, no process exit.
 
