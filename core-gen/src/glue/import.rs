@@ -4,17 +4,58 @@
 
 use super::closure::Callers;
 use super::helpers::HelperSet;
-use super::js::quote;
+use super::js_text::{property_access as prop, quote};
 use crate::abi::{self, ValType};
 use crate::descriptor::{ImportFn, ImportModule, ImportOp, ImportType, Module, Type};
 
-/// Module imports the shims need, in first-use order: `(specifier, names)`.
-#[derive(Debug, Default)]
+/// Module imports the shims need, in first-use order, and how the glue names their members.
+#[derive(Debug)]
 pub struct ModuleImports {
-    pub modules: Vec<(String, Vec<String>)>,
+    /// `(specifier, names)`.
+    modules: Vec<(String, Vec<String>)>,
+    /// ES `import { x as __wbg_m0_x }`, else CommonJS `const __wbg_m0 = require(..)`.
+    es_module: bool,
 }
 
 impl ModuleImports {
+    pub fn new(es_module: bool) -> Self {
+        ModuleImports {
+            modules: Vec::new(),
+            es_module,
+        }
+    }
+
+    /// The expression naming `name` of module `specifier` in the glue, recording the import.
+    fn member(&mut self, specifier: &str, name: &str) -> String {
+        let index = self.use_name(specifier, name);
+        if self.es_module {
+            format!("__wbg_m{index}_{name}")
+        } else {
+            format!("__wbg_m{index}.{name}")
+        }
+    }
+
+    /// The `import`/`require` statements, one per module.
+    pub fn statements(&self) -> String {
+        let mut out = String::new();
+        for (index, (specifier, names)) in self.modules.iter().enumerate() {
+            out.push_str(&if self.es_module {
+                let list: Vec<String> = names
+                    .iter()
+                    .map(|n| format!("{n} as __wbg_m{index}_{n}"))
+                    .collect();
+                format!(
+                    "import {{ {} }} from {};\n",
+                    list.join(", "),
+                    quote(specifier)
+                )
+            } else {
+                format!("const __wbg_m{index} = require({});\n", quote(specifier))
+            });
+        }
+        out
+    }
+
     /// The index of `specifier`, recording that `name` is imported from it.
     fn use_name(&mut self, specifier: &str, name: &str) -> usize {
         let index = match self.modules.iter().position(|(s, _)| s == specifier) {
@@ -82,27 +123,6 @@ pub fn final_name(class: &str, member: &str, accessor: &str) -> String {
     format!("{}_prototype_{}{accessor}", ident(class), ident(member))
 }
 
-/// Placeholder the target replaces with its way of naming an imported module member.
-pub fn member_placeholder(index: usize, name: &str) -> String {
-    format!("\u{0}M{index}:{name}\u{0}")
-}
-
-/// `.name` or `["name"]`.
-fn prop(name: &str) -> String {
-    let plain = name
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
-    if plain {
-        format!(".{name}")
-    } else {
-        format!("[{}]", quote(name))
-    }
-}
-
 fn specifier(module: &ImportModule) -> Option<String> {
     match module {
         ImportModule::Global => None,
@@ -126,7 +146,7 @@ fn path(
         None => (name, Vec::new()),
     };
     let mut expr = match specifier(module) {
-        Some(spec) => member_placeholder(imports.use_name(&spec, first), first),
+        Some(spec) => imports.member(&spec, first),
         None => first.to_string(),
     };
     for part in rest {
