@@ -13,6 +13,7 @@
 pub mod analyze;
 pub mod descriptor;
 pub mod diagnostic;
+pub mod lower;
 pub mod syntax;
 pub mod validate;
 

@@ -4,19 +4,13 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
-use wbg_core_gen::syntax::{Impl, Method, MethodKind, Receiver, Struct};
+use wbg_core_gen::descriptor::Receiver;
+use wbg_core_gen::lower::{self, Export, Member};
+use wbg_core_gen::syntax::{Field, Impl, Method, Struct};
 
 use crate::shim::{self, str_part, Part, ShimArg};
 
 use wbg_schema::flags::{INSPECTABLE as FLAG_INSPECTABLE, SKIP_TYPESCRIPT as FLAG_SKIP_TYPESCRIPT};
-use wbg_schema::receiver::{
-    NONE as RECEIVER_NONE, REF as RECEIVER_REF, REF_MUT as RECEIVER_REF_MUT,
-    VALUE as RECEIVER_VALUE,
-};
-use wbg_schema::role::{
-    CONSTRUCTOR as ROLE_CONSTRUCTOR, GETTER as ROLE_GETTER, METHOD as ROLE_METHOD,
-    SETTER as ROLE_SETTER,
-};
 
 pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
     let name = &s.rust_name;
@@ -44,69 +38,10 @@ pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
     let self_ty: syn::Type = syn::parse_quote!(#name);
     let mut accessors = Vec::new();
     for field in &s.fields {
-        let field_name = &field.rust_name;
         let ty = shim::without_lifetimes(&field.ty);
-        let docs = field.docs.join("\n");
-        let getter_export = shim::export_name("__wbg_get_", name, &field_name.to_string());
-        let read = if field.getter_with_clone {
-            quote!(::core::clone::Clone::clone(&arg0.#field_name))
-        } else {
-            let span = field.ty.span();
-            quote_spanned!(span=> #rt::CopyField::copy_field(&arg0.#field_name))
-        };
-        let receiver: syn::Type = syn::parse_quote!(&#name);
-        accessors.push(shim::shim(
-            &getter_export,
-            &[ShimArg {
-                ty: receiver,
-                span: field.span,
-            }],
-            &ty,
-            |_| read,
-        ));
-        accessors.push(method_entry(&MethodEntry {
-            export: &getter_export,
-            js_name: &field.js_name,
-            docs: &docs,
-            receiver: RECEIVER_REF,
-            role: ROLE_GETTER,
-            skip_typescript: field.skip_typescript,
-            class: &self_ty,
-            args: &[],
-            ret: &ty,
-        }));
-        if field.readonly {
-            continue;
+        for member in lower::field(field, ty.clone()) {
+            accessors.push(field_accessor(name, field, &self_ty, &member));
         }
-        let setter_export = shim::export_name("__wbg_set_", name, &field_name.to_string());
-        let receiver: syn::Type = syn::parse_quote!(&mut #name);
-        let unit: syn::Type = syn::parse_quote!(());
-        accessors.push(shim::shim(
-            &setter_export,
-            &[
-                ShimArg {
-                    ty: receiver,
-                    span: field.span,
-                },
-                ShimArg {
-                    ty: ty.clone(),
-                    span: field.span,
-                },
-            ],
-            &unit,
-            |_| quote!({ arg0.#field_name = arg1; }),
-        ));
-        accessors.push(method_entry(&MethodEntry {
-            export: &setter_export,
-            js_name: &field.js_name,
-            docs: &docs,
-            receiver: RECEIVER_REF_MUT,
-            role: ROLE_SETTER,
-            skip_typescript: field.skip_typescript,
-            class: &self_ty,
-            args: &[("value".to_string(), ty.clone())],
-            ret: &unit,
-        }));
     }
 
     quote! {
@@ -225,6 +160,52 @@ pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
     }
 }
 
+/// The shim and entry of one accessor `lower` gives a public field.
+fn field_accessor(
+    name: &syn::Ident,
+    field: &Field,
+    self_ty: &syn::Type,
+    member: &Member<syn::Type>,
+) -> TokenStream {
+    let field_name = &field.rust_name;
+    let (prefix, member_name) = member.export.symbol_parts();
+    let export = shim::export_name(prefix, name, member_name);
+    let receiver: syn::Type = match member.receiver {
+        Receiver::RefMut => syn::parse_quote!(&mut #name),
+        _ => syn::parse_quote!(&#name),
+    };
+    let mut args = vec![ShimArg {
+        ty: receiver,
+        span: field.span,
+    }];
+    args.extend(member.args.iter().map(|(_, ty)| ShimArg {
+        ty: ty.clone(),
+        span: field.span,
+    }));
+    let unit: syn::Type = syn::parse_quote!(());
+    let ret = member.ret.clone().unwrap_or(unit);
+    let shim = match member.export {
+        Export::Setter(_) => shim::shim(
+            &export,
+            &args,
+            &ret,
+            |_| quote!({ arg0.#field_name = arg1; }),
+        ),
+        _ => {
+            let read = if field.getter_with_clone {
+                quote!(::core::clone::Clone::clone(&arg0.#field_name))
+            } else {
+                let span = field.ty.span();
+                let rt = quote!(::wasm_bindgen::__rt);
+                quote_spanned!(span=> #rt::CopyField::copy_field(&arg0.#field_name))
+            };
+            shim::shim(&export, &args, &ret, |_| read)
+        }
+    };
+    let entry = method_entry(&export, self_ty, member, &ret);
+    quote!(#shim #entry)
+}
+
 pub fn expand_impl(i: &Impl, cleaned: TokenStream) -> TokenStream {
     let Some(struct_name) = &i.self_name else {
         return cleaned;
@@ -248,31 +229,20 @@ pub fn expand_impl(i: &Impl, cleaned: TokenStream) -> TokenStream {
 fn expand_method(struct_name: &syn::Ident, self_ty: &syn::Type, m: &Method) -> TokenStream {
     let method = &m.rust_name;
     let export = shim::export_name("__wbg_", struct_name, &method.to_string());
-    let mut args = Vec::new();
-    let receiver = match m.receiver {
-        Receiver::None => RECEIVER_NONE,
-        Receiver::Ref => {
-            args.push(ShimArg {
-                ty: syn::parse_quote!(&#struct_name),
-                span: method.span(),
-            });
-            RECEIVER_REF
-        }
-        Receiver::RefMut => {
-            args.push(ShimArg {
-                ty: syn::parse_quote!(&mut #struct_name),
-                span: method.span(),
-            });
-            RECEIVER_REF_MUT
-        }
-        Receiver::Value => {
-            args.push(ShimArg {
-                ty: self_ty.clone(),
-                span: method.span(),
-            });
-            RECEIVER_VALUE
-        }
+    let member = lower::method(m, |t| replace_self(&shim::desc_type(t), struct_name));
+    let receiver: Option<syn::Type> = match member.receiver {
+        Receiver::None => None,
+        Receiver::Ref => Some(syn::parse_quote!(&#struct_name)),
+        Receiver::RefMut => Some(syn::parse_quote!(&mut #struct_name)),
+        Receiver::Value => Some(self_ty.clone()),
     };
+    let mut args: Vec<ShimArg> = receiver
+        .into_iter()
+        .map(|ty| ShimArg {
+            ty,
+            span: method.span(),
+        })
+        .collect();
     for a in &m.args {
         args.push(ShimArg {
             ty: replace_self(&shim::without_lifetimes(&a.ty), struct_name),
@@ -289,76 +259,43 @@ fn expand_method(struct_name: &syn::Ident, self_ty: &syn::Type, m: &Method) -> T
         &ret_ty,
         |call_args| quote!(#struct_name::#method(#(#call_args),*)),
     );
-    let role = match m.kind {
-        MethodKind::Regular => ROLE_METHOD,
-        MethodKind::Constructor => ROLE_CONSTRUCTOR,
-        MethodKind::Getter { .. } => ROLE_GETTER,
-        MethodKind::Setter { .. } => ROLE_SETTER,
-    };
-    let described_args: Vec<(String, syn::Type)> = m
-        .args
-        .iter()
-        .map(|a| {
-            (
-                a.name.clone(),
-                replace_self(&shim::desc_type(&a.ty), struct_name),
-            )
-        })
-        .collect();
-    let entry = method_entry(&MethodEntry {
-        export: &export,
-        js_name: &m.js_name,
-        docs: &m.docs.join("\n"),
-        receiver,
-        role,
-        skip_typescript: m.skip_typescript,
-        class: self_ty,
-        args: &described_args,
-        ret: &ret_ty,
-    });
+    let entry = method_entry(&export, self_ty, &member, &ret_ty);
     quote!(#shim #entry)
 }
 
-struct MethodEntry<'a> {
-    export: &'a str,
-    js_name: &'a str,
-    docs: &'a str,
-    receiver: u8,
-    role: u8,
-    skip_typescript: bool,
-    class: &'a syn::Type,
-    args: &'a [(String, syn::Type)],
-    ret: &'a syn::Type,
-}
-
-fn method_entry(e: &MethodEntry<'_>) -> TokenStream {
+/// The METHOD entry of a member `lower` made; `ret` is its return type as the shim has it.
+fn method_entry(
+    export: &str,
+    class: &syn::Type,
+    m: &Member<syn::Type>,
+    ret: &syn::Type,
+) -> TokenStream {
     let mut head = Vec::new();
-    str_part(&mut head, e.export);
-    str_part(&mut head, e.js_name);
-    str_part(&mut head, e.docs);
-    head.push(e.receiver);
-    head.push(e.role);
-    head.push(if e.skip_typescript {
+    str_part(&mut head, export);
+    str_part(&mut head, &m.js_name);
+    str_part(&mut head, &m.docs.join("\n"));
+    head.push(lower::receiver_code(m.receiver));
+    head.push(lower::role_code(m.role));
+    head.push(if m.skip_typescript {
         FLAG_SKIP_TYPESCRIPT
     } else {
         0
     });
     let mut parts = vec![
         Part::Lit(head),
-        Part::Desc(e.class.clone()),
-        Part::Lit(vec![e.args.len() as u8]),
+        Part::Desc(class.clone()),
+        Part::Lit(vec![m.args.len() as u8]),
     ];
-    for (name, ty) in e.args {
+    for (name, ty) in &m.args {
         let mut n = Vec::new();
         str_part(&mut n, name);
         parts.push(Part::Lit(n));
         parts.push(Part::Desc(ty.clone()));
     }
-    parts.push(Part::Desc(e.ret.clone()));
+    parts.push(Part::Desc(ret.clone()));
     shim::entry("METHOD", parts)
 }
 
-/// `Self` means nothing outside the impl block; name the struct instead.
 fn replace_self(ty: &syn::Type, struct_name: &syn::Ident) -> syn::Type {
     let tokens = quote!(#ty);
     let replaced: TokenStream = tokens

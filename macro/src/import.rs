@@ -11,11 +11,8 @@ use wbg_core_gen::syntax::{
 };
 
 use crate::shim::{self, str_part, Part};
+use wbg_core_gen::lower;
 
-use wbg_schema::flags::{
-    CATCH as FLAG_CATCH, FINAL as FLAG_FINAL, STRUCTURAL as FLAG_STRUCTURAL,
-    VARIADIC as FLAG_VARIADIC,
-};
 use wbg_schema::module::{
     GLOBAL as MODULE_GLOBAL, MODULE as MODULE_MODULE, SNIPPET as MODULE_SNIPPET,
 };
@@ -249,30 +246,10 @@ fn expand_fn(
     let rust_name = &f.rust_name;
     let name_str = rust_name.to_string();
     let namespace = f.namespace.clone().unwrap_or_default();
-    let (op, takes_this) = match f.op {
-        ImportOp::Function => (op::FUNCTION, false),
-        ImportOp::Constructor => (op::CONSTRUCTOR, false),
-        ImportOp::Method => (op::METHOD, true),
-        ImportOp::StaticMethod => (op::STATIC_METHOD, false),
-        ImportOp::Getter { is_static: false } => (op::GETTER, true),
-        ImportOp::Getter { is_static: true } => (op::STATIC_GETTER, false),
-        ImportOp::Setter {
-            is_static: false, ..
-        } => (op::SETTER, true),
-        ImportOp::Setter {
-            is_static: true, ..
-        } => (op::STATIC_SETTER, false),
-        ImportOp::IndexingGetter => (op::INDEXING_GETTER, true),
-        ImportOp::IndexingSetter => (op::INDEXING_SETTER, true),
-        ImportOp::IndexingDeleter => (op::INDEXING_DELETER, true),
-    };
-    let flags = if f.catch { FLAG_CATCH } else { 0 }
-        | if f.structural { FLAG_STRUCTURAL } else { 0 }
-        | if f.variadic { FLAG_VARIADIC } else { 0 }
-        | if f.final_ { FLAG_FINAL } else { 0 };
+    let op = lower::op_code(lower::import_op(&f.op));
+    let flags = lower::import_flags(f);
     let class_ident = f.class.clone();
-    // Without a class (a mistake already reported) there is no `self` to take.
-    let takes_this = takes_this && class_ident.is_some();
+    let takes_this = lower::takes_this(f);
     let wasm = wasm_name(
         &name_str,
         &[

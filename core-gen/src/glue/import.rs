@@ -254,103 +254,28 @@ pub fn render(
         let last = parts.pop().unwrap_or_default();
         Ok(path(&imp.module, &parts, &last, imports))
     };
-    let class = || class_result.clone();
     let class_name = if imp.js_class.is_empty() {
         class_type.as_ref().map(|ty| ty.js_class.clone()).ok()
     } else {
         Some(imp.js_class.replace('.', "_"))
     };
-    // `final`: the member of the prototype as it is when the glue loads.
-    let mut captured = |accessor: &str, read: String| -> Result<String, String> {
-        let class_name = class_name
-            .clone()
-            .ok_or_else(|| class_result.clone().unwrap_err())?;
-        Ok(captures.capture(final_name(&class_name, &imp.js_name, accessor), read))
+    let mut names = GlueNames {
+        imp,
+        class_result: &class_result,
+        class_name: &class_name,
+        imports,
+        captures,
+        helpers,
     };
-    let name = &imp.js_name;
-    let spread = |vals: &[String]| -> String {
-        let mut vals = vals.to_vec();
-        if imp.variadic {
-            if let Some(last) = vals.last_mut() {
-                *last = format!("...{last}");
-            }
-        }
-        vals.join(", ")
-    };
-    let (this, rest) = match values.split_first() {
-        Some((t, r)) => (t.clone(), r.to_vec()),
-        None => (String::new(), Vec::new()),
+    let parts = Parts {
+        name: &imp.js_name,
+        values: &values,
+        structural: imp.structural,
+        final_: imp.final_,
+        variadic: imp.variadic,
+        has_class: !(imp.class_id.is_empty() && imp.js_class.is_empty()),
     };
     let expr = match imp.op {
-        ImportOp::Function => format!(
-            "{}({})",
-            path(&imp.module, &imp.namespace, name, imports),
-            spread(&values)
-        ),
-        ImportOp::Constructor => format!("new {}({})", class()?, spread(&values)),
-        ImportOp::StaticMethod => format!("{}{}({})", class()?, prop(name), spread(&values)),
-        ImportOp::Method if imp.structural => format!("{this}{}({})", prop(name), spread(&rest)),
-        ImportOp::Method if imp.final_ => {
-            helpers.require("captureAtLoad");
-            let method = captured("", format!("{}.prototype{}", class()?, prop(name)))?;
-            let args =
-                std::iter::once(this).chain([spread(&rest)].into_iter().filter(|s| !s.is_empty()));
-            format!("{method}.call({})", args.collect::<Vec<_>>().join(", "))
-        }
-        ImportOp::Method => {
-            let args =
-                std::iter::once(this).chain([spread(&rest)].into_iter().filter(|s| !s.is_empty()));
-            format!(
-                "{}.prototype{}.call({})",
-                class()?,
-                prop(name),
-                args.collect::<Vec<_>>().join(", ")
-            )
-        }
-        ImportOp::Getter if imp.structural => format!("{this}{}", prop(name)),
-        ImportOp::Getter if imp.final_ => {
-            helpers.require("accessors");
-            helpers.require("captureAtLoad");
-            let read = format!("propertyGetter({}.prototype, {})", class()?, quote(name));
-            format!("{}.call({this})", captured("_get", read)?)
-        }
-        ImportOp::Getter => {
-            helpers.require("accessors");
-            format!(
-                "propertyGetter({}.prototype, {}).call({this})",
-                class()?,
-                quote(name)
-            )
-        }
-        ImportOp::Setter if imp.structural => format!("{this}{} = {}", prop(name), rest.join(", ")),
-        ImportOp::Setter if imp.final_ => {
-            helpers.require("accessors");
-            helpers.require("captureAtLoad");
-            let read = format!("propertySetter({}.prototype, {})", class()?, quote(name));
-            format!(
-                "{}.call({this}, {})",
-                captured("_set", read)?,
-                rest.join(", ")
-            )
-        }
-        ImportOp::Setter => {
-            helpers.require("accessors");
-            format!(
-                "propertySetter({}.prototype, {}).call({this}, {})",
-                class()?,
-                quote(name),
-                rest.join(", ")
-            )
-        }
-        ImportOp::StaticGetter => static_path(imp, imports, &class)?,
-        ImportOp::StaticSetter => format!(
-            "{} = {}",
-            static_path(imp, imports, &class)?,
-            values.join(", ")
-        ),
-        ImportOp::IndexingGetter => format!("{this}[{}]", rest.join(", ")),
-        ImportOp::IndexingSetter => format!("{this}[{}] = {}", rest[0], rest[1..].join(", ")),
-        ImportOp::IndexingDeleter => format!("delete {this}[{}]", rest.join(", ")),
         // A global that may not exist (`static SELF: Option<Object>` for `self` in Node)
         // reads as `undefined` instead of throwing a ReferenceError.
         ImportOp::StaticValue
@@ -358,13 +283,10 @@ pub fn render(
                 && imp.namespace.is_empty()
                 && matches!(imp.ret, Type::Option(_)) =>
         {
+            let name = &imp.js_name;
             format!("(typeof {name} === 'undefined' ? undefined : {name})")
         }
-        ImportOp::StaticValue => path(&imp.module, &imp.namespace, name, imports),
-        ImportOp::InstanceOf => {
-            let class = class()?;
-            format!("(() => {{ try {{ return {this} instanceof {class}; }} catch (_) {{ return false; }} }})()")
-        }
+        op => expr(op, &parts, &mut names)?,
     };
     let ret = match imp.op {
         ImportOp::InstanceOf => Type::Bool,
@@ -395,18 +317,6 @@ pub fn render(
         imp.wasm_name,
         params.join(", ")
     ))
-}
-
-fn static_path(
-    imp: &ImportFn,
-    imports: &mut ModuleImports,
-    class: &dyn Fn() -> Result<String, String>,
-) -> Result<String, String> {
-    if imp.class_id.is_empty() && imp.js_class.is_empty() {
-        Ok(path(&imp.module, &imp.namespace, &imp.js_name, imports))
-    } else {
-        Ok(format!("{}{}", class()?, prop(&imp.js_name)))
-    }
 }
 
 fn indent(body: &str) -> String {
@@ -449,4 +359,161 @@ fn return_to_wasm(
         None => body.push_str("    return;\n"),
     }
     Ok((body, zero))
+}
+
+/// What an import's expression is made of, beside the names `Names` resolves.
+pub struct Parts<'a> {
+    /// The JS name of the function, method or property.
+    pub name: &'a str,
+    /// The JS values of the arguments, the receiver first for operations on `this`.
+    pub values: &'a [String],
+    pub structural: bool,
+    pub final_: bool,
+    /// The last value is spread (`...rest`).
+    pub variadic: bool,
+    /// Statics are members of the class rather than of the namespace.
+    pub has_class: bool,
+}
+
+/// The names an import's expression uses, resolved where it is rendered: the glue imports
+/// modules and declares the `const`s of `final` members; hover spells them as written.
+pub trait Names {
+    /// The class the operation acts on (`Bar`, `ns.Bar`).
+    fn class(&mut self) -> Result<String, String>;
+    /// `ns.name` for a name reached through the import's module and namespace.
+    fn path(&mut self, name: &str) -> String;
+    /// The name of the `const` holding a `final` member (`accessor`: "", "_get" or
+    /// "_set") of the class's prototype, read once by `read`.
+    fn captured(&mut self, accessor: &str, read: String) -> Result<String, String>;
+    /// Notes that the expression calls the glue helper `name`.
+    fn helper(&mut self, _name: &'static str) {}
+}
+
+/// The JS expression of an import (`new C(...)`, `this.f(...)`, `C_prototype_f.call(this)`,
+/// accessors, indexing, statics, `instanceof`), given its values' JS and the names around it.
+pub fn expr(op: ImportOp, p: &Parts<'_>, names: &mut dyn Names) -> Result<String, String> {
+    let spread = |vals: &[String]| -> String {
+        let mut vals = vals.to_vec();
+        if p.variadic {
+            if let Some(last) = vals.last_mut() {
+                *last = format!("...{last}");
+            }
+        }
+        vals.join(", ")
+    };
+    let (this, rest) = match p.values.split_first() {
+        Some((t, r)) => (t.clone(), r.to_vec()),
+        None => (String::new(), Vec::new()),
+    };
+    let name = p.name;
+    let call_with_this = |f: String| {
+        let args = std::iter::once(this.clone())
+            .chain([spread(&rest)].into_iter().filter(|s| !s.is_empty()));
+        format!("{f}.call({})", args.collect::<Vec<_>>().join(", "))
+    };
+    Ok(match op {
+        ImportOp::Function => format!("{}({})", names.path(name), spread(p.values)),
+        ImportOp::Constructor => format!("new {}({})", names.class()?, spread(p.values)),
+        ImportOp::StaticMethod => {
+            format!("{}{}({})", names.class()?, prop(name), spread(p.values))
+        }
+        ImportOp::Method if p.structural => format!("{this}{}({})", prop(name), spread(&rest)),
+        ImportOp::Method if p.final_ => {
+            names.helper("captureAtLoad");
+            let read = format!("{}.prototype{}", names.class()?, prop(name));
+            call_with_this(names.captured("", read)?)
+        }
+        ImportOp::Method => call_with_this(format!("{}.prototype{}", names.class()?, prop(name))),
+        ImportOp::Getter | ImportOp::Setter => accessor(op, p, &this, &rest, names)?,
+        ImportOp::StaticGetter => static_path(p, names)?,
+        ImportOp::StaticSetter => format!("{} = {}", static_path(p, names)?, p.values.join(", ")),
+        ImportOp::IndexingGetter => format!("{this}[{}]", rest.join(", ")),
+        ImportOp::IndexingSetter => format!("{this}[{}] = {}", rest[0], rest[1..].join(", ")),
+        ImportOp::IndexingDeleter => format!("delete {this}[{}]", rest.join(", ")),
+        ImportOp::StaticValue => names.path(name),
+        ImportOp::InstanceOf => {
+            let class = names.class()?;
+            format!("(() => {{ try {{ return {this} instanceof {class}; }} catch (_) {{ return false; }} }})()")
+        }
+    })
+}
+
+/// A property of `this`: read or written directly when `structural`, else through the
+/// accessor of the class's prototype (read once when `final`).
+fn accessor(
+    op: ImportOp,
+    p: &Parts<'_>,
+    this: &str,
+    rest: &[String],
+    names: &mut dyn Names,
+) -> Result<String, String> {
+    let setter = op == ImportOp::Setter;
+    let value = rest.join(", ");
+    if p.structural {
+        let access = format!("{this}{}", prop(p.name));
+        return Ok(if setter {
+            format!("{access} = {value}")
+        } else {
+            access
+        });
+    }
+    names.helper("accessors");
+    let (helper, suffix) = if setter {
+        ("propertySetter", "_set")
+    } else {
+        ("propertyGetter", "_get")
+    };
+    let read = format!("{helper}({}.prototype, {})", names.class()?, quote(p.name));
+    let f = if p.final_ {
+        names.helper("captureAtLoad");
+        names.captured(suffix, read)?
+    } else {
+        read
+    };
+    Ok(if setter {
+        format!("{f}.call({this}, {value})")
+    } else {
+        format!("{f}.call({this})")
+    })
+}
+
+fn static_path(p: &Parts<'_>, names: &mut dyn Names) -> Result<String, String> {
+    if p.has_class {
+        Ok(format!("{}{}", names.class()?, prop(p.name)))
+    } else {
+        Ok(names.path(p.name))
+    }
+}
+
+/// The glue's names: module imports, `final` captures, helpers.
+struct GlueNames<'a> {
+    imp: &'a ImportFn,
+    class_result: &'a Result<String, String>,
+    class_name: &'a Option<String>,
+    imports: &'a mut ModuleImports,
+    captures: &'a mut Captures,
+    helpers: &'a mut HelperSet,
+}
+
+impl Names for GlueNames<'_> {
+    fn class(&mut self) -> Result<String, String> {
+        self.class_result.clone()
+    }
+
+    fn path(&mut self, name: &str) -> String {
+        path(&self.imp.module, &self.imp.namespace, name, self.imports)
+    }
+
+    fn captured(&mut self, accessor: &str, read: String) -> Result<String, String> {
+        let class_name = self
+            .class_name
+            .clone()
+            .ok_or_else(|| self.class_result.clone().unwrap_err())?;
+        let name = final_name(&class_name, &self.imp.js_name, accessor);
+        Ok(self.captures.capture(name, read))
+    }
+
+    fn helper(&mut self, name: &'static str) {
+        self.helpers.require(name);
+    }
 }

@@ -2,7 +2,7 @@
 //! public fields: the class as the `.d.ts` declares it, gathered from the struct and every
 //! `#[wasm_bindgen] impl` of it in the file, then how JS uses the member.
 
-use super::export::{arg_list, descriptor_args, skipped, without_doc_comments};
+use super::export::{arg_list, skipped, without_doc_comments};
 use super::names::FileTypes;
 use super::{markdown, region_bounds};
 use crate::types::descriptor_type_in;
@@ -10,7 +10,8 @@ use wbg_core_gen::descriptor::{self, Module, Receiver, Role, Type};
 use wbg_core_gen::glue::js_text::js_ident;
 use wbg_core_gen::glue::js_text::member_access;
 use wbg_core_gen::glue::ts;
-use wbg_core_gen::syntax::{self, Item, MethodKind};
+use wbg_core_gen::lower::{self, Export};
+use wbg_core_gen::syntax::{self, Item};
 
 /// An exported struct's JS class, as the `.d.ts` declares it: the struct and every
 /// `#[wasm_bindgen] impl` of it in the file. Its methods are identified by `export`.
@@ -39,10 +40,11 @@ fn class_of(src: &str, rust_name: &str, line: usize, types: &FileTypes) -> Class
     let ty = |t: &syn::Type| descriptor_type_in(t, &named);
     let mut methods = Vec::new();
     for f in structure.iter().flat_map(|s| &s.fields) {
-        methods.extend(field_accessors(&js_class, f, ty(&f.ty)));
+        let accessors = lower::field(f, ty(&f.ty));
+        methods.extend(accessors.into_iter().map(|a| to_method(&js_class, a)));
     }
     for m in impls.iter().flat_map(|i| &i.methods) {
-        methods.push(method_descriptor(&js_class, m, &ty));
+        methods.push(to_method(&js_class, lower::method(m, &ty)));
     }
     let s = descriptor::Struct {
         js_name: js_class,
@@ -105,77 +107,23 @@ fn class_items(
     (structure, impls)
 }
 
-/// The getter and (unless `readonly`) setter the struct macro makes for a public field.
-fn field_accessors(class: &str, f: &syntax::Field, ty: Type) -> Vec<descriptor::Method> {
-    let accessor = |export: String, role, receiver, args, ret| descriptor::Method {
-        class: class.to_string(),
-        export,
-        js_name: f.js_name.clone(),
-        docs: f.docs.clone(),
-        receiver,
-        role,
-        skip_typescript: f.skip_typescript,
-        args,
-        ret,
-    };
-    let mut out = vec![accessor(
-        field_export(f),
-        Role::Getter,
-        Receiver::Ref,
-        Vec::new(),
-        ty.clone(),
-    )];
-    if !f.readonly {
-        let value = descriptor::Arg {
-            name: "value".into(),
-            ty,
-        };
-        out.push(accessor(
-            format!("set {}", f.rust_name),
-            Role::Setter,
-            Receiver::RefMut,
-            vec![value],
-            Type::Unit,
-        ));
-    }
-    out
-}
-
-fn method_descriptor(
-    class: &str,
-    m: &syntax::Method,
-    ty: &dyn Fn(&syn::Type) -> Type,
-) -> descriptor::Method {
+/// A member lowered for its class: the record `lower` makes, as the `.d.ts` renders it.
+fn to_method(class: &str, m: lower::Member<Type>) -> descriptor::Method {
     descriptor::Method {
         class: class.to_string(),
-        export: method_export(m),
-        js_name: m.js_name.clone(),
-        docs: m.docs.clone(),
-        receiver: match m.receiver {
-            syntax::Receiver::None => Receiver::None,
-            syntax::Receiver::Ref => Receiver::Ref,
-            syntax::Receiver::RefMut => Receiver::RefMut,
-            syntax::Receiver::Value => Receiver::Value,
-        },
-        role: match m.kind {
-            MethodKind::Regular => Role::Method,
-            MethodKind::Constructor => Role::Constructor,
-            MethodKind::Getter { .. } => Role::Getter,
-            MethodKind::Setter { .. } => Role::Setter,
-        },
+        export: m.export.key(),
+        js_name: m.js_name,
+        docs: m.docs,
+        receiver: m.receiver,
+        role: m.role,
         skip_typescript: m.skip_typescript,
-        args: descriptor_args(&m.args, ty),
-        ret: m.ret.as_ref().map_or(Type::Unit, ty),
+        args: m
+            .args
+            .into_iter()
+            .map(|(name, ty)| descriptor::Arg { name, ty })
+            .collect(),
+        ret: m.ret.unwrap_or(Type::Unit),
     }
-}
-
-/// Identifies a member in `Class::module` (the real wasm export names do not matter here).
-fn field_export(f: &syntax::Field) -> String {
-    format!("get {}", f.rust_name)
-}
-
-fn method_export(m: &syntax::Method) -> String {
-    format!("fn {}", m.rust_name)
 }
 
 impl Class {
@@ -274,7 +222,7 @@ pub(super) fn method(
     types: &FileTypes,
 ) -> Option<String> {
     let c = class_of(src, &class.to_string(), line, types);
-    let d = c.method(&method_export(m))?;
+    let d = c.method(&Export::Method(m.rust_name.to_string()).key())?;
     let mut notes = skipped(d.skip_typescript);
     if d.receiver == Receiver::Value && d.role != Role::Constructor {
         notes.push(format!(
@@ -293,7 +241,7 @@ pub(super) fn field(
     types: &FileTypes,
 ) -> Option<String> {
     let c = class_of(src, &s.rust_name.to_string(), line, types);
-    let getter = c.method(&field_export(f))?;
+    let getter = c.method(&Export::Getter(f.rust_name.to_string()).key())?;
     let read = c.js(getter);
     let js = match c.pair(getter) {
         Some(setter) if !f.readonly => {

@@ -6,11 +6,12 @@
 use super::markdown;
 use super::names::FileTypes;
 use crate::types::descriptor_type_in;
-use wbg_core_gen::descriptor::Type;
-use wbg_core_gen::glue::import::final_name;
+use wbg_core_gen::descriptor::{ImportOp as Op, Type};
+use wbg_core_gen::glue::import::{self, final_name};
 use wbg_core_gen::glue::js_text::member_access;
 use wbg_core_gen::glue::js_text::{js_ident, member_name, quote};
 use wbg_core_gen::glue::ts::type_name;
+use wbg_core_gen::lower;
 use wbg_core_gen::syntax::{
     self, result_ok_type, ForeignBlock, ForeignItem, ImportFn, ImportModule, ImportOp,
     ImportStatic, ImportType,
@@ -108,7 +109,7 @@ impl Scope<'_> {
             _ => (String::new(), &f.args[..]),
         };
         let mut params = Vec::new();
-        let mut values = Vec::new();
+        let mut names = Vec::new();
         for (i, a) in rest.iter().enumerate() {
             let spread = if f.variadic && i + 1 == rest.len() {
                 "..."
@@ -116,7 +117,7 @@ impl Scope<'_> {
                 ""
             };
             params.push(format!("{spread}{}: {}", js_ident(&a.name), self.ts(&a.ty)));
-            values.push(format!("{spread}{}", js_ident(&a.name)));
+            names.push(js_ident(&a.name));
         }
         // With `catch`, JS returns the `Ok` value; an exception becomes the `Err`.
         let value = match &f.ret {
@@ -127,7 +128,7 @@ impl Scope<'_> {
             this,
             types: rest.iter().map(|a| self.ts(&a.ty)).collect(),
             params,
-            values,
+            names,
             ret: value.as_ref().map_or("void".to_string(), |t| self.ts(t)),
             class: f.class.as_ref().map(|c| self.class_expr(c)),
             class_name: f.class.as_ref().map(|c| self.class_name(c)),
@@ -185,8 +186,8 @@ struct Parts {
     params: Vec<String>,
     /// Their TypeScript types.
     types: Vec<String>,
-    /// Their names as JS passes them (`...rest` when variadic).
-    values: Vec<String>,
+    /// Their names as JS passes them.
+    names: Vec<String>,
     /// The TypeScript type JS returns.
     ret: String,
     /// The class expression, for operations on a class.
@@ -196,20 +197,8 @@ struct Parts {
 }
 
 impl Parts {
-    fn value(&self, i: usize) -> &str {
-        self.values.get(i).map_or("", String::as_str)
-    }
-
     fn class(&self) -> &str {
         self.class.as_deref().unwrap_or_default()
-    }
-
-    /// `Bar.name`, or `ns.name` when the import has no class.
-    fn on_class(&self, f: &ImportFn) -> String {
-        match &self.class {
-            Some(c) => member_access(c, &f.js_name),
-            None => path(f.namespace.as_deref().unwrap_or_default(), &f.js_name),
-        }
     }
 }
 
@@ -238,50 +227,80 @@ fn declaration(f: &ImportFn, p: &Parts) -> String {
     }
 }
 
-/// The JS wbg evaluates for the import, as `glue::import` renders it (with the Rust
+/// The JS wbg evaluates for the import, as `glue::import::expr` renders it (with the Rust
 /// argument names), in backticks, with a word on accessors of the prototype.
 fn call(f: &ImportFn, p: &Parts) -> String {
-    let (this, args) = (&p.this, p.values.join(", "));
-    let on_this = member_access(this, &f.js_name);
-    // Not `structural`: the accessor of the class's prototype, whatever the object has;
-    // `final` reads it once.
-    let prototype = |what: &str| {
-        if f.structural {
-            String::new()
-        } else if f.final_ {
-            format!(
-                " (the {what} of `{}.prototype`, read once when the glue loads)",
-                p.class()
-            )
-        } else {
-            format!(" (the {what} of `{}.prototype`)", p.class())
-        }
-    };
-    let with: Vec<&str> = std::iter::once(this.as_str())
-        .chain((!args.is_empty()).then_some(args.as_str()))
+    let op = lower::import_op(&f.op);
+    let accessor = matches!(op, Op::Getter | Op::Setter);
+    let values: Vec<String> = (!p.this.is_empty())
+        .then(|| p.this.clone())
+        .into_iter()
+        .chain(p.names.iter().cloned())
         .collect();
-    let method = member_access(&format!("{}.prototype", p.class()), &f.js_name);
-    match f.op {
-        ImportOp::Function | ImportOp::StaticMethod => format!("`{}({args})`", p.on_class(f)),
-        ImportOp::Constructor => format!("`new {}({args})`", p.class()),
-        ImportOp::Method if f.structural => format!("`{on_this}({args})`"),
-        ImportOp::Method if f.final_ => {
-            let name = final_name(p.class_name.as_deref().unwrap_or_default(), &f.js_name, "");
-            format!(
-                "`{name}.call({})`, `{name}` being `{method}` read once when the glue loads",
-                with.join(", ")
-            )
-        }
-        ImportOp::Method => format!("`{method}.call({})`", with.join(", ")),
-        ImportOp::Getter { is_static: true } => format!("`{}`", p.on_class(f)),
-        ImportOp::Getter { is_static: false } => format!("`{on_this}`{}", prototype("getter")),
-        ImportOp::Setter {
-            is_static: true, ..
-        } => format!("`{} = {args}`", p.on_class(f)),
-        ImportOp::Setter { .. } => format!("`{on_this} = {args}`{}", prototype("setter")),
-        ImportOp::IndexingGetter => format!("`{this}[{}]`", p.value(0)),
-        ImportOp::IndexingSetter => format!("`{this}[{}] = {}`", p.value(0), p.value(1)),
-        ImportOp::IndexingDeleter => format!("`delete {this}[{}]`", p.value(0)),
+    // An accessor of the prototype amounts to reading or writing the property.
+    let parts = import::Parts {
+        name: &f.js_name,
+        values: &values,
+        structural: f.structural || accessor,
+        final_: f.final_,
+        variadic: f.variadic,
+        has_class: p.class.is_some(),
+    };
+    let mut names = HoverNames { f, p };
+    let expr = import::expr(op, &parts, &mut names).unwrap_or_default();
+    let prototype = |what: &str| match (f.structural, f.final_) {
+        (true, _) => String::new(),
+        (false, true) => format!(
+            " (the {what} of `{}.prototype`, read once when the glue loads)",
+            p.class()
+        ),
+        (false, false) => format!(" (the {what} of `{}.prototype`)", p.class()),
+    };
+    let note = match op {
+        Op::Method if !f.structural && f.final_ => format!(
+            ", `{}` being `{}` read once when the glue loads",
+            names.final_name(),
+            member_access(&format!("{}.prototype", p.class()), &f.js_name)
+        ),
+        Op::Getter => prototype("getter"),
+        Op::Setter => prototype("setter"),
+        _ => String::new(),
+    };
+    format!("`{expr}`{note}")
+}
+
+/// Names as the user wrote them: the class through its namespace, `final` members by the
+/// `const` the glue declares.
+struct HoverNames<'a> {
+    f: &'a ImportFn,
+    p: &'a Parts,
+}
+
+impl HoverNames<'_> {
+    fn final_name(&self) -> String {
+        final_name(
+            self.p.class_name.as_deref().unwrap_or_default(),
+            &self.f.js_name,
+            "",
+        )
+    }
+}
+
+impl import::Names for HoverNames<'_> {
+    fn class(&mut self) -> Result<String, String> {
+        Ok(self.p.class().to_string())
+    }
+
+    fn path(&mut self, name: &str) -> String {
+        path(self.f.namespace.as_deref().unwrap_or_default(), name)
+    }
+
+    fn captured(&mut self, accessor: &str, _read: String) -> Result<String, String> {
+        Ok(final_name(
+            self.p.class_name.as_deref().unwrap_or_default(),
+            &self.f.js_name,
+            accessor,
+        ))
     }
 }
 
@@ -308,7 +327,7 @@ fn syntax_type_ident(ty: &syn::Type) -> Option<syn::Ident> {
 mod tests {
     use super::super::tests::check_hover;
     use wbg_core_gen::descriptor::{self, Arg, Module, Type};
-    use wbg_core_gen::syntax::{ForeignItem, ImportOp, Item};
+    use wbg_core_gen::syntax::{ForeignItem, Item};
 
     #[test]
     fn global_function_through_a_namespace() {
@@ -616,23 +635,7 @@ extern "C" {
                     Some(()),
                 ),
                 ForeignItem::Fn(f) => (
-                    match f.op {
-                        ImportOp::Function => descriptor::ImportOp::Function,
-                        ImportOp::Constructor => descriptor::ImportOp::Constructor,
-                        ImportOp::Method => descriptor::ImportOp::Method,
-                        ImportOp::StaticMethod => descriptor::ImportOp::StaticMethod,
-                        ImportOp::Getter { is_static: false } => descriptor::ImportOp::Getter,
-                        ImportOp::Getter { is_static: true } => descriptor::ImportOp::StaticGetter,
-                        ImportOp::Setter {
-                            is_static: false, ..
-                        } => descriptor::ImportOp::Setter,
-                        ImportOp::Setter {
-                            is_static: true, ..
-                        } => descriptor::ImportOp::StaticSetter,
-                        ImportOp::IndexingGetter => descriptor::ImportOp::IndexingGetter,
-                        ImportOp::IndexingSetter => descriptor::ImportOp::IndexingSetter,
-                        ImportOp::IndexingDeleter => descriptor::ImportOp::IndexingDeleter,
-                    },
+                    wbg_core_gen::lower::import_op(&f.op),
                     &f.js_name,
                     &f.namespace,
                     f.class.as_ref(),

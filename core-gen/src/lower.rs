@@ -1,0 +1,189 @@
+//! The one lowering of the syntax model into descriptor records: which accessors a struct
+//! field gets, what a method's receiver and role are, what an import's operation and flags
+//! are. The macro writes these records into its descriptor entries; hover renders them.
+
+use crate::descriptor::schema::{flags, op, receiver, role};
+use crate::descriptor::{ImportOp, Receiver, Role};
+use crate::syntax;
+
+/// A member of an exported class as its METHOD entry describes it, generic over the type
+/// representation (`syn::Type` in the macro, resolved `descriptor::Type` in hover).
+#[derive(Debug, Clone)]
+pub struct Member<T> {
+    pub export: Export,
+    pub js_name: String,
+    pub docs: Vec<String>,
+    pub receiver: Receiver,
+    pub role: Role,
+    pub skip_typescript: bool,
+    pub args: Vec<(String, T)>,
+    /// `None`: returns nothing.
+    pub ret: Option<T>,
+}
+
+/// What a member's wasm export is the shim of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Export {
+    /// The getter of a public field.
+    Getter(String),
+    /// The setter of a public field.
+    Setter(String),
+    /// An `impl` method, by its Rust name.
+    Method(String),
+}
+
+impl Export {
+    /// The prefix of the export symbol and the Rust name it is made from.
+    pub fn symbol_parts(&self) -> (&'static str, &str) {
+        match self {
+            Export::Getter(f) => ("__wbg_get_", f),
+            Export::Setter(f) => ("__wbg_set_", f),
+            Export::Method(m) => ("__wbg_", m),
+        }
+    }
+
+    /// A name identifying the member among its class's (not the wasm symbol).
+    pub fn key(&self) -> String {
+        match self {
+            Export::Getter(f) => format!("get {f}"),
+            Export::Setter(f) => format!("set {f}"),
+            Export::Method(m) => format!("fn {m}"),
+        }
+    }
+}
+
+/// The getter and (unless `readonly`) setter of a public field whose type is `ty`.
+pub fn field<T: Clone>(f: &syntax::Field, ty: T) -> Vec<Member<T>> {
+    let rust_name = f.rust_name.to_string();
+    let accessor = |export, receiver, role, args, ret| Member {
+        export,
+        js_name: f.js_name.clone(),
+        docs: f.docs.clone(),
+        receiver,
+        role,
+        skip_typescript: f.skip_typescript,
+        args,
+        ret,
+    };
+    let mut out = vec![accessor(
+        Export::Getter(rust_name.clone()),
+        Receiver::Ref,
+        Role::Getter,
+        Vec::new(),
+        Some(ty.clone()),
+    )];
+    if !f.readonly {
+        out.push(accessor(
+            Export::Setter(rust_name),
+            Receiver::RefMut,
+            Role::Setter,
+            vec![("value".to_string(), ty)],
+            None,
+        ));
+    }
+    out
+}
+
+/// An `impl` method, its types lowered by `ty`.
+pub fn method<T>(m: &syntax::Method, ty: impl Fn(&syn::Type) -> T) -> Member<T> {
+    Member {
+        export: Export::Method(m.rust_name.to_string()),
+        js_name: m.js_name.clone(),
+        docs: m.docs.clone(),
+        receiver: match m.receiver {
+            syntax::Receiver::None => Receiver::None,
+            syntax::Receiver::Ref => Receiver::Ref,
+            syntax::Receiver::RefMut => Receiver::RefMut,
+            syntax::Receiver::Value => Receiver::Value,
+        },
+        role: match m.kind {
+            syntax::MethodKind::Regular => Role::Method,
+            syntax::MethodKind::Constructor => Role::Constructor,
+            syntax::MethodKind::Getter { .. } => Role::Getter,
+            syntax::MethodKind::Setter { .. } => Role::Setter,
+        },
+        skip_typescript: m.skip_typescript,
+        args: m.args.iter().map(|a| (a.name.clone(), ty(&a.ty))).collect(),
+        ret: m.ret.as_ref().map(ty),
+    }
+}
+
+/// The schema byte of a receiver.
+pub fn receiver_code(r: Receiver) -> u8 {
+    match r {
+        Receiver::None => receiver::NONE,
+        Receiver::Ref => receiver::REF,
+        Receiver::RefMut => receiver::REF_MUT,
+        Receiver::Value => receiver::VALUE,
+    }
+}
+
+/// The schema byte of a role.
+pub fn role_code(r: Role) -> u8 {
+    match r {
+        Role::Method => role::METHOD,
+        Role::Constructor => role::CONSTRUCTOR,
+        Role::Getter => role::GETTER,
+        Role::Setter => role::SETTER,
+    }
+}
+
+/// What an imported function does in JS.
+pub fn import_op(o: &syntax::ImportOp) -> ImportOp {
+    use syntax::ImportOp as S;
+    match o {
+        S::Function => ImportOp::Function,
+        S::Constructor => ImportOp::Constructor,
+        S::Method => ImportOp::Method,
+        S::StaticMethod => ImportOp::StaticMethod,
+        S::Getter { is_static: false } => ImportOp::Getter,
+        S::Getter { is_static: true } => ImportOp::StaticGetter,
+        S::Setter {
+            is_static: false, ..
+        } => ImportOp::Setter,
+        S::Setter {
+            is_static: true, ..
+        } => ImportOp::StaticSetter,
+        S::IndexingGetter => ImportOp::IndexingGetter,
+        S::IndexingSetter => ImportOp::IndexingSetter,
+        S::IndexingDeleter => ImportOp::IndexingDeleter,
+    }
+}
+
+/// The schema byte of an import operation.
+pub fn op_code(o: ImportOp) -> u8 {
+    match o {
+        ImportOp::Function => op::FUNCTION,
+        ImportOp::Constructor => op::CONSTRUCTOR,
+        ImportOp::Method => op::METHOD,
+        ImportOp::StaticMethod => op::STATIC_METHOD,
+        ImportOp::Getter => op::GETTER,
+        ImportOp::Setter => op::SETTER,
+        ImportOp::StaticGetter => op::STATIC_GETTER,
+        ImportOp::StaticSetter => op::STATIC_SETTER,
+        ImportOp::IndexingGetter => op::INDEXING_GETTER,
+        ImportOp::IndexingSetter => op::INDEXING_SETTER,
+        ImportOp::IndexingDeleter => op::INDEXING_DELETER,
+        ImportOp::StaticValue => op::STATIC_VALUE,
+        ImportOp::InstanceOf => op::INSTANCE_OF,
+    }
+}
+
+/// The flags byte of an imported function's entry.
+pub fn import_flags(f: &syntax::ImportFn) -> u8 {
+    [
+        (f.catch, flags::CATCH),
+        (f.structural, flags::STRUCTURAL),
+        (f.variadic, flags::VARIADIC),
+        (f.final_, flags::FINAL),
+    ]
+    .iter()
+    .filter(|(on, _)| *on)
+    .fold(0, |acc, (_, bit)| acc | bit)
+}
+
+/// Whether the import's first Rust argument is the JS receiver; without a class (a mistake
+/// already reported) there is no `this` to take.
+pub fn takes_this(f: &syntax::ImportFn) -> bool {
+    f.op.takes_this() && f.class.is_some()
+}
