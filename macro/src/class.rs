@@ -281,18 +281,8 @@ fn method_entry(
     } else {
         0
     });
-    let mut parts = vec![
-        Part::Lit(head),
-        Part::Desc(class.clone()),
-        Part::Lit(vec![m.args.len() as u8]),
-    ];
-    for (name, ty) in &m.args {
-        let mut n = Vec::new();
-        str_part(&mut n, name);
-        parts.push(Part::Lit(n));
-        parts.push(Part::Desc(ty.clone()));
-    }
-    parts.push(Part::Desc(ret.clone()));
+    let mut parts = vec![Part::Lit(head), Part::Desc(class.clone())];
+    shim::signature(&mut parts, &m.args, ret);
     shim::entry("METHOD", parts)
 }
 

@@ -138,14 +138,7 @@ fn import_entry(
     let mut class = Vec::new();
     str_part(&mut class, js_class);
     parts.push(Part::Lit(class));
-    parts.push(Part::Lit(vec![args.len() as u8]));
-    for (name, ty) in args {
-        let mut n = Vec::new();
-        str_part(&mut n, name);
-        parts.push(Part::Lit(n));
-        parts.push(Part::Desc(ty.clone()));
-    }
-    parts.push(Part::Desc(ret.clone()));
+    shim::signature(&mut parts, args, ret);
     shim::entry("IMPORT_FN", parts)
 }
 

@@ -172,6 +172,19 @@ pub fn str_part(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
+/// The signature that ends METHOD and IMPORT_FN entries: the argument count, each
+/// argument's name and type, then the return type.
+pub fn signature(parts: &mut Vec<Part>, args: &[(String, syn::Type)], ret: &syn::Type) {
+    parts.push(Part::Lit(vec![args.len() as u8]));
+    for (name, ty) in args {
+        let mut n = Vec::new();
+        str_part(&mut n, name);
+        parts.push(Part::Lit(n));
+        parts.push(Part::Desc(ty.clone()));
+    }
+    parts.push(Part::Desc(ret.clone()));
+}
+
 /// A `#[link_section = "wbg_descriptors"]` static holding one entry of `kind`.
 pub fn entry(kind: &str, parts: Vec<Part>) -> TokenStream {
     let rt = quote!(::wasm_bindgen::__rt);
