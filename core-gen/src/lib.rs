@@ -1,7 +1,7 @@
 //! wbg-core-gen: the single source of truth for `#[wasm_bindgen]` parsing and validation,
 //! the descriptor schema, and JS/TS generation. Modules read in data-flow order, each using
 //! only those before it:
-//! `syntax → validate → analyze → descriptor → abi → extract → glue → target → rewrite → bindgen`.
+//! `js_words → syntax → validate → analyze → descriptor → abi → extract → glue → target → rewrite → bindgen`.
 //!
 //! The proc macro builds only the front (`syntax`, `validate`, `analyze`, the `descriptor`
 //! model); the `glue` feature adds descriptor decoding, `abi`, `glue` and `target`, the
@@ -13,6 +13,7 @@
 pub mod analyze;
 pub mod descriptor;
 pub mod diagnostic;
+pub mod js_words;
 pub mod lower;
 pub mod syntax;
 pub mod validate;

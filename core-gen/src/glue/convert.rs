@@ -414,6 +414,13 @@ fn lower_nullable_buffer(
     })
 }
 
+/// A typed array of `ctor` over `len` elements of wasm memory at `ptr`: what a slice lent
+/// to an import is in JS (writes land in wasm memory).
+fn memory_view(ctor: &str, ptr: &str, len: &str, helpers: &mut HelperSet) -> String {
+    helpers.require("memory");
+    format!("new {ctor}(wasm.memory.buffer, {ptr} >>> 0, {len})")
+}
+
 /// wasm → JS: the expression for `ty` made from its core `values`.
 pub fn lift(
     ty: &Type,
@@ -479,13 +486,7 @@ pub fn lift(
             }
             // Lent for the call: a view, valid until the import returns.
             Type::Slice(elem) if typed_array(elem).is_some() => {
-                helpers.require("memory");
-                format!(
-                    "new {}(wasm.memory.buffer, {} >>> 0, {})",
-                    typed_array(elem).expect("checked"),
-                    v(0),
-                    v(1)
-                )
+                memory_view(typed_array(elem).expect("checked"), &v(0), &v(1), helpers)
             }
             other => {
                 return Err(format!(
@@ -499,26 +500,14 @@ pub fn lift(
             let Type::Slice(elem) = &**inner else {
                 unreachable!("matched above")
             };
-            helpers.require("memory");
-            format!(
-                "new {}(wasm.memory.buffer, {} >>> 0, {})",
-                typed_array(elem).expect("checked"),
-                v(0),
-                v(1)
-            )
+            memory_view(typed_array(elem).expect("checked"), &v(0), &v(1), helpers)
         }
         // `Clamped<&[u8]>` or `Clamped<&mut [u8]>` lent to an import: a view, valid until
         // the import returns.
         Type::Clamped(inner)
             if matches!(**inner, Type::Ref(_) | Type::RefMut(_)) && array_ctor(ty).is_some() =>
         {
-            helpers.require("memory");
-            format!(
-                "new {}(wasm.memory.buffer, {} >>> 0, {})",
-                array_ctor(ty).expect("checked"),
-                v(0),
-                v(1)
-            )
+            memory_view(array_ctor(ty).expect("checked"), &v(0), &v(1), helpers)
         }
         Type::Vector(_) | Type::Clamped(_) if array_ctor(ty).is_some() => {
             helpers.require("arrays");

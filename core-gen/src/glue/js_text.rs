@@ -4,68 +4,15 @@
 
 use crate::descriptor::Type;
 
-const RESERVED: &[&str] = &[
-    "arguments",
-    "await",
-    "break",
-    "case",
-    "catch",
-    "class",
-    "const",
-    "continue",
-    "debugger",
-    "default",
-    "delete",
-    "do",
-    "else",
-    "enum",
-    "eval",
-    "export",
-    "extends",
-    "false",
-    "finally",
-    "for",
-    "function",
-    "if",
-    "implements",
-    "import",
-    "in",
-    "instanceof",
-    "interface",
-    "let",
-    "new",
-    "null",
-    "package",
-    "private",
-    "protected",
-    "public",
-    "return",
-    "static",
-    "super",
-    "switch",
-    "this",
-    "throw",
-    "true",
-    "try",
-    "typeof",
-    "var",
-    "void",
-    "while",
-    "with",
-    "yield",
-    "wasm",
-    "heap",
-    "self",
-    "ret",
-    // Temporaries of `render_call` and `convert::lower`.
-    "depth",
-    "seen",
-    "moving",
+/// Names a parameter may not have besides JS's reserved words: `await` (reserved in ES
+/// modules) and the names the glue itself declares.
+const GLUE_NAMES: &[&str] = &[
+    "await", "wasm", "heap", "self", "ret", "depth", "seen", "moving",
 ];
 
 /// A Rust argument name made safe as a JS parameter name.
 pub fn js_ident(name: &str) -> String {
-    if RESERVED.contains(&name) {
+    if crate::js_words::RESERVED_WORDS.contains(&name) || GLUE_NAMES.contains(&name) {
         format!("{name}_")
     } else {
         name.to_string()
