@@ -1,10 +1,10 @@
 //! wbg-core-gen: the single source of truth for `#[wasm_bindgen]` parsing and validation,
 //! the descriptor schema, and JS/TS generation. Modules read in data-flow order, each using
 //! only those before it:
-//! `js_words → syntax → validate → analyze → descriptor → abi → extract → glue → target → rewrite → bindgen`.
+//! `js_words → syntax → validate → analyze → descriptor → lower → abi → extract → glue → target → rewrite → bindgen`.
 //!
 //! The proc macro builds only the front (`syntax`, `validate`, `analyze`, the `descriptor`
-//! model); the `glue` feature adds descriptor decoding, `abi`, `glue` and `target`, the
+//! model, `lower`); the `glue` feature adds descriptor decoding, `abi`, `glue` and `target`, the
 //! `wasm` feature (default) adds walrus and `extract`, `rewrite`, `bindgen`. Editor features
 //! live in `wbg-ide`.
 //!
