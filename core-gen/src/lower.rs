@@ -187,3 +187,73 @@ pub fn import_flags(f: &syntax::ImportFn) -> u8 {
 pub fn takes_this(f: &syntax::ImportFn) -> bool {
     f.op.takes_this() && f.class.is_some()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::{ForeignItem, Item};
+
+    fn items(src: &str) -> Vec<Item> {
+        crate::parse_file(src).0.items
+    }
+
+    #[test]
+    fn fields_get_a_getter_and_a_setter_unless_readonly() {
+        let src =
+            "#[wasm_bindgen]\npub struct P { pub x: u32, #[wasm_bindgen(readonly)] pub id: u32 }";
+        let Some(Item::Struct(s)) = items(src).into_iter().next() else {
+            panic!("a struct")
+        };
+        let x = field(&s.fields[0], ());
+        assert_eq!(x.len(), 2);
+        assert_eq!((x[0].role, x[0].receiver), (Role::Getter, Receiver::Ref));
+        assert_eq!((x[1].role, x[1].receiver), (Role::Setter, Receiver::RefMut));
+        assert_eq!(x[1].export.symbol_parts(), ("__wbg_set_", "x"));
+        assert_eq!(x[1].args.len(), 1);
+        assert!(x[1].ret.is_none());
+        let id = field(&s.fields[1], ());
+        assert_eq!(id.len(), 1);
+        assert_eq!(id[0].export.key(), "get id");
+    }
+
+    #[test]
+    fn methods_keep_their_receiver_and_role() {
+        let src = "#[wasm_bindgen]\nimpl P {\n#[wasm_bindgen(constructor)]\npub fn new() -> P { P }\npub fn take(self) {}\n}";
+        let Some(Item::Impl(i)) = items(src).into_iter().next() else {
+            panic!("an impl")
+        };
+        let ctor = method(&i.methods[0], |_| ());
+        assert_eq!(
+            (ctor.role, ctor.receiver),
+            (Role::Constructor, Receiver::None)
+        );
+        let take = method(&i.methods[1], |_| ());
+        assert_eq!((take.role, take.receiver), (Role::Method, Receiver::Value));
+        assert_eq!(role_code(take.role), role::METHOD);
+        assert_eq!(receiver_code(take.receiver), receiver::VALUE);
+    }
+
+    #[test]
+    fn imports_get_their_op_and_flags() {
+        let src = "#[wasm_bindgen]\nextern \"C\" {\ntype Bar;\n#[wasm_bindgen(method, final, getter)]\nfn width(this: &Bar) -> u32;\n#[wasm_bindgen(catch, variadic)]\nfn f(a: &[u32]) -> Result<(), JsValue>;\n}";
+        let Some(Item::ForeignMod(b)) = items(src).into_iter().next() else {
+            panic!("an extern block")
+        };
+        let fns: Vec<_> = b
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                ForeignItem::Fn(f) => Some(f),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(import_op(&fns[0].op), ImportOp::Getter);
+        assert_eq!(op_code(import_op(&fns[0].op)), op::GETTER);
+        assert_eq!(import_flags(fns[0]), flags::FINAL);
+        assert!(takes_this(fns[0]));
+        // Structural unless `final`, as in wasm-bindgen.
+        let expected = flags::CATCH | flags::STRUCTURAL | flags::VARIADIC;
+        assert_eq!(import_flags(fns[1]), expected);
+        assert!(!takes_this(fns[1]));
+    }
+}

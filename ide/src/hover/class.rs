@@ -44,7 +44,7 @@ fn class_of(src: &str, rust_name: &str, line: usize, types: &FileTypes) -> Class
         methods.extend(accessors.into_iter().map(|a| to_method(&js_class, a)));
     }
     for m in impls.iter().flat_map(|i| &i.methods) {
-        methods.push(to_method(&js_class, lower::method(m, &ty)));
+        methods.push(to_method(&js_class, lower::method(m, ty)));
     }
     let s = descriptor::Struct {
         js_name: js_class,

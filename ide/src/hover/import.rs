@@ -13,8 +13,8 @@ use wbg_core_gen::glue::js_text::{js_ident, member_name, quote};
 use wbg_core_gen::glue::ts::type_name;
 use wbg_core_gen::lower;
 use wbg_core_gen::syntax::{
-    self, result_ok_type, ForeignBlock, ForeignItem, ImportFn, ImportModule, ImportOp,
-    ImportStatic, ImportType,
+    self, result_ok_type, ForeignBlock, ForeignItem, ImportFn, ImportModule, ImportStatic,
+    ImportType,
 };
 
 pub(super) fn item(block: &ForeignBlock, item: &ForeignItem, types: &FileTypes) -> String {
@@ -103,7 +103,7 @@ impl Scope<'_> {
     }
 
     fn parts(&self, f: &ImportFn) -> Parts {
-        let takes_this = f.class.is_some() && f.op.takes_this();
+        let takes_this = lower::takes_this(f);
         let (this, rest) = match f.args.split_first() {
             Some((first, rest)) if takes_this => (first.name.clone(), rest),
             _ => (String::new(), &f.args[..]),
@@ -206,24 +206,24 @@ impl Parts {
 fn declaration(f: &ImportFn, p: &Parts) -> String {
     let (member, params, ret) = (member_name(&f.js_name), p.params.join(", "), &p.ret);
     let static_ = if p.class.is_some() { "static " } else { "" };
-    match f.op {
-        ImportOp::Function => format!("function {}({params}): {ret};", f.js_name),
-        ImportOp::Constructor => format!("constructor({params});"),
-        ImportOp::StaticMethod => format!("static {member}({params}): {ret};"),
-        ImportOp::Method => format!("{member}({params}): {ret};"),
-        ImportOp::Getter { is_static: true } => format!("{static_}get {member}(): {ret};"),
-        ImportOp::Getter { is_static: false } => format!("get {member}(): {ret};"),
-        ImportOp::Setter {
-            is_static: true, ..
-        } => format!("{static_}set {member}({params});"),
-        ImportOp::Setter { .. } => format!("set {member}({params});"),
-        ImportOp::IndexingGetter => format!("[{params}]: {ret};"),
-        ImportOp::IndexingSetter => format!(
+    match lower::import_op(&f.op) {
+        Op::Function | Op::StaticValue | Op::InstanceOf => {
+            format!("function {}({params}): {ret};", f.js_name)
+        }
+        Op::Constructor => format!("constructor({params});"),
+        Op::StaticMethod => format!("static {member}({params}): {ret};"),
+        Op::Method => format!("{member}({params}): {ret};"),
+        Op::StaticGetter => format!("{static_}get {member}(): {ret};"),
+        Op::Getter => format!("get {member}(): {ret};"),
+        Op::StaticSetter => format!("{static_}set {member}({params});"),
+        Op::Setter => format!("set {member}({params});"),
+        Op::IndexingGetter => format!("[{params}]: {ret};"),
+        Op::IndexingSetter => format!(
             "[{}]: {};",
             p.params.first().map_or("", String::as_str),
             p.types.get(1).map_or("any", String::as_str)
         ),
-        ImportOp::IndexingDeleter => format!("[{params}]: any;"),
+        Op::IndexingDeleter => format!("[{params}]: any;"),
     }
 }
 
