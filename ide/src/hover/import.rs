@@ -246,7 +246,11 @@ fn call(f: &ImportFn, p: &Parts) -> String {
         variadic: f.variadic,
         has_class: p.class.is_some(),
     };
-    let mut names = HoverNames { f, p };
+    let mut names = HoverNames {
+        f,
+        p,
+        captured: None,
+    };
     let expr = import::expr(op, &parts, &mut names).unwrap_or_default();
     let prototype = |what: &str| match (f.structural, f.final_) {
         (true, _) => String::new(),
@@ -256,14 +260,12 @@ fn call(f: &ImportFn, p: &Parts) -> String {
         ),
         (false, false) => format!(" (the {what} of `{}.prototype`)", p.class()),
     };
-    let note = match op {
-        Op::Method if !f.structural && f.final_ => format!(
-            ", `{}` being `{}` read once when the glue loads",
-            names.final_name(),
-            member_access(&format!("{}.prototype", p.class()), &f.js_name)
-        ),
-        Op::Getter => prototype("getter"),
-        Op::Setter => prototype("setter"),
+    let note = match (op, names.captured) {
+        (Op::Getter, _) => prototype("getter"),
+        (Op::Setter, _) => prototype("setter"),
+        (_, Some((name, read))) => {
+            format!(", `{name}` being `{read}` read once when the glue loads")
+        }
         _ => String::new(),
     };
     format!("`{expr}`{note}")
@@ -274,16 +276,8 @@ fn call(f: &ImportFn, p: &Parts) -> String {
 struct HoverNames<'a> {
     f: &'a ImportFn,
     p: &'a Parts,
-}
-
-impl HoverNames<'_> {
-    fn final_name(&self) -> String {
-        final_name(
-            self.p.class_name.as_deref().unwrap_or_default(),
-            &self.f.js_name,
-            "",
-        )
-    }
+    /// The `const` of a `final` member and what it reads.
+    captured: Option<(String, String)>,
 }
 
 impl import::Names for HoverNames<'_> {
@@ -295,12 +289,11 @@ impl import::Names for HoverNames<'_> {
         path(self.f.namespace.as_deref().unwrap_or_default(), name)
     }
 
-    fn captured(&mut self, accessor: &str, _read: String) -> Result<String, String> {
-        Ok(final_name(
-            self.p.class_name.as_deref().unwrap_or_default(),
-            &self.f.js_name,
-            accessor,
-        ))
+    fn captured(&mut self, accessor: &str, read: String) -> Result<String, String> {
+        let class = self.p.class_name.as_deref().unwrap_or_default();
+        let name = final_name(class, &self.f.js_name, accessor);
+        self.captured = Some((name.clone(), read));
+        Ok(name)
     }
 }
 
