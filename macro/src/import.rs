@@ -388,11 +388,10 @@ fn expand_fn(
     let placed = match (&class_ident, in_impl) {
         (Some(class), true) => quote!(impl #class { #function }),
         _ => {
-            // `js_namespace = Bar` naming a type of this block also makes `Bar::f()`, as
-            // in the original wasm-bindgen design.
+            // `js_namespace = Bar` (or `["a", "Bar"]`: the last name) naming a type of this
+            // block also makes `Bar::f()`, as wasm-bindgen does.
             let namespace_type = namespace
-                .first()
-                .filter(|_| namespace.len() == 1)
+                .last()
                 .and_then(|n| types_here.iter().find(|t| **t == n.as_str()));
             match namespace_type {
                 Some(ty) => {

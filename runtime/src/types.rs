@@ -426,6 +426,51 @@ macro_rules! wide {
 }
 wide!(u128 => U128, i128 => I128);
 
+/// `Option<u128>` / `Option<i128>`: a presence flag, then the low and high 64 bits.
+#[derive(Clone, Copy)]
+pub struct OptionWide {
+    present: u32,
+    lo: u64,
+    hi: u64,
+}
+
+impl WasmAbi for OptionWide {
+    type Prim1 = u32;
+    type Prim2 = u64;
+    type Prim3 = u64;
+    type Prim4 = ();
+    fn split(self) -> (u32, u64, u64, ()) {
+        (self.present, self.lo, self.hi, ())
+    }
+    fn join(present: u32, lo: u64, hi: u64, _: ()) -> Self {
+        OptionWide { present, lo, hi }
+    }
+}
+
+macro_rules! option_wide {
+    ($($t:ty),*) => {$(
+        impl IntoWasmAbi for Option<$t> {
+            type Abi = OptionWide;
+            fn into_abi(self) -> OptionWide {
+                match self {
+                    Some(v) => {
+                        let v = v as u128;
+                        OptionWide { present: 1, lo: v as u64, hi: (v >> 64) as u64 }
+                    }
+                    None => OptionWide { present: 0, lo: 0, hi: 0 },
+                }
+            }
+        }
+        impl FromWasmAbi for Option<$t> {
+            type Abi = OptionWide;
+            unsafe fn from_abi(js: OptionWide) -> Self {
+                (js.present != 0).then(|| (((js.hi as u128) << 64) | js.lo as u128) as $t)
+            }
+        }
+    )*};
+}
+option_wide!(u128, i128);
+
 // --- raw pointers -------------------------------------------------------------------------
 
 impl<T> WasmDescribe for *const T {
@@ -482,6 +527,30 @@ impl<T> FromWasmAbi for core::ptr::NonNull<T> {
             .unwrap_or_else(|| crate::throw_str("a NonNull pointer from JS was 0"))
     }
 }
+
+/// `Option<*const T>`, `Option<*mut T>`: an optional number (a presence flag and the
+/// address), so `Some(null)` reaches JS as `0` and `None` as `undefined`.
+macro_rules! option_raw_pointer {
+    ($($ptr:ty),*) => {$(
+        impl<T> IntoWasmAbi for Option<$ptr> {
+            type Abi = OptionPrim<u32>;
+            fn into_abi(self) -> OptionPrim<u32> {
+                match self {
+                    Some(p) => OptionPrim { present: 1, value: p as u32 },
+                    None => OptionPrim { present: 0, value: 0 },
+                }
+            }
+        }
+
+        impl<T> FromWasmAbi for Option<$ptr> {
+            type Abi = OptionPrim<u32>;
+            unsafe fn from_abi(js: OptionPrim<u32>) -> Self {
+                (js.present != 0).then_some(js.value as $ptr)
+            }
+        }
+    )*};
+}
+option_raw_pointer!(*const T, *mut T);
 
 /// `Option<NonNull<T>>`: described as an optional number, so a presence flag and the address.
 impl<T> IntoWasmAbi for Option<core::ptr::NonNull<T>> {

@@ -9,6 +9,7 @@ import { TARGETS, load, outDir } from './support.mjs';
 let reads = 0;
 globalThis.wbgTest = {
   nested: { deep: (x) => x * 2 },
+  Inner: { triple: (x) => x * 3 },
   thrower(msg) { throw new Error(`thrown by JS: ${msg}`); },
   get counted() { reads += 1; return { reads }; },
   // Records what JS receives, so the test sees the JS values, not only the round trip.
@@ -35,6 +36,7 @@ for (const target of TARGETS) {
     test('globals and namespaces: Math, parseInt, nested js_namespace', () => {
       assert.equal(m.math_check(), 2 + 255);
       assert.equal(m.call_deep(21), 42);
+      assert.equal(m.call_namespace_type(5), 15, '`js_namespace = [.., "Inner"]` is also `Inner::triple`');
     });
 
     test('console.log overloads through js_name, and variadic', () => {
@@ -46,6 +48,7 @@ for (const target of TARGETS) {
       // Bar::new(39); set(39 + 3); set_property(0 + 6) -> 42 * 100 + 6
       assert.equal(m.seed_run(), 4206);
       assert.equal(m.free_another_function(), 39);
+      assert.equal(m.call_kebab_case(), 42, 'a module member named "kebab-case"');
     });
 
     test('static methods and static getters; imported objects cross both ways', () => {

@@ -14,6 +14,7 @@ globalThis.wbgTypes = {
   js_slice: (v) => { assert.ok(v instanceof Uint8Array); return v.reduce((a, b) => a + b, 0); },
   js_strings: (v) => v.map((s) => s.toUpperCase()),
   js_u128: (v) => v + 1n,
+  js_opt_i128: (v) => (v === undefined ? undefined : v + 1n),
   js_delay: (ms, value) => new Promise((resolve) => setTimeout(() => resolve(value), ms)),
   js_report: (v) => reported.push(v),
   js_opt_str: (s) => (s === undefined ? 'undefined' : `${typeof s} ${JSON.stringify(s)}`),
@@ -43,6 +44,7 @@ for (const target of TARGETS) {
       assert.ok(Number.isNaN(m.opt_f64(NaN)));
       assert.equal(m.opt_u8(0), 0, 'Some(0) is not None');
       assert.equal(m.opt_bool(false), false, 'Some(false) is not None');
+      assert.throws(() => m.opt_char('\uD83D'), /expected a valid Unicode scalar value, found 55357/);
     });
 
     test('Option of JsValue, classes, enums and vectors', () => {
@@ -189,6 +191,12 @@ for (const target of TARGETS) {
     test('u128 and i128 are bigint', () => {
       for (const v of [0n, 1n, (1n << 64n) + 5n, (1n << 128n) - 1n]) assert.equal(m.id_u128(v), v);
       for (const v of [0n, -1n, -(1n << 127n), (1n << 127n) - 1n, -(1n << 64n)]) assert.equal(m.id_i128(v), v);
+      for (const v of [0n, 1n, (1n << 64n) + 5n, (1n << 128n) - 1n]) assert.equal(m.opt_u128(v), v);
+      for (const v of [0n, -1n, -(1n << 127n), (1n << 127n) - 1n]) assert.equal(m.opt_i128(v), v);
+      for (const none of [undefined, null]) {
+        assert.equal(m.opt_u128(none), undefined);
+        assert.equal(m.opt_i128(none), undefined);
+      }
     });
 
     test('pointers are numbers', () => {
@@ -197,6 +205,13 @@ for (const target of TARGETS) {
       assert.equal(m.read_byte(p, 2), 3);
       assert.equal(m.nonnull_roundtrip(p), p);
       assert.equal(m.nonnull_roundtrip(undefined), undefined);
+      assert.equal(m.opt_ptr_roundtrip(p), p);
+      assert.equal(m.opt_ptr_roundtrip(0), 0, 'Some(null) is 0, not None');
+      assert.equal(m.opt_ptr_roundtrip(null), undefined);
+      assert.equal(m.opt_ptr_roundtrip(undefined), undefined);
+      assert.equal(m.opt_ptr_mut_is_null(0), true);
+      assert.equal(m.opt_ptr_mut_is_null(8), false);
+      assert.equal(m.opt_ptr_mut_is_null(undefined), undefined);
     });
 
     test('*mut T and NonNull<T> exports: addresses JS holds and hands back', () => {

@@ -157,7 +157,17 @@ pub fn lower(
         Type::F32 | Type::F64 | Type::I64 | Type::U64 => one(x.into()),
         // JS truthiness, as `if (x)` would decide.
         Type::Bool => one(format!("{x} ? 1 : 0")),
-        Type::Char => one(format!("{x}.codePointAt(0)")),
+        // A lone surrogate (or a number) is refused before anything is allocated, with
+        // wasm-bindgen's messages: `expected a valid Unicode scalar value, found 55357` and
+        // the TypeError of `codePointAt` on a non-string.
+        Type::Char => {
+            helpers.require("assertChar");
+            Ok(Lowered {
+                checks: vec![format!("assertChar({x}.codePointAt(0));")],
+                values: vec![format!("{x}.codePointAt(0)")],
+                ..Lowered::default()
+            })
+        }
         Type::U128 | Type::I128 => Ok(Lowered::values(vec![x.into(), format!("{x} >> 64n")])),
         Type::String => {
             helpers.require("passStringToWasm");
@@ -339,14 +349,26 @@ fn lower_option(
             format!("{none} ? 0 : 1"),
             format!("{none} ? 0n : {x}"),
         ])),
+        Type::U128 | Type::I128 => Ok(Lowered::values(vec![
+            format!("{none} ? 0 : 1"),
+            format!("{none} ? 0n : {x}"),
+            format!("{none} ? 0n : {x} >> 64n"),
+        ])),
         Type::Bool => Ok(Lowered::values(vec![
             format!("{none} ? 0 : 1"),
             format!("{none} ? 0 : ({x} ? 1 : 0)"),
         ])),
-        Type::Char => Ok(Lowered::values(vec![
-            format!("{none} ? 0 : 1"),
-            format!("{none} ? 0 : {x}.codePointAt(0)"),
-        ])),
+        Type::Char => {
+            helpers.require("assertChar");
+            Ok(Lowered {
+                checks: vec![format!("if (!{none}) assertChar({x}.codePointAt(0));")],
+                values: vec![
+                    format!("{none} ? 0 : 1"),
+                    format!("{none} ? 0 : {x}.codePointAt(0)"),
+                ],
+                ..Lowered::default()
+            })
+        }
         Type::Externref | Type::ExternType(_) => {
             helpers.require("addHeapObject");
             Ok(Lowered::values(vec![format!(
@@ -581,6 +603,8 @@ pub fn lift(
                 | Type::F64
                 | Type::I64
                 | Type::U64
+                | Type::U128
+                | Type::I128
                 | Type::Bool
                 | Type::Char => {
                     format!(

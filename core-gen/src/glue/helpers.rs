@@ -169,6 +169,16 @@ let WASM_VECTOR_LEN = 0;
 "#,
     ),
     (
+        "assertChar",
+        &[],
+        r#"function assertChar(c) {
+    if (typeof c === 'number' && (c >= 0x110000 || (c >= 0xD800 && c < 0xE000))) {
+        throw new Error(`expected a valid Unicode scalar value, found ${c}`);
+    }
+}
+"#,
+    ),
+    (
         "isLikeNone",
         &[],
         r#"function isLikeNone(x) { return x === undefined || x === null; }

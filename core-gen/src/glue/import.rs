@@ -87,16 +87,19 @@ pub fn member_placeholder(index: usize, name: &str) -> String {
     format!("\u{0}M{index}:{name}\u{0}")
 }
 
-/// `.name` or `["name"]`.
-fn prop(name: &str) -> String {
-    let plain = name
-        .chars()
+/// Whether `name` can be written as a JS identifier (ASCII only, as the glue writes it).
+pub(crate) fn is_plain_ident(name: &str) -> bool {
+    name.chars()
         .next()
         .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
         && name
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
-    if plain {
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+}
+
+/// `.name` or `["name"]`.
+pub(crate) fn prop(name: &str) -> String {
+    if is_plain_ident(name) {
         format!(".{name}")
     } else {
         format!("[{}]", quote(name))

@@ -207,10 +207,28 @@ pub fn build(
     let mut captured = captures.source();
     let mut module_imports = String::new();
     for (index, (specifier, names)) in module_uses.modules.iter().enumerate() {
+        // A member whose name is not an identifier (`"kebab-case"`) is imported by its string
+        // name (ES2022) under a local name made of its position; a plain name cannot start
+        // with a digit, so the two kinds never collide.
+        let local = |j: usize, n: &str| {
+            if import::is_plain_ident(n) {
+                format!("__wbg_m{index}_{n}")
+            } else {
+                format!("__wbg_m{index}_{j}")
+            }
+        };
         module_imports.push_str(&if options.es_module {
             let list: Vec<String> = names
                 .iter()
-                .map(|n| format!("{n} as __wbg_m{index}_{n}"))
+                .enumerate()
+                .map(|(j, n)| {
+                    let exported = if import::is_plain_ident(n) {
+                        n.clone()
+                    } else {
+                        quote(n)
+                    };
+                    format!("{exported} as {}", local(j, n))
+                })
                 .collect();
             format!(
                 "import {{ {} }} from {};\n",
@@ -220,11 +238,11 @@ pub fn build(
         } else {
             format!("const __wbg_m{index} = require({});\n", quote(specifier))
         });
-        for name in names {
+        for (j, name) in names.iter().enumerate() {
             let member = if options.es_module {
-                format!("__wbg_m{index}_{name}")
+                local(j, name)
             } else {
-                format!("__wbg_m{index}.{name}")
+                format!("__wbg_m{index}{}", import::prop(name))
             };
             let placeholder = import::member_placeholder(index, name);
             for (_, source) in &mut intrinsics {

@@ -108,8 +108,13 @@ pub(super) fn parse(
     diags: &mut Vec<Diagnostic>,
 ) -> Function {
     let rust_name = f.sig.ident.clone();
-    let js_name = super::name_option(&options, "js_name")
+    let mut js_name = super::name_option(&options, "js_name")
         .unwrap_or_else(|| rust_name.to_string().trim_start_matches("r#").to_string());
+    // As wasm-bindgen does (its legacy rule): an exported function whose name is a JS
+    // reserved word is exported as `_word` (`fn throw` is `_throw`), except `default`.
+    if crate::validate::is_js_reserved(&js_name) && js_name != "default" {
+        js_name = format!("_{js_name}");
+    }
     let mut receivers = Vec::new();
     let (args, ret) = signature(&f.sig, diags, |r| receivers.push(r.span()));
     for span in receivers {

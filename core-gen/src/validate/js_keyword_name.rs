@@ -62,7 +62,7 @@ const RESERVED: &[&str] = &[
 /// Reserved words that still work as a value or callee (`this.x`, `new.target`, `eval(s)`).
 const USABLE_AS_VALUE: &[&str] = &["eval", "false", "import", "new", "super", "this", "true"];
 
-fn reserved(name: &str) -> bool {
+pub(crate) fn reserved(name: &str) -> bool {
     RESERVED.contains(&name)
 }
 
