@@ -170,8 +170,11 @@ impl VectorElement for String {
         values
             .iter()
             .map(|v| {
-                v.as_string()
-                    .unwrap_or_else(|| crate::throw_str("expected an array of strings"))
+                v.as_string().unwrap_or_else(|| {
+                    crate::throw_str(
+                        "array contains a value of the wrong type (expected an array of strings)",
+                    )
+                })
             })
             .collect()
     }
@@ -523,8 +526,11 @@ impl<T> IntoWasmAbi for core::ptr::NonNull<T> {
 impl<T> FromWasmAbi for core::ptr::NonNull<T> {
     type Abi = u32;
     unsafe fn from_abi(js: u32) -> Self {
-        core::ptr::NonNull::new(js as *mut T)
-            .unwrap_or_else(|| crate::throw_str("a NonNull pointer from JS was 0"))
+        core::ptr::NonNull::new(js as *mut T).unwrap_or_else(|| {
+            crate::throw_str(
+                "expected a number argument that is not 0 (a NonNull pointer from JS was 0)",
+            )
+        })
     }
 }
 

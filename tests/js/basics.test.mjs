@@ -59,6 +59,11 @@ for (const target of TARGETS) {
       assert.equal(m.throw, undefined);
     });
 
+    test('parameter names keep their leading underscores', () => {
+      const src = m.underscore_args.toString();
+      assert.deepEqual(src.slice(src.indexOf('(') + 1, src.indexOf(')')).split(/\s*,\s*/), ['_a', '_b']);
+    });
+
     test('char', () => {
       for (const c of ['a', 'é', '€', '😀']) assert.equal(m.id_char(c), c);
       assert.equal(m.char_code('😀'), 0x1f600);

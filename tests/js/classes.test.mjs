@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TARGETS, load, outDir } from './support.mjs';
 
-const FREED = /attempted to use a `Counter` object that was already freed \(its value was moved into Rust or free\(\) was called\)/;
+const FREED = /Attempt to use a moved value: this `Counter` object was already freed \(its value was moved into Rust or free\(\) was called\)/;
 const ALIASING = /recursive use of a `Counter` object detected: a method of it is still running, and taking `&mut self` now would alias a `&mut` borrow \(unsafe aliasing in Rust\)/;
 const MOVE_REFUSED = /recursive use of a `Counter` object detected: a method of it is still running, and taking `self` now would alias a `&mut` borrow \(unsafe aliasing in Rust\)/;
 const MOVED_TWICE = /Error: cannot move a `Counter` object into Rust: the same call also uses it \(as `this` or another argument\)/;
@@ -334,6 +334,9 @@ for (const target of TARGETS) {
       assert.equal(m.next_level(m.Level.Mid), m.Level.High);
       assert.throws(() => m.next_level(3), { name: 'TypeError', message: '3 is not a valid value of the enum Level (expected one of 0, 5, 6)' });
       assert.throws(() => m.next_level('Low'), TypeError);
+      const js = readFileSync(path.join(outDir('classes', target), target === 'bundler' ? 'classes_bg.js' : 'classes.js'), 'utf8');
+      assert.match(js, /\/\*\*\n \* Loudness\.\n \*\/\n/, 'the enum keeps its doc comment');
+      assert.match(js, /    \/\*\*\n     \* In between\.\n     \*\/\n    Mid: 5, "5": "Mid",/, 'and so do its variants');
     });
 
     test('string enums are strings', () => {

@@ -184,7 +184,8 @@ for (const target of TARGETS) {
       assert.equal(things[0].__wbg_ptr, 0, 'moved into Rust');
       assert.deepEqual(m.vec_level([m.Level.Low, m.Level.High]), [1, 10]);
       assert.deepEqual(m.vec_fruit(['pear', 'apple']), ['pear', 'apple']);
-      assert.throws(() => m.vec_string([1]), { message: 'expected an array of strings' });
+      assert.throws(() => m.vec_string([1]), { message: 'array contains a value of the wrong type (expected an array of strings)' });
+      assert.throws(() => m.vec_thing(['not a Thing']), { name: 'TypeError', message: 'array contains a value of the wrong type: expected Thing objects, got string' });
       assert.deepEqual(m.vec_string([]), []);
     });
 
@@ -225,7 +226,7 @@ for (const target of TARGETS) {
       assert.equal(typeof byte, 'number');
       assert.equal(m.byte_read(byte), 200);
       m.byte_free(byte);
-      assert.throws(() => m.byte_read(0), { message: 'a NonNull pointer from JS was 0' });
+      assert.throws(() => m.byte_read(0), { message: 'expected a number argument that is not 0 (a NonNull pointer from JS was 0)' });
     });
 
     test('Result: Err throws the value; JsError throws a real Error', () => {

@@ -251,11 +251,13 @@ pub fn lower(
             helpers.require("arrays");
             if let Some(class) = class_of(module, elem) {
                 helpers.require("classes");
+                helpers.require("assertArrayOf");
                 // For a non-array `passArrayOfIndices` throws its `TypeError` before it
                 // allocates, so it serves as the check.
                 return Ok(Lowered {
                     checks: vec![
                         format!("if (!Array.isArray({x})) passArrayOfIndices({x}); // throws: not an array"),
+                        format!("assertArrayOf({x}, {class});"),
                         format!("for (const moving of {x}) {{ assertLive(moving, {class}); moving.__assert_movable(); }}"),
                     ],
                     moves: vec![

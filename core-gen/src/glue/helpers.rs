@@ -72,7 +72,7 @@ function getObject(idx) { return heap[idx]; }
         "classes",
         &[],
         r#"function freedError(name) {
-    return new Error(`attempted to use a \`${name}\` object that was already freed (its value was moved into Rust or free() was called)`);
+    return new Error(`Attempt to use a moved value: this \`${name}\` object was already freed (its value was moved into Rust or free() was called)`);
 }
 
 function assertLive(obj, cls) {
@@ -166,6 +166,19 @@ function getStringFromWasm(ptr, len) {
         &[],
         r#"// Length of the last buffer passed to wasm (the second value of a pointer/length pair).
 let WASM_VECTOR_LEN = 0;
+"#,
+    ),
+    (
+        "assertArrayOf",
+        &[],
+        r#"// wasm-bindgen's message for an array element of the wrong kind.
+function assertArrayOf(arr, cls) {
+    for (const v of arr) {
+        if (!(v instanceof cls)) {
+            throw new TypeError(`array contains a value of the wrong type: expected ${cls.name} objects, got ${v === null ? 'null' : typeof v}`);
+        }
+    }
+}
 "#,
     ),
     (

@@ -354,15 +354,28 @@ pub fn enum_values_name(js_name: &str) -> String {
 }
 
 /// `{ Red: 0, "0": "Red", ... }` for numeric enums (TS-style reverse mapping included).
+/// Variants with doc comments keep them, one variant per line (as wasm-bindgen writes them).
 pub fn enum_object(variants: &[crate::descriptor::Variant]) -> String {
+    let documented = variants.iter().any(|v| !v.docs.is_empty());
     let mut entries = Vec::new();
     for v in variants {
         if let EnumValue::Number(n) = v.value {
-            entries.push(format!("{}: {n}", member_key(&v.name)));
-            entries.push(format!("\"{n}\": {}", quote(&v.name)));
+            let pair = format!("{}: {n}, \"{n}\": {}", member_key(&v.name), quote(&v.name));
+            if documented {
+                entries.push(format!(
+                    "{}    {pair},\n",
+                    doc_comment(&v.docs, &[], "    ")
+                ));
+            } else {
+                entries.push(pair);
+            }
         }
     }
-    format!("{{ {} }}", entries.join(", "))
+    if documented {
+        format!("{{\n{}}}", entries.concat())
+    } else {
+        format!("{{ {} }}", entries.join(", "))
+    }
 }
 
 fn member_key(name: &str) -> String {

@@ -48,12 +48,7 @@ pub(super) fn signature(
         match input {
             syn::FnArg::Typed(pt) => {
                 let name = match &*pt.pat {
-                    syn::Pat::Ident(p) => p
-                        .ident
-                        .to_string()
-                        .trim_start_matches("r#")
-                        .trim_start_matches('_')
-                        .to_string(),
+                    syn::Pat::Ident(p) => p.ident.to_string().trim_start_matches("r#").to_string(),
                     _ => String::new(),
                 };
                 let name = if name.is_empty() {
