@@ -597,6 +597,14 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
             }
         }
 
+        /// `instanceof` (or `is_type_of`), as `JsCast::dyn_into`.
+        impl ::wasm_bindgen::convert::TryFromJsValue for #name {
+            type Error = ::wasm_bindgen::JsValue;
+            fn try_from_js_value(value: ::wasm_bindgen::JsValue) -> ::core::result::Result<Self, ::wasm_bindgen::JsValue> {
+                ::wasm_bindgen::JsCast::dyn_into(value)
+            }
+        }
+
         impl ::wasm_bindgen::JsCast for #name {
             fn instanceof(val: &::wasm_bindgen::JsValue) -> bool {
                 #instanceof_body

@@ -324,6 +324,16 @@ for (const target of TARGETS) {
       c.free();
     });
 
+    test('TryFromJsValue moves an instance of the class out of its JS object', () => {
+      const c = new m.Counter('taken');
+      c.increment();
+      assert.equal(m.try_take_counter(c), 'counter 1');
+      assert.throws(() => c.get(), FREED);
+      assert.equal(m.try_take_counter({}), 'not a counter (true)');
+      assert.equal(m.try_take_counter(null), 'not a counter (true)');
+      assert.equal(m.try_take_counter(c), 'not a counter (true)', 'an emptied object is not a counter');
+    });
+
     test('C-style enums are frozen objects with numbers', () => {
       assert.ok(Object.isFrozen(m.Level));
       assert.equal(m.Level.Low, 0);

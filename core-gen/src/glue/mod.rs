@@ -186,6 +186,8 @@ pub fn build(
             ));
         } else if let Some(source) = class::wrap_intrinsic(name, module, &mut helpers) {
             intrinsics.push((name.clone(), source));
+        } else if let Some(source) = class::unwrap_intrinsic(name, module, &mut helpers) {
+            intrinsics.push((name.clone(), source));
         } else if let Some(imp) = module.imports.iter().find(|i| &i.wasm_name == name) {
             let source = import::render(
                 imp,
