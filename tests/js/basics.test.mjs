@@ -59,6 +59,10 @@ for (const target of TARGETS) {
       assert.equal(m.throw, undefined);
     });
 
+    test('a `&[i32]` parameter written through macro_rules!', () => {
+      assert.equal(m.sum_through_macro(new Int32Array([1, 2, 39])), 42);
+    });
+
     test('parameter names keep their leading underscores', () => {
       const src = m.underscore_args.toString();
       assert.deepEqual(src.slice(src.indexOf('(') + 1, src.indexOf(')')).split(/\s*,\s*/), ['_a', '_b']);

@@ -37,6 +37,14 @@ for (const target of TARGETS) {
       assert.equal(m.math_check(), 2 + 255);
       assert.equal(m.call_deep(21), 42);
       assert.equal(m.call_namespace_type(5), 15, '`js_namespace = [.., "Inner"]` is also `Inner::triple`');
+      const original = globalThis.wbgTest.Inner.triple;
+      globalThis.wbgTest.Inner.triple = (x) => x * 4;
+      try {
+        assert.equal(m.call_namespace_type(5), 20, 'looked up on every call');
+        assert.equal(m.call_namespace_final(5), 15, '`final`: the function there when the glue loaded');
+      } finally {
+        globalThis.wbgTest.Inner.triple = original;
+      }
     });
 
     test('console.log overloads through js_name, and variadic', () => {

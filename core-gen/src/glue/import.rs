@@ -265,6 +265,17 @@ pub fn render(
         None => (String::new(), Vec::new()),
     };
     let expr = match imp.op {
+        // `final` on a function reached through a namespace: the function as it is when the
+        // glue loads (wasm-bindgen binds it at instantiation), whatever the namespace holds
+        // later.
+        ImportOp::Function if imp.final_ && !imp.namespace.is_empty() => {
+            helpers.require("captureAtLoad");
+            let read = path(&imp.module, &imp.namespace, name, imports);
+            let const_name =
+                final_name(&imp.namespace.join("_"), name, "").replacen("_prototype_", "_", 1);
+            let f = captures.capture(const_name, read);
+            format!("{f}({})", spread(&values))
+        }
         ImportOp::Function => format!(
             "{}({})",
             path(&imp.module, &imp.namespace, name, imports),

@@ -30,6 +30,15 @@ pub struct Arg {
     pub span: Span,
 }
 
+/// A type without the invisible groups a `macro_rules!` `$t:ty` wraps it in, so `&[i32]`
+/// passed through a macro is still seen as a reference.
+fn ungroup(ty: &syn::Type) -> syn::Type {
+    match ty {
+        syn::Type::Group(g) => ungroup(&g.elem),
+        other => other.clone(),
+    }
+}
+
 /// Arguments and return type of a signature; `on_receiver` sees a `self` argument.
 pub(super) fn signature(
     sig: &syn::Signature,
@@ -58,7 +67,7 @@ pub(super) fn signature(
                 };
                 args.push(Arg {
                     name,
-                    ty: (*pt.ty).clone(),
+                    ty: ungroup(&pt.ty),
                     span: pt.span(),
                 });
             }
@@ -67,9 +76,9 @@ pub(super) fn signature(
     }
     let ret = match &sig.output {
         syn::ReturnType::Default => None,
-        syn::ReturnType::Type(_, ty) => match &**ty {
+        syn::ReturnType::Type(_, ty) => match ungroup(ty) {
             syn::Type::Tuple(t) if t.elems.is_empty() => None,
-            ty => Some(ty.clone()),
+            ty => Some(ty),
         },
     };
     (args, ret)
