@@ -89,8 +89,9 @@ pub fn param(ty: &Type) -> Result<Vec<ValType>, Unsupported> {
             Type::F32 => vec![I32, F32],
             Type::F64 => vec![I32, F64],
             Type::String | Type::Vector(_) => vec![I32, I32],
-            // `Option<&str>`, `Option<&[T]>`: pointer 0 means `None`.
+            // `Option<&str>`, `Option<&[T]>`, `Option<&mut [T]>`: pointer 0 means `None`.
             Type::Ref(r) if matches!(**r, Type::String | Type::Slice(_)) => vec![I32, I32],
+            Type::RefMut(r) if matches!(**r, Type::Slice(_)) => vec![I32, I32],
             // `Option<&JsValue>` (or an imported type, or `&Closure`) lent to an import:
             // index 0 means `None`.
             Type::Ref(r) if matches!(**r, Type::Externref | Type::ExternType(_)) => vec![I32],

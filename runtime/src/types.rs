@@ -297,6 +297,25 @@ impl<T: NumberElement> IntoWasmAbi for &[T] {
     }
 }
 
+/// `&mut [T]` lent to JS for an import call: JS gets a view of the slice's memory, so its
+/// writes land in the slice (as in wasm-bindgen; web-sys' WebGL and audio APIs fill them).
+impl<T: NumberElement> IntoWasmAbi for &mut [T] {
+    type Abi = WasmSlice;
+    fn into_abi(self) -> WasmSlice {
+        WasmSlice {
+            ptr: self.as_mut_ptr() as u32,
+            len: self.len() as u32,
+        }
+    }
+}
+
+/// `Option<&mut [T]>` lent to an import.
+impl<T: NumberElement> OptionIntoWasmAbi for &mut [T] {
+    fn none() -> WasmSlice {
+        WasmSlice { ptr: 0, len: 0 }
+    }
+}
+
 /// `Option<&[T]>` from JS: an empty copy is at the element alignment, never 0.
 impl<T: NumberElement> OptionRefFromWasmAbi for [T] {
     fn is_none(abi: &WasmSlice) -> bool {
@@ -349,6 +368,14 @@ impl FromWasmAbi for Clamped<Vec<u8>> {
 }
 
 impl IntoWasmAbi for Clamped<&[u8]> {
+    type Abi = WasmSlice;
+    fn into_abi(self) -> WasmSlice {
+        self.0.into_abi()
+    }
+}
+
+/// `Clamped<&mut [u8]>` lent to an import: a view JS can write through.
+impl IntoWasmAbi for Clamped<&mut [u8]> {
     type Abi = WasmSlice;
     fn into_abi(self) -> WasmSlice {
         self.0.into_abi()

@@ -251,6 +251,11 @@ for (const target of TARGETS) {
       assert.equal(m.optional_globals(), 'missing=false present=true');
     });
 
+    test('&mut [T], Option<&mut [T]> and Clamped<&mut [u8]> lent to an import: JS writes into the Rust slice', () => {
+      assert.equal(m.mutable_slices_to_js(),
+        'Float32Array [0.0, 1.0, 4.0, 9.0] Uint16Array [0, 1, 4] 5 [7, 7, 7, 7, 7] -1 Uint8ClampedArray [255, 0]');
+    });
+
     test('a final method of a class missing at load: the glue loads, the call throws', () => {
       assert.throws(() => m.final_on_missing_class({}), (e) => e instanceof ReferenceError && /WbgNoSuchClass/.test(e.message));
     });

@@ -549,8 +549,24 @@ pub fn lift(
                 ))
             }
         },
-        // `Clamped<&[u8]>` lent to an import: a view, valid until the import returns.
-        Type::Clamped(inner) if matches!(**inner, Type::Ref(_)) && array_ctor(ty).is_some() => {
+        // `&mut [T]` lent to an import: a view, so what JS writes lands in the Rust slice.
+        Type::RefMut(inner) if matches!(&**inner, Type::Slice(e) if typed_array(e).is_some()) => {
+            let Type::Slice(elem) = &**inner else {
+                unreachable!("matched above")
+            };
+            helpers.require("memory");
+            format!(
+                "new {}(wasm.memory.buffer, {} >>> 0, {})",
+                typed_array(elem).expect("checked"),
+                v(0),
+                v(1)
+            )
+        }
+        // `Clamped<&[u8]>` or `Clamped<&mut [u8]>` lent to an import: a view, valid until
+        // the import returns.
+        Type::Clamped(inner)
+            if matches!(**inner, Type::Ref(_) | Type::RefMut(_)) && array_ctor(ty).is_some() =>
+        {
             helpers.require("memory");
             format!(
                 "new {}(wasm.memory.buffer, {} >>> 0, {})",
