@@ -10,6 +10,7 @@ use crate::convert::{
 };
 use crate::describe::{tag, Desc, WasmDescribe};
 use crate::JsValue;
+use core::mem::MaybeUninit;
 
 // --- Option of numbers, bool, char: a presence flag and the value ---------------------
 
@@ -150,6 +151,23 @@ macro_rules! number_elements {
     )*};
 }
 number_elements!(i8 u8 i16 u16 i32 u32 i64 u64 f32 f64);
+
+/// `MaybeUninit<T>` of a number crosses exactly as `T` does (typed arrays, `&[T]`,
+/// `Vec<T>`), as wasm-bindgen allows: JS reads whatever bytes are there.
+impl<T: NumberElement> WasmDescribe for MaybeUninit<T> {
+    const DESC: Desc = T::DESC;
+}
+
+impl<T: NumberElement> VectorElement for MaybeUninit<T> {
+    fn vec_into_abi(v: Box<[Self]>) -> WasmSlice {
+        leak(v)
+    }
+    unsafe fn vec_from_abi(js: WasmSlice) -> Box<[Self]> {
+        unsafe { unleak(js) }
+    }
+}
+
+impl<T: NumberElement> NumberElement for MaybeUninit<T> {}
 
 impl VectorElement for JsValue {
     fn vec_into_abi(v: Box<[JsValue]>) -> WasmSlice {
@@ -353,34 +371,39 @@ impl<T: WasmDescribe> WasmDescribe for Clamped<T> {
     const DESC: Desc = Desc::wrap(tag::CLAMPED, &T::DESC);
 }
 
-impl IntoWasmAbi for Clamped<Vec<u8>> {
-    type Abi = WasmSlice;
-    fn into_abi(self) -> WasmSlice {
-        self.0.into_abi()
-    }
-}
+macro_rules! clamped_bytes {
+    ($($byte:ty),*) => {$(
+        impl IntoWasmAbi for Clamped<Vec<$byte>> {
+            type Abi = WasmSlice;
+            fn into_abi(self) -> WasmSlice {
+                self.0.into_abi()
+            }
+        }
 
-impl FromWasmAbi for Clamped<Vec<u8>> {
-    type Abi = WasmSlice;
-    unsafe fn from_abi(js: WasmSlice) -> Self {
-        Clamped(unsafe { Vec::from_abi(js) })
-    }
-}
+        impl FromWasmAbi for Clamped<Vec<$byte>> {
+            type Abi = WasmSlice;
+            unsafe fn from_abi(js: WasmSlice) -> Self {
+                Clamped(unsafe { Vec::from_abi(js) })
+            }
+        }
 
-impl IntoWasmAbi for Clamped<&[u8]> {
-    type Abi = WasmSlice;
-    fn into_abi(self) -> WasmSlice {
-        self.0.into_abi()
-    }
-}
+        impl IntoWasmAbi for Clamped<&[$byte]> {
+            type Abi = WasmSlice;
+            fn into_abi(self) -> WasmSlice {
+                self.0.into_abi()
+            }
+        }
 
-/// `Clamped<&mut [u8]>` lent to an import: a view JS can write through.
-impl IntoWasmAbi for Clamped<&mut [u8]> {
-    type Abi = WasmSlice;
-    fn into_abi(self) -> WasmSlice {
-        self.0.into_abi()
-    }
+        /// `Clamped<&mut [u8]>` lent to an import: a view JS can write through.
+        impl IntoWasmAbi for Clamped<&mut [$byte]> {
+            type Abi = WasmSlice;
+            fn into_abi(self) -> WasmSlice {
+                self.0.into_abi()
+            }
+        }
+    )*};
 }
+clamped_bytes!(u8, MaybeUninit<u8>);
 
 /// The slices `Clamped<&_>` / `Clamped<&mut _>` export arguments may wrap.
 #[diagnostic::on_unimplemented(
@@ -391,6 +414,7 @@ impl IntoWasmAbi for Clamped<&mut [u8]> {
 pub trait ClampedSlice: RefFromWasmAbi + RefMutFromWasmAbi {}
 
 impl ClampedSlice for [u8] {}
+impl ClampedSlice for [MaybeUninit<u8>] {}
 
 /// The shim's conversion for a `Clamped<&T>` argument (it passes `Clamped(&*anchor)`).
 ///

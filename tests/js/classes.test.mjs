@@ -132,7 +132,7 @@ for (const target of TARGETS) {
       const copy = c.same();
       assert.notEqual(copy, c);
       assert.equal(copy.count, 106);
-      assert.throws(() => m.peek_counter({}), { name: 'TypeError', message: 'expected an instance of Counter, got object' });
+      assert.throws(() => m.peek_counter({}), { name: 'TypeError', message: 'expected instance of Counter, got object' });
       assert.throws(() => m.peek_counter(new m.Point2D(0, 0)), TypeError);
       c.free();
       copy.free();
@@ -163,7 +163,7 @@ for (const target of TARGETS) {
       let error;
       c.describe_while_mutating({ toJSON() { try { m.maybe_peek(c); } catch (e) { error = e; } return 0; } });
       assert.match(error.message, /recursive use of a `Counter` object detected: .* taking `&self` now/);
-      assert.throws(() => m.maybe_peek({}), { name: 'TypeError', message: 'expected an instance of Counter, got object' });
+      assert.throws(() => m.maybe_peek({}), { name: 'TypeError', message: 'expected instance of Counter, got object' });
       assert.throws(() => m.maybe_bump(new m.Point2D(0, 0), 1), TypeError);
       c.free();
       assert.throws(() => m.maybe_peek(c), FREED);
@@ -259,7 +259,7 @@ for (const target of TARGETS) {
       const gone = m.make_counter(2);
       gone.free();
       assert.throws(() => m.merge(a, gone), FREED);
-      assert.throws(() => m.merge(a, {}), { name: 'TypeError', message: 'expected an instance of Counter, got object' });
+      assert.throws(() => m.merge(a, {}), { name: 'TypeError', message: 'expected instance of Counter, got object' });
       assert.throws(() => m.sum_counters([a, gone]), FREED);
       assert.throws(() => m.sum_counters(a), { name: 'TypeError', message: 'expected an array, got object' });
       assert.equal(a.get(), 1, 'not emptied');

@@ -193,7 +193,7 @@ for (const target of TARGETS) {
       assert.equal(sum(p), 4);
       assert.equal(sum(p), 4, 'not consumed');
       assert.equal(p.x, 1.5);
-      assert.throws(() => sum({ x: 1, y: 2 }), { name: 'TypeError', message: 'expected an instance of Point, got object' });
+      assert.throws(() => sum({ x: 1, y: 2 }), { name: 'TypeError', message: 'expected instance of Point, got object' });
       p.free();
       assert.throws(() => sum(p), /Attempt to use a moved value: this `Point` object was already freed/);
     });

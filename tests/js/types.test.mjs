@@ -200,6 +200,15 @@ for (const target of TARGETS) {
       }
     });
 
+    test('MaybeUninit<T> slices and vectors are typed arrays of T', () => {
+      const back = m.uninit_copy(new Uint16Array([1, 65535]));
+      assert.ok(back instanceof Uint16Array);
+      assert.deepEqual([...back], [1, 65535]);
+      const clamped = m.uninit_clamped(new Uint8ClampedArray([0, 255]));
+      assert.ok(clamped instanceof Uint8ClampedArray);
+      assert.deepEqual([...clamped], [0, 255]);
+    });
+
     test('pointers are numbers', () => {
       const p = m.buffer_ptr();
       assert.equal(typeof p, 'number');
@@ -234,6 +243,9 @@ for (const target of TARGETS) {
       assert.throws(() => m.divide(1, 0), (e) => e === 'division by zero');
       assert.equal(m.checked(false), 'fine');
       assert.throws(() => m.checked(true), (e) => e instanceof Error && e.message === 'bad input');
+      const made = m.make_error('un-thrown');
+      assert.ok(made instanceof Error);
+      assert.equal(made.message, 'un-thrown');
       assert.equal(m.string_error(false), undefined);
       assert.throws(() => m.string_error(true), (e) => e === 'plain string error');
       assert.equal(m.parse_number(' 42 '), 42);

@@ -283,7 +283,15 @@ pub fn lower(
                     super::ts::type_name(elem)
                 ));
             };
+            // Strings are checked here, so the error names the exported function.
+            let checks = if **elem == Type::String {
+                helpers.require("assertArrayOfStrings");
+                vec![format!("assertArrayOfStrings({x});")]
+            } else {
+                Vec::new()
+            };
             Ok(Lowered {
+                checks,
                 setup: vec![
                     format!("const {tmp}_ptr = {pass};"),
                     format!("const {tmp}_len = WASM_VECTOR_LEN;"),

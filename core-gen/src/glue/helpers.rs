@@ -76,7 +76,7 @@ function getObject(idx) { return heap[idx]; }
 }
 
 function assertLive(obj, cls) {
-    if (!(obj instanceof cls)) throw new TypeError(`expected an instance of ${cls.name}, got ${obj === null ? 'null' : typeof obj}`);
+    if (!(obj instanceof cls)) throw new TypeError(`expected instance of ${cls.name}, got ${obj === null ? 'null' : typeof obj}`);
     if (obj.__wbg_ptr === 0) throw freedError(cls.name);
 }
 "#,
@@ -177,6 +177,17 @@ function assertArrayOf(arr, cls) {
         if (!(v instanceof cls)) {
             throw new TypeError(`array contains a value of the wrong type: expected ${cls.name} objects, got ${v === null ? 'null' : typeof v}`);
         }
+    }
+}
+"#,
+    ),
+    (
+        "assertArrayOfStrings",
+        &[],
+        r#"function assertArrayOfStrings(arr) {
+    if (!Array.isArray(arr)) return;
+    for (const v of arr) {
+        if (typeof v !== 'string') throw new TypeError('array contains a value of the wrong type (expected an array of strings)');
     }
 }
 "#,
