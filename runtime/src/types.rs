@@ -150,7 +150,7 @@ macro_rules! number_elements {
         impl NumberElement for $t {}
     )*};
 }
-number_elements!(i8 u8 i16 u16 i32 u32 i64 u64 f32 f64);
+number_elements!(i8 u8 i16 u16 i32 u32 i64 u64 f32 f64 isize usize);
 
 /// `MaybeUninit<T>` of a number crosses exactly as `T` does (typed arrays, `&[T]`,
 /// `Vec<T>`), as wasm-bindgen allows: JS reads whatever bytes are there.

@@ -248,7 +248,7 @@ for (const target of TARGETS) {
     });
 
     test('an Option static of a missing global is None, not a ReferenceError', () => {
-      assert.equal(m.optional_globals(), 'missing=false present=true');
+      assert.equal(m.optional_globals(), 'missing=false present=true namespaced=None None');
     });
 
     test('&mut [T], Option<&mut [T]> and Clamped<&mut [u8]> lent to an import: JS writes into the Rust slice', () => {

@@ -77,7 +77,8 @@ for (const target of TARGETS) {
       const cases = [
         ['vec_i8', Int8Array, [-128, 0, 127]], ['vec_u8', Uint8Array, [0, 255]], ['vec_i16', Int16Array, [-32768, 32767]],
         ['vec_u16', Uint16Array, [65535]], ['vec_i32', Int32Array, [-2147483648, 2147483647]],
-        ['vec_u32', Uint32Array, [4294967295]], ['vec_i64', BigInt64Array, [-9223372036854775808n, 1n]],
+        ['vec_u32', Uint32Array, [4294967295]], ['vec_isize', Int32Array, [-2147483648, 5]], ['vec_usize', Uint32Array, [4294967295]],
+        ['vec_i64', BigInt64Array, [-9223372036854775808n, 1n]],
         ['vec_u64', BigUint64Array, [18446744073709551615n]], ['vec_f32', Float32Array, [1.5, -2]],
         ['vec_f64', Float64Array, [NaN, -0, Number.MAX_VALUE]], ['boxed_u16', Uint16Array, [1, 2, 3]],
       ];

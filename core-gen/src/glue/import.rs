@@ -347,12 +347,30 @@ pub fn render(
         ImportOp::IndexingDeleter => format!("delete {this}[{}]", rest.join(", ")),
         // A global that may not exist (`static SELF: Option<Object>` for `self` in Node)
         // reads as `undefined` instead of throwing a ReferenceError.
+        // The same through a namespace that may be missing at any step (`test.a.X`).
         ImportOp::StaticValue
-            if imp.module == ImportModule::Global
-                && imp.namespace.is_empty()
-                && matches!(imp.ret, Type::Option(_)) =>
+            if imp.module == ImportModule::Global && matches!(imp.ret, Type::Option(_)) =>
         {
-            format!("(typeof {name} === 'undefined' ? undefined : {name})")
+            let (first, rest) = match imp.namespace.split_first() {
+                Some((first, rest)) => (
+                    first.as_str(),
+                    rest.iter()
+                        .map(String::as_str)
+                        .chain([name.as_str()])
+                        .collect(),
+                ),
+                None => (name.as_str(), Vec::new()),
+            };
+            let mut chain = first.to_string();
+            for part in rest {
+                let p = prop(part);
+                chain.push_str(&if p.starts_with('.') {
+                    format!("?{p}")
+                } else {
+                    format!("?.{p}")
+                });
+            }
+            format!("(typeof {first} === 'undefined' ? undefined : {chain})")
         }
         ImportOp::StaticValue => path(&imp.module, &imp.namespace, name, imports),
         ImportOp::InstanceOf => {
