@@ -95,7 +95,7 @@ for (const target of TARGETS) {
     });
 
     test('non-strings are rejected with a TypeError', () => {
-      assert.throws(() => m.id_str(5), { name: 'TypeError', message: 'expected a string, got number' });
+      assert.throws(() => m.id_str(5), { name: 'TypeError', message: 'expected a string argument, found number' });
     });
 
     test('memory growth refreshes cached views', () => {
@@ -238,6 +238,14 @@ for (const target of TARGETS) {
       for (const [k, t] of fields) assert.equal(typeof stats[k], t, k);
       const plain = readFileSync(path.join(outDir('basics', target), 'basics.d.ts'), 'utf8');
       assert.doesNotMatch(plain, /__wbg_heap_stats/);
+    });
+
+    test('--debug checks the JS type of number, bigint and boolean arguments (wasm-bindgen\'s messages)', () => {
+      assert.throws(() => m.id_u32('a'), { message: 'expected a number argument, found string' });
+      assert.throws(() => m.id_i64(1), { message: 'expected a bigint argument, found number' });
+      assert.throws(() => m.id_bool(1), { message: 'expected a boolean argument, found number' });
+      assert.equal(m.id_u32(7), 7);
+      assert.equal(m.id_bool(true), true);
     });
 
     test('the borrow stack is popped even when the call throws', () => {

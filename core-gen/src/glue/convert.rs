@@ -144,6 +144,39 @@ pub fn lower(
     module: &Module,
     helpers: &mut HelperSet,
 ) -> Result<Lowered, String> {
+    // `--debug`: the JS type of a number, bigint or boolean argument is checked first.
+    let debug_check = match ty {
+        _ if !helpers.debug => None,
+        Type::I8
+        | Type::U8
+        | Type::I16
+        | Type::U16
+        | Type::I32
+        | Type::U32
+        | Type::Isize
+        | Type::Usize
+        | Type::F32
+        | Type::F64 => Some("assertNum"),
+        Type::I64 | Type::U64 | Type::I128 | Type::U128 => Some("assertBigInt"),
+        Type::Bool => Some("assertBoolean"),
+        _ => None,
+    };
+    if let Some(check) = debug_check {
+        helpers.require("debugChecks");
+        let mut lowered = lower_plain(ty, x, tmp, module, helpers)?;
+        lowered.checks.insert(0, format!("{check}({x});"));
+        return Ok(lowered);
+    }
+    lower_plain(ty, x, tmp, module, helpers)
+}
+
+fn lower_plain(
+    ty: &Type,
+    x: &str,
+    tmp: &str,
+    module: &Module,
+    helpers: &mut HelperSet,
+) -> Result<Lowered, String> {
     let one = |v: String| Ok(Lowered::values(vec![v]));
     match ty {
         Type::Unit => Ok(Lowered::default()),

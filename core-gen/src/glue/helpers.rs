@@ -182,6 +182,21 @@ function assertArrayOf(arr, cls) {
 "#,
     ),
     (
+        "debugChecks",
+        &[],
+        r#"// --debug: wasm-bindgen's argument checks.
+function assertNum(n) {
+    if (typeof n !== 'number') throw new Error(`expected a number argument, found ${typeof n}`);
+}
+function assertBigInt(n) {
+    if (typeof n !== 'bigint') throw new Error(`expected a bigint argument, found ${typeof n}`);
+}
+function assertBoolean(n) {
+    if (typeof n !== 'boolean') throw new Error(`expected a boolean argument, found ${typeof n}`);
+}
+"#,
+    ),
+    (
         "assertArrayOfStrings",
         &[],
         r#"function assertArrayOfStrings(arr) {
@@ -357,7 +372,7 @@ function releaseBorrows(depth) { if (borrowDepth() !== depth) wasm.__wbindgen_un
 // only if it stops early is the buffer grown to the worst case for the rest and shrunk
 // afterwards.
 function passStringToWasm(s) {
-    if (typeof s !== 'string') throw new TypeError(`expected a string, got ${typeof s}`);
+    if (typeof s !== 'string') throw new TypeError(`expected a string argument, found ${typeof s}`);
     const len = s.length;
     let ptr = wasm.__wbindgen_malloc(len, 1) >>> 0;
     let offset = 0;
@@ -418,9 +433,20 @@ function passStringToWasm(s) {
 #[derive(Debug, Default)]
 pub struct HelperSet {
     used: Vec<&'static str>,
+    /// `--debug`: arguments are also checked for their JS type (numbers, bigints, booleans),
+    /// with wasm-bindgen's messages.
+    pub debug: bool,
 }
 
 impl HelperSet {
+    /// An empty set for glue built with (or without) `--debug`.
+    pub fn with_debug(debug: bool) -> HelperSet {
+        HelperSet {
+            used: Vec::new(),
+            debug,
+        }
+    }
+
     pub fn require(&mut self, name: &str) {
         let Some(&(name, deps, _)) = HELPERS.iter().find(|(n, _, _)| *n == name) else {
             panic!("unknown JS helper {name}: a bug in wbg's glue generator")

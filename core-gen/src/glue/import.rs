@@ -347,11 +347,10 @@ pub fn render(
         ImportOp::IndexingDeleter => format!("delete {this}[{}]", rest.join(", ")),
         // A global that may not exist (`static SELF: Option<Object>` for `self` in Node)
         // reads as `undefined` instead of throwing a ReferenceError.
-        // The same through a namespace that may be missing at any step (`test.a.X`).
-        ImportOp::StaticValue
-            if imp.module == ImportModule::Global && matches!(imp.ret, Type::Option(_)) =>
-        {
-            let (first, rest) = match imp.namespace.split_first() {
+        // The same through a namespace that may be missing at any step (`test.a.X`), and in
+        // a module (`m.test?.X`).
+        ImportOp::StaticValue if matches!(imp.ret, Type::Option(_)) => {
+            let (first, rest): (&str, Vec<&str>) = match imp.namespace.split_first() {
                 Some((first, rest)) => (
                     first.as_str(),
                     rest.iter()
@@ -361,7 +360,7 @@ pub fn render(
                 ),
                 None => (name.as_str(), Vec::new()),
             };
-            let mut chain = first.to_string();
+            let mut chain = path(&imp.module, &[], first, imports);
             for part in rest {
                 let p = prop(part);
                 chain.push_str(&if p.starts_with('.') {
@@ -370,7 +369,11 @@ pub fn render(
                     format!("?.{p}")
                 });
             }
-            format!("(typeof {first} === 'undefined' ? undefined : {chain})")
+            if imp.module == ImportModule::Global {
+                format!("(typeof {first} === 'undefined' ? undefined : {chain})")
+            } else {
+                chain
+            }
         }
         ImportOp::StaticValue => path(&imp.module, &imp.namespace, name, imports),
         ImportOp::InstanceOf => {
@@ -442,8 +445,12 @@ fn return_to_wasm(
     if *ty == Type::Unit {
         return Ok((format!("    {expr};\n"), None));
     }
-    let lowered = super::convert::lower(ty, "ret", "ret", module, helpers)
-        .map_err(|w| format!("returning {} from JS: {w}", super::ts::type_name(ty)))?;
+    // `--debug` checks arguments JS passes, not what an import returns (as wasm-bindgen).
+    let debug = std::mem::replace(&mut helpers.debug, false);
+    let lowered = super::convert::lower(ty, "ret", "ret", module, helpers);
+    helpers.debug = debug;
+    let lowered =
+        lowered.map_err(|w| format!("returning {} from JS: {w}", super::ts::type_name(ty)))?;
     let mut body = format!("    const ret = {expr};\n");
     for s in lowered
         .checks

@@ -90,7 +90,7 @@ pub fn build(
     intrinsic_imports: &[String],
     options: &GlueOptions,
 ) -> Result<Glue, GlueError> {
-    let mut helpers = HelperSet::default();
+    let mut helpers = HelperSet::with_debug(options.debug);
     let mut exports = Vec::new();
     let mut internals = String::new();
     let mut ts = String::new();
