@@ -1,6 +1,7 @@
 //! How each descriptor type travels as wasm core values. The runtime's `WasmAbi` impls
 //! produce exactly these; `bindgen` checks them against each export's real signature.
 
+use crate::descriptor::int32;
 use crate::descriptor::Type;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,7 +28,7 @@ impl std::fmt::Display for ValType {
 pub struct Unsupported(pub String);
 
 fn unsupported(what: &str, ty: &Type) -> Unsupported {
-    Unsupported(format!("{what} {}", crate::glue::ts::type_name(ty)))
+    Unsupported(format!("{what} {ty}"))
 }
 
 /// Core values for a JS → Rust argument.
@@ -35,14 +36,7 @@ pub fn param(ty: &Type) -> Result<Vec<ValType>, Unsupported> {
     use ValType::*;
     Ok(match ty {
         Type::Unit => vec![],
-        Type::I8
-        | Type::U8
-        | Type::I16
-        | Type::U16
-        | Type::I32
-        | Type::U32
-        | Type::Isize
-        | Type::Usize => vec![I32],
+        int32!() => vec![I32],
         Type::Bool | Type::Char | Type::Externref | Type::ExternType(_) | Type::Promise(_) => {
             vec![I32]
         }
@@ -75,14 +69,7 @@ pub fn param(ty: &Type) -> Result<Vec<ValType>, Unsupported> {
         },
         // A presence flag and the value, or a spare value meaning `None`.
         Type::Option(inner) => match &**inner {
-            Type::I8
-            | Type::U8
-            | Type::I16
-            | Type::U16
-            | Type::I32
-            | Type::U32
-            | Type::Isize
-            | Type::Usize => vec![I32, I32],
+            int32!() => vec![I32, I32],
             Type::Bool | Type::Char => vec![I32, I32],
             Type::I64 | Type::U64 => vec![I32, I64],
             Type::U128 | Type::I128 => vec![I32, I64, I64],

@@ -100,7 +100,8 @@ pub fn generate(wasm: &[u8], options: &Options<'_>) -> Result<Output, BindgenErr
     let mut listed: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
     listed.push(wasm_path.clone());
     listed.sort();
-    let package = package_json::render(target, out, &options.package, &listed, options.typescript);
+    let format = target.module_format(out);
+    let package = package_json::render(&format, out, &options.package, &listed, options.typescript);
     files.push(File {
         path: "package.json".into(),
         contents: package,

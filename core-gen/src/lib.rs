@@ -1,22 +1,34 @@
 //! wbg-core-gen: the single source of truth for `#[wasm_bindgen]` parsing and validation,
-//! the descriptor schema, and JS/TS generation. Modules read in data-flow order:
-//! `syntax → validate → descriptor → extract → abi → glue → target → rewrite → bindgen`.
+//! the descriptor schema, and JS/TS generation. Modules read in data-flow order, each using
+//! only those before it:
+//! `js_words → syntax → validate → analyze → descriptor → abi → extract → glue → target → rewrite → bindgen`.
+//!
+//! The proc macro builds only the front (`syntax`, `validate`, `analyze`, the `descriptor`
+//! model); the `glue` feature adds descriptor decoding, `abi`, `glue` and `target`, the
+//! `wasm` feature (default) adds walrus and `extract`, `rewrite`, `bindgen`. Editor features
+//! live in `wbg-ide`.
 //!
 //! Plain library: values in, values or `Result` out; no printing, no process exit.
 
+pub mod analyze;
+pub mod descriptor;
+pub mod diagnostic;
+pub mod js_words;
+pub mod syntax;
+pub mod validate;
+
+#[cfg(feature = "glue")]
 pub mod abi;
 #[cfg(feature = "wasm")]
 pub mod bindgen;
-pub mod descriptor;
-pub mod diagnostic;
 #[cfg(feature = "wasm")]
 pub mod extract;
+#[cfg(feature = "glue")]
 pub mod glue;
-pub mod ide;
 #[cfg(feature = "wasm")]
 pub mod rewrite;
-pub mod syntax;
+#[cfg(feature = "glue")]
 pub mod target;
-pub mod validate;
 
+pub use analyze::{analyze_item, parse_file};
 pub use diagnostic::{Diagnostic, Fix};

@@ -149,13 +149,13 @@ fn package_json_per_target() {
         }
         out.push_str(&format!(
             "// ===== --target {name} =====\n{}",
-            package_json::render(target, "demo", &info, &files, true)
+            package_json::render(&target.module_format("demo"), "demo", &info, &files, true)
         ));
     }
     out.push_str(&format!(
         "// ===== defaults, no TypeScript (--target nodejs) =====\n{}",
         package_json::render(
-            target::by_name("nodejs").unwrap(),
+            &target::by_name("nodejs").unwrap().module_format("demo"),
             "demo",
             &PackageInfo::default(),
             &["demo.js".into(), "demo_bg.wasm".into()],

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use tower_lsp_server::ls_types::Uri;
-use wbg_core_gen::ide::CrateTypes;
+use wbg_ide::CrateTypes;
 
 use crate::{regen, state::State};
 

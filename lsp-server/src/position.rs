@@ -1,13 +1,13 @@
 //! The one place where positions change units: LSP positions (0-based lines, columns in
 //! UTF-16 code units or, when negotiated, UTF-8 bytes) to rope char indices and to
-//! core-gen's `ide::Pos` (1-based lines, columns in chars), and back.
+//! wbg-ide's `Pos` (1-based lines, columns in chars), and back.
 //!
 //! The rope breaks lines at `\n` only, as proc_macro2 does, so line numbers agree with the
 //! spans core-gen reports (a `\r` before the `\n` is part of the line's text).
 
 use ropey::Rope;
 use tower_lsp_server::ls_types::{Position, PositionEncodingKind, Range};
-use wbg_core_gen::ide;
+use wbg_ide as ide;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {

@@ -8,16 +8,15 @@ use wbg_core_gen::syntax::{Impl, Method, MethodKind, Receiver, Struct};
 
 use crate::shim::{self, str_part, Part, ShimArg};
 
-const RECEIVER_NONE: u8 = 0;
-const RECEIVER_REF: u8 = 1;
-const RECEIVER_REF_MUT: u8 = 2;
-const RECEIVER_VALUE: u8 = 3;
-const ROLE_METHOD: u8 = 0;
-const ROLE_CONSTRUCTOR: u8 = 1;
-const ROLE_GETTER: u8 = 2;
-const ROLE_SETTER: u8 = 3;
-const FLAG_SKIP_TYPESCRIPT: u8 = 2;
-const FLAG_INSPECTABLE: u8 = 1;
+use wbg_schema::flags::{INSPECTABLE as FLAG_INSPECTABLE, SKIP_TYPESCRIPT as FLAG_SKIP_TYPESCRIPT};
+use wbg_schema::receiver::{
+    NONE as RECEIVER_NONE, REF as RECEIVER_REF, REF_MUT as RECEIVER_REF_MUT,
+    VALUE as RECEIVER_VALUE,
+};
+use wbg_schema::role::{
+    CONSTRUCTOR as ROLE_CONSTRUCTOR, GETTER as ROLE_GETTER, METHOD as ROLE_METHOD,
+    SETTER as ROLE_SETTER,
+};
 
 pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
     let name = &s.rust_name;

@@ -7,8 +7,7 @@ use wbg_core_gen::syntax::{Enum, VariantValue};
 
 use crate::shim::{self, str_part, Part};
 
-const FLAG_STRING_ENUM: u8 = 1;
-const FLAG_SKIP_TYPESCRIPT: u8 = 2;
+use wbg_schema::flags::{SKIP_TYPESCRIPT as FLAG_SKIP_TYPESCRIPT, STRING_ENUM as FLAG_STRING_ENUM};
 
 pub fn expand(e: &Enum, cleaned: TokenStream) -> TokenStream {
     let name = &e.rust_name;
@@ -26,7 +25,7 @@ pub fn expand(e: &Enum, cleaned: TokenStream) -> TokenStream {
     let hole = if string {
         values.len() as u32
     } else {
-        wbg_core_gen::syntax::enum_hole(values.iter().copied())
+        wbg_core_gen::descriptor::enum_hole(values.iter().copied())
     };
 
     let mut body = Vec::new();

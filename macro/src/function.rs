@@ -3,6 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 use wbg_core_gen::syntax::Function;
+use wbg_schema::flags;
 
 use crate::shim::{self, str_part, Part, ShimArg};
 
@@ -47,7 +48,14 @@ pub fn expand(f: &Function, original: TokenStream) -> TokenStream {
     str_part(&mut head, &export);
     str_part(&mut head, &f.js_name);
     str_part(&mut head, &f.docs.join("\n"));
-    head.push(u8::from(f.start) | (u8::from(f.skip_typescript) << 1));
+    head.push(
+        if f.start { flags::START } else { 0 }
+            | if f.skip_typescript {
+                flags::SKIP_TYPESCRIPT
+            } else {
+                0
+            },
+    );
     head.push(f.args.len() as u8);
     let mut parts = vec![Part::Lit(head)];
     for arg in &f.args {

@@ -12,29 +12,14 @@ use wbg_core_gen::syntax::{
 
 use crate::shim::{self, str_part, Part};
 
-const MODULE_GLOBAL: u8 = 0;
-const MODULE_MODULE: u8 = 1;
-const MODULE_SNIPPET: u8 = 2;
-use wbg_core_gen::descriptor::schema::flags::{
+use wbg_schema::flags::{
     CATCH as FLAG_CATCH, FINAL as FLAG_FINAL, STRUCTURAL as FLAG_STRUCTURAL,
     VARIADIC as FLAG_VARIADIC,
 };
-
-mod op {
-    pub const FUNCTION: u8 = 0;
-    pub const CONSTRUCTOR: u8 = 1;
-    pub const METHOD: u8 = 2;
-    pub const STATIC_METHOD: u8 = 3;
-    pub const GETTER: u8 = 4;
-    pub const SETTER: u8 = 5;
-    pub const STATIC_GETTER: u8 = 6;
-    pub const STATIC_SETTER: u8 = 7;
-    pub const INDEXING_GETTER: u8 = 8;
-    pub const INDEXING_SETTER: u8 = 9;
-    pub const INDEXING_DELETER: u8 = 10;
-    pub const STATIC_VALUE: u8 = 11;
-    pub const INSTANCE_OF: u8 = 12;
-}
+use wbg_schema::module::{
+    GLOBAL as MODULE_GLOBAL, MODULE as MODULE_MODULE, SNIPPET as MODULE_SNIPPET,
+};
+use wbg_schema::op;
 
 /// Where the block's imports come from, as written into entries, and the snippet entry
 /// (if the block brings a file).

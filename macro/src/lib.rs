@@ -18,7 +18,7 @@ pub fn wasm_bindgen(
     input: proc_macro::TokenStream,
 ) -> proc_macro::TokenStream {
     let input: TokenStream = input.into();
-    let (item, diags) = syntax::analyze_item(attr.into(), input.clone());
+    let (item, diags) = wbg_core_gen::analyze_item(attr.into(), input.clone());
     let cleaned = || match syn::parse2::<syn::Item>(input.clone()) {
         Ok(parsed) => syntax::cleaned(&parsed).into_token_stream(),
         Err(_) => input.clone(),

@@ -200,8 +200,10 @@ pub fn entry(kind: &str, parts: Vec<Part>) -> TokenStream {
     // even when nothing else in it is used (see `KEEP_PREFIX`): unique per crate and entry.
     static ENTRIES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = ENTRIES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    // The target's crate name too: a test or bin crate links its package's lib crate.
     let crate_id = &hash(&[
         &crate_name(),
+        &std::env::var("CARGO_CRATE_NAME").unwrap_or_default(),
         &std::env::var("CARGO_PKG_VERSION").unwrap_or_default(),
         &std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default(),
     ])[..12];

@@ -106,7 +106,7 @@ struct MetaFor<T: ?Sized>(PhantomData<T>);
 
 impl<T: ?Sized + WasmClosure> MetaFor<T> {
     const META: ClosureMeta = ClosureMeta {
-        magic: *b"wbg:clo1",
+        magic: *wbg_schema::CLOSURE_MAGIC,
         desc: Trim::<T>::BYTES.as_ptr(),
         desc_len: T::DESC.len() as u32,
         invoke: T::INVOKE,

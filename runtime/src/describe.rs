@@ -1,57 +1,10 @@
 //! Type descriptors: const-evaluated byte strings that tell the generator what crosses the
-//! boundary. The decoder lives in `wbg-core-gen` (`descriptor::decode`); the tags and the
-//! schema version below must match it (a round-trip test in `tests/` ties the two).
+//! boundary. The layout is `wbg-schema`'s; the decoder lives in `wbg-core-gen`
+//! (`descriptor::decode`).
 
-/// Bumped whenever the encoding changes; the generator refuses other versions.
-pub const SCHEMA_VERSION: u8 = 8;
-
-/// Name of the custom section holding one entry per exported or imported item.
-pub const SECTION: &str = "wbg_descriptors";
-
-/// Entry kinds (second byte of every entry).
-pub mod kind {
-    pub const RUNTIME: u8 = 0;
-    pub const FUNCTION: u8 = 1;
-    pub const STRUCT: u8 = 2;
-    pub const METHOD: u8 = 3;
-    pub const ENUM: u8 = 4;
-    pub const IMPORT_FN: u8 = 5;
-    pub const IMPORT_TYPE: u8 = 6;
-    pub const SNIPPET: u8 = 7;
-}
-
-/// Type tags.
-pub mod tag {
-    pub const UNIT: u8 = 0;
-    pub const I8: u8 = 1;
-    pub const U8: u8 = 2;
-    pub const I16: u8 = 3;
-    pub const U16: u8 = 4;
-    pub const I32: u8 = 5;
-    pub const U32: u8 = 6;
-    pub const I64: u8 = 7;
-    pub const U64: u8 = 8;
-    pub const F32: u8 = 9;
-    pub const F64: u8 = 10;
-    pub const BOOL: u8 = 11;
-    pub const CHAR: u8 = 12;
-    pub const STRING: u8 = 13;
-    pub const EXTERNREF: u8 = 14;
-    pub const ISIZE: u8 = 15;
-    pub const USIZE: u8 = 16;
-    pub const NAMED: u8 = 17;
-    pub const EXTERN_TYPE: u8 = 18;
-    pub const CLOSURE: u8 = 19;
-    pub const U128: u8 = 20;
-    pub const I128: u8 = 21;
-    pub const REF: u8 = 32;
-    pub const REF_MUT: u8 = 33;
-    pub const OPTION: u8 = 34;
-    pub const SLICE: u8 = 35;
-    pub const PROMISE: u8 = 36;
-    pub const VECTOR: u8 = 37;
-    pub const CLAMPED: u8 = 38;
-}
+/// The layout's version, section name, entry kinds and type tags (`wbg-schema`, shared with
+/// the macro and the generator). The macro's expansions name them through this module.
+pub use wbg_schema::{kind, tag, SECTION, VERSION as SCHEMA_VERSION};
 
 /// Capacity of one type descriptor. Overflow is a compile error naming the type.
 pub const DESC_CAPACITY: usize = 1024;

@@ -1,5 +1,5 @@
 //! `wbg check`: every `#[wasm_bindgen]` item in the crate's sources (`files.rs` says
-//! which), validated by core-gen's `syntax::parse_file` (the same messages as the macro and
+//! which), validated by core-gen's `parse_file` (the same messages as the macro and
 //! the language server) without rustc. Files are parsed in parallel; findings come out
 //! sorted by file and line.
 
@@ -153,7 +153,7 @@ pub fn check_files(files: &[Source]) -> Result<Vec<Finding>, Failure> {
 fn check_one(source: &Source) -> FileResult {
     let text = std::fs::read_to_string(&source.path)
         .map_err(|e| Failure::io(format!("cannot read {}: {e}", source.path.display())))?;
-    let (_, diagnostics) = wbg_core_gen::syntax::parse_file(&text);
+    let (_, diagnostics) = wbg_core_gen::parse_file(&text);
     let lines: Vec<&str> = text.lines().collect();
     let mut findings: Vec<Finding> = diagnostics
         .iter()

@@ -1,9 +1,12 @@
 //! The descriptor model: what the generator knows about each item, decoded from the
 //! `wbg_descriptors` custom section of a `.wasm` (see `schema` for the byte layout).
 
+// Only the generator reads descriptors; the proc macro (no `glue` feature) only writes them.
+#[cfg(feature = "glue")]
 mod decode;
 pub mod schema;
 
+#[cfg(feature = "glue")]
 pub use decode::{decode_section, decode_type, DecodeError};
 
 /// The runtime import a class's `From<Class> for JsValue` calls, named after the class's JS
@@ -24,6 +27,22 @@ pub fn class_unwrap_import(js_class: &str) -> String {
 
 /// See [`class_unwrap_import`].
 pub const CLASS_UNWRAP_IMPORT_PREFIX: &str = "__wbindgen_class_unwrap_";
+
+/// The discriminant Rust reserves for `None` of a numeric enum: one past the largest value,
+/// or the smallest unused value when that would overflow. The macro and the glue both call
+/// this.
+pub fn enum_hole(values: impl Iterator<Item = u32>) -> u32 {
+    let mut values: Vec<u32> = values.collect();
+    values.sort_unstable();
+    match values.last() {
+        None => 0,
+        Some(&max) if max < u32::MAX => max + 1,
+        Some(_) => (0..)
+            .zip(values.iter())
+            .find(|(i, v)| *i != **v)
+            .map_or(values.len() as u32, |(i, _)| i),
+    }
+}
 
 /// A type as it crosses the boundary.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -66,6 +85,72 @@ pub enum Type {
     Ref(Box<Type>),
     RefMut(Box<Type>),
     Option(Box<Type>),
+}
+
+/// The pattern of the integers that travel as one wasm `i32` and are a JS `number`: `i8`
+/// to `u32`, `isize` and `usize` (`Type::I8 | … | Type::Usize`). A pattern, not a predicate,
+/// so matches over `Type` stay exhaustive.
+#[cfg(feature = "glue")]
+macro_rules! int32 {
+    () => {
+        $crate::descriptor::Type::I8
+            | $crate::descriptor::Type::U8
+            | $crate::descriptor::Type::I16
+            | $crate::descriptor::Type::U16
+            | $crate::descriptor::Type::I32
+            | $crate::descriptor::Type::U32
+            | $crate::descriptor::Type::Isize
+            | $crate::descriptor::Type::Usize
+    };
+}
+#[cfg(feature = "glue")]
+pub(crate) use int32;
+
+/// The Rust spelling of a type, for error messages.
+impl std::fmt::Display for Type {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Type::Unit => f.write_str("()"),
+            Type::I8 => f.write_str("i8"),
+            Type::U8 => f.write_str("u8"),
+            Type::I16 => f.write_str("i16"),
+            Type::U16 => f.write_str("u16"),
+            Type::I32 => f.write_str("i32"),
+            Type::U32 => f.write_str("u32"),
+            Type::I64 => f.write_str("i64"),
+            Type::U64 => f.write_str("u64"),
+            Type::Isize => f.write_str("isize"),
+            Type::Usize => f.write_str("usize"),
+            Type::F32 => f.write_str("f32"),
+            Type::F64 => f.write_str("f64"),
+            Type::U128 => f.write_str("u128"),
+            Type::I128 => f.write_str("i128"),
+            Type::Bool => f.write_str("bool"),
+            Type::Char => f.write_str("char"),
+            Type::String => f.write_str("String"),
+            Type::Externref => f.write_str("JsValue"),
+            Type::Named(name) => f.write_str(name),
+            Type::ExternType(ts) if ts.is_empty() => f.write_str("an imported JS type"),
+            Type::ExternType(ts) => write!(f, "an imported JS type ({ts})"),
+            Type::Slice(inner) => write!(f, "[{inner}]"),
+            Type::Closure(sig) => {
+                let args: Vec<String> = sig.args.iter().map(Type::to_string).collect();
+                let which = if sig.mutable { "FnMut" } else { "Fn" };
+                write!(f, "dyn {which}({})", args.join(", "))?;
+                match &sig.ret {
+                    Type::Unit => Ok(()),
+                    ret => write!(f, " -> {ret}"),
+                }
+            }
+            Type::Promise(inner) => write!(f, "Promise<{inner}>"),
+            Type::Vector(inner) => write!(f, "Vec<{inner}>"),
+            Type::Clamped(inner) => write!(f, "Clamped<{inner}>"),
+            Type::Ref(inner) if **inner == Type::String => f.write_str("&str"),
+            Type::Ref(inner) => write!(f, "&{inner}"),
+            Type::RefMut(inner) => write!(f, "&mut {inner}"),
+            Type::Option(inner) => write!(f, "Option<{inner}>"),
+        }
+    }
 }
 
 /// An exported free function.

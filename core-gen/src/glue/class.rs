@@ -3,7 +3,8 @@
 //! come through `__wrap`, which skips the JS constructor.
 
 use super::helpers::HelperSet;
-use super::js::{doc_comment, jsdoc_tags, member_name, quote, render_call, Call, JsExport, This};
+use super::js::{jsdoc_tags, render_call, Call, JsExport, This};
+use super::js_text::{doc_comment, member_access, member_name, property_access, quote};
 use super::GlueError;
 use crate::descriptor::{Method, Module, Receiver, Role, Struct};
 
@@ -16,7 +17,8 @@ pub fn render_class(
     helpers.require("classes");
     helpers.require("memory");
     let name = &s.js_name;
-    let free = super::js::js_property(&s.free_export);
+    // `wasm.__wbg_foo_free`
+    let free = member_access("wasm", &s.free_export);
     let fail =
         |m: &Method, what: String| GlueError::unsupported(&format!("{name}.{}", m.js_name), what);
     let mut members = vec![
@@ -36,10 +38,10 @@ pub fn render_class(
         // object: `free` then throws Rust's refusal and frees nothing, so the object stays
         // as it was, usable and registered for finalization.
         format!(
-            "    __assert_movable() {{\n        if (getDataView().getUint32(this.__wbg_ptr, true) !== 0) wasm.{free}(this.__wbg_ptr);\n    }}\n"
+            "    __assert_movable() {{\n        if (getDataView().getUint32(this.__wbg_ptr, true) !== 0) {free}(this.__wbg_ptr);\n    }}\n"
         ),
         format!(
-            "    /**\n     * Releases the Rust value now. Calling it again does nothing.\n     */\n    free() {{\n        const ptr = this.__wbg_ptr;\n        if (ptr === 0) return;\n        // Rust refuses while a method is running; only then is the object emptied.\n        wasm.{free}(ptr);\n        this.__destroy_into_raw();\n    }}\n"
+            "    /**\n     * Releases the Rust value now. Calling it again does nothing.\n     */\n    free() {{\n        const ptr = this.__wbg_ptr;\n        if (ptr === 0) return;\n        // Rust refuses while a method is running; only then is the object emptied.\n        {free}(ptr);\n        this.__destroy_into_raw();\n    }}\n"
         ),
         "    [Symbol.dispose]() {\n        this.free();\n    }\n".to_string(),
     ];
@@ -113,7 +115,7 @@ pub fn render_class(
     }
     let registry = if weak_refs {
         format!(
-            "const {name}Finalization = (typeof FinalizationRegistry === 'undefined')\n    ? {{ register: () => {{}}, unregister: () => {{}} }}\n    : new FinalizationRegistry((ptr) => wasm.{free}(ptr >>> 0));\n"
+            "const {name}Finalization = (typeof FinalizationRegistry === 'undefined')\n    ? {{ register: () => {{}}, unregister: () => {{}} }}\n    : new FinalizationRegistry((ptr) => {free}(ptr >>> 0));\n"
         )
     } else {
         format!("const {name}Finalization = {{ register: () => {{}}, unregister: () => {{}} }};\n")
@@ -124,15 +126,6 @@ pub fn render_class(
         doc: doc_comment(&s.docs, &[], ""),
         decl: format!("class {name} {{\n{}}}\n", members.join("\n")),
     })
-}
-
-fn property_access(name: &str) -> String {
-    let m = member_name(name);
-    if m.starts_with('[') {
-        m
-    } else {
-        format!(".{m}")
-    }
 }
 
 /// The JS for a class's unwrap import (`crate::descriptor::class_unwrap_import`): the

@@ -6,8 +6,9 @@
 //! arguments, parameters, the return area) is the caller's business.
 
 use super::helpers::HelperSet;
-use super::js::enum_values_name;
+use super::js_text::{enum_values_name, typed_array};
 use crate::abi::ValType;
+use crate::descriptor::int32;
 use crate::descriptor::{Enum, EnumValue, Module, NamedKind, Type};
 
 /// JS statements and values for one value going into wasm.
@@ -39,24 +40,6 @@ impl Lowered {
             ..Lowered::default()
         }
     }
-}
-
-/// The typed array that holds a number type, and its element size.
-pub fn typed_array(ty: &Type) -> Option<&'static str> {
-    Some(match ty {
-        Type::I8 => "Int8Array",
-        Type::U8 => "Uint8Array",
-        Type::I16 => "Int16Array",
-        Type::U16 => "Uint16Array",
-        // isize/usize are 32 bits on wasm32.
-        Type::I32 | Type::Isize => "Int32Array",
-        Type::U32 | Type::Usize => "Uint32Array",
-        Type::I64 => "BigInt64Array",
-        Type::U64 => "BigUint64Array",
-        Type::F32 => "Float32Array",
-        Type::F64 => "Float64Array",
-        _ => return None,
-    })
 }
 
 /// The typed array for `Vec<T>` / `&[T]` / `Clamped<..>`, if `ty` is one.
@@ -107,12 +90,13 @@ fn enum_of<'m>(module: &'m Module, ty: &Type) -> Option<&'m Enum> {
 }
 
 /// The value Rust reserves for `None` of an enum: one past the largest discriminant (or
-/// variant count for string enums). The macro computes the same with `enum_hole`.
+/// variant count for string enums). The macro computes the same with
+/// `descriptor::enum_hole`.
 pub fn enum_hole(e: &Enum) -> u32 {
     if e.is_string() {
         return e.variants.len() as u32;
     }
-    crate::syntax::enum_hole(e.variants.iter().filter_map(|v| match v.value {
+    crate::descriptor::enum_hole(e.variants.iter().filter_map(|v| match v.value {
         EnumValue::Number(n) => Some(n),
         EnumValue::String(_) => None,
     }))
@@ -180,14 +164,7 @@ fn lower_plain(
     let one = |v: String| Ok(Lowered::values(vec![v]));
     match ty {
         Type::Unit => Ok(Lowered::default()),
-        Type::I8
-        | Type::U8
-        | Type::I16
-        | Type::U16
-        | Type::I32
-        | Type::U32
-        | Type::Isize
-        | Type::Usize => one(x.into()),
+        int32!() => one(x.into()),
         Type::F32 | Type::F64 | Type::I64 | Type::U64 => one(x.into()),
         // JS truthiness, as `if (x)` would decide.
         Type::Bool => one(format!("{x} ? 1 : 0")),
@@ -376,16 +353,7 @@ fn lower_option(
     helpers.require("isLikeNone");
     let none = format!("isLikeNone({x})");
     match inner {
-        Type::I8
-        | Type::U8
-        | Type::I16
-        | Type::U16
-        | Type::I32
-        | Type::U32
-        | Type::Isize
-        | Type::Usize
-        | Type::F32
-        | Type::F64 => Ok(Lowered::values(vec![
+        int32!() | Type::F32 | Type::F64 => Ok(Lowered::values(vec![
             format!("{none} ? 0 : 1"),
             format!("{none} ? 0 : {x}"),
         ])),
@@ -511,6 +479,13 @@ fn lower_nullable_buffer(
     })
 }
 
+/// A typed array of `ctor` over `len` elements of wasm memory at `ptr`: what a slice lent
+/// to an import is in JS (writes land in wasm memory).
+fn memory_view(ctor: &str, ptr: &str, len: &str, helpers: &mut HelperSet) -> String {
+    helpers.require("memory");
+    format!("new {ctor}(wasm.memory.buffer, {ptr} >>> 0, {len})")
+}
+
 /// wasm → JS: the expression for `ty` made from its core `values`.
 pub fn lift(
     ty: &Type,
@@ -576,13 +551,7 @@ pub fn lift(
             }
             // Lent for the call: a view, valid until the import returns.
             Type::Slice(elem) if typed_array(elem).is_some() => {
-                helpers.require("memory");
-                format!(
-                    "new {}(wasm.memory.buffer, {} >>> 0, {})",
-                    typed_array(elem).expect("checked"),
-                    v(0),
-                    v(1)
-                )
+                memory_view(typed_array(elem).expect("checked"), &v(0), &v(1), helpers)
             }
             other => {
                 return Err(format!(
@@ -596,26 +565,14 @@ pub fn lift(
             let Type::Slice(elem) = &**inner else {
                 unreachable!("matched above")
             };
-            helpers.require("memory");
-            format!(
-                "new {}(wasm.memory.buffer, {} >>> 0, {})",
-                typed_array(elem).expect("checked"),
-                v(0),
-                v(1)
-            )
+            memory_view(typed_array(elem).expect("checked"), &v(0), &v(1), helpers)
         }
         // `Clamped<&[u8]>` or `Clamped<&mut [u8]>` lent to an import: a view, valid until
         // the import returns.
         Type::Clamped(inner)
             if matches!(**inner, Type::Ref(_) | Type::RefMut(_)) && array_ctor(ty).is_some() =>
         {
-            helpers.require("memory");
-            format!(
-                "new {}(wasm.memory.buffer, {} >>> 0, {})",
-                array_ctor(ty).expect("checked"),
-                v(0),
-                v(1)
-            )
+            memory_view(array_ctor(ty).expect("checked"), &v(0), &v(1), helpers)
         }
         Type::Vector(_) | Type::Clamped(_) if array_ctor(ty).is_some() => {
             helpers.require("arrays");
@@ -651,14 +608,7 @@ pub fn lift(
             let present =
                 |helpers: &mut HelperSet, values: &[String]| lift(inner, values, module, helpers);
             match &**inner {
-                Type::I8
-                | Type::U8
-                | Type::I16
-                | Type::U16
-                | Type::I32
-                | Type::U32
-                | Type::Isize
-                | Type::Usize
+                int32!()
                 | Type::F32
                 | Type::F64
                 | Type::I64

@@ -4,17 +4,67 @@
 
 use super::closure::Callers;
 use super::helpers::HelperSet;
-use super::js::quote;
+use super::js_text::{is_plain_ident, property_access as prop, quote};
 use crate::abi::{self, ValType};
 use crate::descriptor::{ImportFn, ImportModule, ImportOp, ImportType, Module, Type};
 
-/// Module imports the shims need, in first-use order: `(specifier, names)`.
-#[derive(Debug, Default)]
+/// Module imports the shims need, in first-use order, and how the glue names their members.
+#[derive(Debug)]
 pub struct ModuleImports {
-    pub modules: Vec<(String, Vec<String>)>,
+    /// `(specifier, names)`.
+    modules: Vec<(String, Vec<String>)>,
+    /// ES `import { x as __wbg_m0_x }`, else CommonJS `const __wbg_m0 = require(..)`.
+    es_module: bool,
 }
 
 impl ModuleImports {
+    pub fn new(es_module: bool) -> Self {
+        ModuleImports {
+            modules: Vec::new(),
+            es_module,
+        }
+    }
+
+    /// The expression naming `name` of module `specifier` in the glue, recording the import.
+    fn member(&mut self, specifier: &str, name: &str) -> String {
+        let index = self.use_name(specifier, name);
+        if self.es_module {
+            let position = self.modules[index].1.iter().position(|n| n == name);
+            local_name(index, position.unwrap_or(0), name)
+        } else {
+            format!("__wbg_m{index}{}", prop(name))
+        }
+    }
+
+    /// The `import`/`require` statements, one per module.
+    pub fn statements(&self) -> String {
+        let mut out = String::new();
+        for (index, (specifier, names)) in self.modules.iter().enumerate() {
+            out.push_str(&if self.es_module {
+                let list: Vec<String> = names
+                    .iter()
+                    .enumerate()
+                    .map(|(j, n)| {
+                        let exported = if is_plain_ident(n) {
+                            n.clone()
+                        } else {
+                            quote(n)
+                        };
+                        format!("{exported} as {}", local_name(index, j, n))
+                    })
+                    .collect();
+                format!(
+                    "import {{ {} }} from {};\n",
+                    list.join(", "),
+                    quote(specifier)
+                )
+            } else {
+                format!("const __wbg_m{index} = require({});\n", quote(specifier))
+            });
+        }
+        out
+    }
+
     /// The index of `specifier`, recording that `name` is imported from it.
     fn use_name(&mut self, specifier: &str, name: &str) -> usize {
         let index = match self.modules.iter().position(|(s, _)| s == specifier) {
@@ -29,6 +79,18 @@ impl ModuleImports {
             names.push(name.to_string());
         }
         index
+    }
+}
+
+/// The glue's local name for member `name` (at `position`) of ES module `index`. A member
+/// whose name is not an identifier (`"kebab-case"`) is imported by its string name (ES2022)
+/// under a name made of its position; a plain name cannot start with a digit, so the two
+/// kinds never collide.
+fn local_name(index: usize, position: usize, name: &str) -> String {
+    if is_plain_ident(name) {
+        format!("__wbg_m{index}_{name}")
+    } else {
+        format!("__wbg_m{index}_{position}")
     }
 }
 
@@ -82,30 +144,6 @@ pub fn final_name(class: &str, member: &str, accessor: &str) -> String {
     format!("{}_prototype_{}{accessor}", ident(class), ident(member))
 }
 
-/// Placeholder the target replaces with its way of naming an imported module member.
-pub fn member_placeholder(index: usize, name: &str) -> String {
-    format!("\u{0}M{index}:{name}\u{0}")
-}
-
-/// Whether `name` can be written as a JS identifier (ASCII only, as the glue writes it).
-pub(crate) fn is_plain_ident(name: &str) -> bool {
-    name.chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
-}
-
-/// `.name` or `["name"]`.
-pub(crate) fn prop(name: &str) -> String {
-    if is_plain_ident(name) {
-        format!(".{name}")
-    } else {
-        format!("[{}]", quote(name))
-    }
-}
-
 fn specifier(module: &ImportModule) -> Option<String> {
     match module {
         ImportModule::Global => None,
@@ -129,7 +167,7 @@ fn path(
         None => (name, Vec::new()),
     };
     let mut expr = match specifier(module) {
-        Some(spec) => member_placeholder(imports.use_name(&spec, first), first),
+        Some(spec) => imports.member(&spec, first),
         None => first.to_string(),
     };
     for part in rest {

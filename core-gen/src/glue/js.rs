@@ -4,6 +4,7 @@
 
 use super::convert::is_class;
 use super::helpers::HelperSet;
+use super::js_text::{doc_comment, js_ident, member_access, object_key, quote};
 use crate::descriptor::{Arg, EnumValue, Module, Type};
 
 /// One top-level item of the generated module.
@@ -16,130 +17,6 @@ pub struct JsExport {
     pub doc: String,
     /// `function f() {}`, `class C {}` or `const E = ...;`
     pub decl: String,
-}
-
-const RESERVED: &[&str] = &[
-    "arguments",
-    "await",
-    "break",
-    "case",
-    "catch",
-    "class",
-    "const",
-    "continue",
-    "debugger",
-    "default",
-    "delete",
-    "do",
-    "else",
-    "enum",
-    "eval",
-    "export",
-    "extends",
-    "false",
-    "finally",
-    "for",
-    "function",
-    "if",
-    "implements",
-    "import",
-    "in",
-    "instanceof",
-    "interface",
-    "let",
-    "new",
-    "null",
-    "package",
-    "private",
-    "protected",
-    "public",
-    "return",
-    "static",
-    "super",
-    "switch",
-    "this",
-    "throw",
-    "true",
-    "try",
-    "typeof",
-    "var",
-    "void",
-    "while",
-    "with",
-    "yield",
-    "wasm",
-    "heap",
-    "self",
-    "ret",
-    // Temporaries of `render_call` and `convert::lower`.
-    "depth",
-    "seen",
-    "moving",
-];
-
-/// A Rust argument name made safe as a JS parameter name.
-pub fn js_ident(name: &str) -> String {
-    if RESERVED.contains(&name) {
-        format!("{name}_")
-    } else {
-        name.to_string()
-    }
-}
-
-fn is_plain_ident(name: &str) -> bool {
-    name.chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
-}
-
-/// `wasm.name` or `wasm["odd name"]` (the part after `wasm`).
-pub fn js_property(name: &str) -> String {
-    if is_plain_ident(name) {
-        name.to_string()
-    } else {
-        format!("[{}]", quote(name))
-    }
-}
-
-/// A class member or object key: `name` or `["odd name"]`.
-pub fn member_name(name: &str) -> String {
-    js_property(name)
-}
-
-pub fn quote(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// `/** ... */` from doc lines plus extra `@` tags.
-pub fn doc_comment(docs: &[String], tags: &[String], indent: &str) -> String {
-    if docs.is_empty() && tags.is_empty() {
-        return String::new();
-    }
-    let mut out = format!("{indent}/**\n");
-    for line in docs.iter().chain(tags) {
-        let line = line.replace("*/", "*\\/");
-        if line.is_empty() {
-            out.push_str(&format!("{indent} *\n"));
-        } else {
-            out.push_str(&format!("{indent} * {line}\n"));
-        }
-    }
-    out.push_str(&format!("{indent} */\n"));
-    out
 }
 
 /// JSDoc `@param`/`@returns` tags for a signature.
@@ -268,8 +145,8 @@ pub fn render_call(
             format!("{callee}({})", all.join(", "))
         }
         None => format!(
-            "wasm.{}({})",
-            js_property(call.export),
+            "{}({})",
+            member_access("wasm", call.export),
             call_args.join(", ")
         ),
     };
@@ -345,14 +222,6 @@ fn moved_once_check(moved: &[String], lent: &[String]) -> Vec<String> {
     ]
 }
 
-/// The JS array of an enum's values, in the order Rust numbers string variants.
-pub fn enum_values_name(js_name: &str) -> String {
-    format!(
-        "__wbg_enum_{}",
-        js_name.replace(|c: char| !c.is_ascii_alphanumeric(), "_")
-    )
-}
-
 /// `{ Red: 0, "0": "Red", ... }` for numeric enums (TS-style reverse mapping included).
 /// Variants with doc comments keep them, one variant per line (as wasm-bindgen writes them).
 pub fn enum_object(variants: &[crate::descriptor::Variant]) -> String {
@@ -360,7 +229,7 @@ pub fn enum_object(variants: &[crate::descriptor::Variant]) -> String {
     let mut entries = Vec::new();
     for v in variants {
         if let EnumValue::Number(n) = v.value {
-            let pair = format!("{}: {n}, \"{n}\": {}", member_key(&v.name), quote(&v.name));
+            let pair = format!("{}: {n}, \"{n}\": {}", object_key(&v.name), quote(&v.name));
             if documented {
                 entries.push(format!(
                     "{}    {pair},\n",
@@ -375,13 +244,5 @@ pub fn enum_object(variants: &[crate::descriptor::Variant]) -> String {
         format!("{{\n{}}}", entries.concat())
     } else {
         format!("{{ {} }}", entries.join(", "))
-    }
-}
-
-fn member_key(name: &str) -> String {
-    if is_plain_ident(name) {
-        name.to_string()
-    } else {
-        quote(name)
     }
 }

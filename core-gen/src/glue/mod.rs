@@ -6,15 +6,17 @@ mod class;
 mod closure;
 pub mod convert;
 pub mod helpers;
-pub(crate) mod import;
+pub mod import;
 pub mod intrinsics;
 pub mod js;
+pub mod js_text;
 pub mod package_json;
 pub mod snippet;
 pub mod ts;
 
 use helpers::HelperSet;
-use js::{doc_comment, enum_values_name, jsdoc_tags, quote, render_call, Call, JsExport, This};
+use js::{jsdoc_tags, render_call, Call, JsExport, This};
+use js_text::{doc_comment, enum_values_name, member_access, quote};
 
 use crate::descriptor::{EnumValue, Function, Module, Snippet};
 
@@ -138,7 +140,7 @@ pub fn build(
     }
     for f in &module.functions {
         if f.start {
-            on_init.push(format!("wasm.{}();", js::js_property(&f.export)));
+            on_init.push(format!("{}();", member_access("wasm", &f.export)));
             continue;
         }
         exports.push(render_function(f, module, &mut helpers)?);
@@ -159,7 +161,7 @@ pub fn build(
         )
     });
     intrinsic_imports.dedup();
-    let mut module_uses = import::ModuleImports::default();
+    let mut module_uses = import::ModuleImports::new(options.es_module);
     let mut captures = import::Captures::default();
     let mut callers = closure::Callers::default();
     for name in &intrinsic_imports {
@@ -206,53 +208,8 @@ pub fn build(
             return Err(GlueError::UnknownIntrinsic(name.clone()));
         }
     }
-    let mut captured = captures.source();
-    let mut module_imports = String::new();
-    for (index, (specifier, names)) in module_uses.modules.iter().enumerate() {
-        // A member whose name is not an identifier (`"kebab-case"`) is imported by its string
-        // name (ES2022) under a local name made of its position; a plain name cannot start
-        // with a digit, so the two kinds never collide.
-        let local = |j: usize, n: &str| {
-            if import::is_plain_ident(n) {
-                format!("__wbg_m{index}_{n}")
-            } else {
-                format!("__wbg_m{index}_{j}")
-            }
-        };
-        module_imports.push_str(&if options.es_module {
-            let list: Vec<String> = names
-                .iter()
-                .enumerate()
-                .map(|(j, n)| {
-                    let exported = if import::is_plain_ident(n) {
-                        n.clone()
-                    } else {
-                        quote(n)
-                    };
-                    format!("{exported} as {}", local(j, n))
-                })
-                .collect();
-            format!(
-                "import {{ {} }} from {};\n",
-                list.join(", "),
-                quote(specifier)
-            )
-        } else {
-            format!("const __wbg_m{index} = require({});\n", quote(specifier))
-        });
-        for (j, name) in names.iter().enumerate() {
-            let member = if options.es_module {
-                local(j, name)
-            } else {
-                format!("__wbg_m{index}{}", import::prop(name))
-            };
-            let placeholder = import::member_placeholder(index, name);
-            for (_, source) in &mut intrinsics {
-                *source = source.replace(&placeholder, &member);
-            }
-            captured = captured.replace(&placeholder, &member);
-        }
-    }
+    let captured = captures.source();
+    let module_imports = module_uses.statements();
     // After the module imports and helpers: read when the module loads.
     internals.push_str(&captured);
     internals.push_str(&callers.source);

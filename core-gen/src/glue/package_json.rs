@@ -1,7 +1,8 @@
 //! `package.json` for the output directory: the one place it is rendered, for `wbg bindgen`
 //! (fields from the wasm alone) and `wbg build` (plus the crate's Cargo.toml metadata).
 
-use crate::target::Target;
+// A JS string literal as `js_text` writes it is a JSON one.
+use super::js_text::quote;
 
 /// Fields that come from the crate (`wbg build`) rather than the wasm.
 #[derive(Debug, Clone, Default)]
@@ -18,6 +19,15 @@ pub struct PackageInfo {
     pub keywords: Vec<String>,
     /// Files copied beside the generated ones (README, LICENSE), listed in `files`.
     pub extra_files: Vec<String>,
+}
+
+/// What the target decides about the package (`target::Target` fills it in).
+#[derive(Debug, Clone, Default)]
+pub struct ModuleFormat {
+    /// ES module (`"type": "module"`), else CommonJS or a script.
+    pub es_module: bool,
+    /// Files with side effects, for bundlers; `None` leaves the field out.
+    pub side_effects: Option<Vec<String>>,
 }
 
 /// A JSON value, enough for `package.json`; rendered with two-space indentation as npm does.
@@ -41,7 +51,7 @@ fn object(fields: Vec<(&str, Json)>) -> Json {
 }
 
 pub fn render(
-    target: &dyn Target,
+    format: &ModuleFormat,
     out_name: &str,
     info: &PackageInfo,
     files: &[String],
@@ -78,7 +88,7 @@ pub fn render(
             Json::Array(info.keywords.iter().map(|k| s(k)).collect()),
         ));
     }
-    if target.is_es_module() {
+    if format.es_module {
         fields.push(("type", s("module")));
     }
     let mut listed: Vec<&String> = files.iter().chain(&info.extra_files).collect();
@@ -89,7 +99,7 @@ pub fn render(
         Json::Array(listed.into_iter().map(|f| s(f)).collect()),
     ));
     fields.push(("main", s(&main)));
-    if target.is_es_module() {
+    if format.es_module {
         // Bundlers that predate `exports` look for the ES entry here.
         fields.push(("module", s(&main)));
     }
@@ -111,7 +121,7 @@ pub fn render(
             ("./package.json", s("./package.json")),
         ]),
     ));
-    if let Some(effects) = target.side_effects(out_name) {
+    if let Some(effects) = &format.side_effects {
         fields.push((
             "sideEffects",
             Json::Array(effects.iter().map(|f| s(f)).collect()),
@@ -151,19 +161,4 @@ fn write(value: &Json, indent: usize, out: &mut String) {
             out.push('}');
         }
     }
-}
-
-fn quote(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }

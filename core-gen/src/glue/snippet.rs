@@ -101,7 +101,7 @@ pub fn esm_to_cjs(src: &str) -> Result<String, String> {
     for (public, local) in exported {
         out.push_str(&format!(
             "module.exports[{}] = {local};\n",
-            super::js::quote(&public)
+            super::js_text::quote(&public)
         ));
     }
     Ok(out)

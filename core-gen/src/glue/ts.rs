@@ -1,7 +1,8 @@
 //! TypeScript declarations. Hover text in the language server comes from these same
 //! functions, so the editor shows exactly what `foo.d.ts` says.
 
-use super::js::{doc_comment, js_ident, member_name, quote};
+use super::js_text::{doc_comment, js_ident, member_name, quote, typed_array};
+use crate::descriptor::int32;
 use crate::descriptor::{
     Arg, Enum, EnumValue, Function, Method, Module, Receiver, Role, Struct, Type,
 };
@@ -10,14 +11,7 @@ use crate::descriptor::{
 pub fn type_name(ty: &Type) -> String {
     match ty {
         Type::Unit => "void".into(),
-        Type::I8
-        | Type::U8
-        | Type::I16
-        | Type::U16
-        | Type::I32
-        | Type::U32
-        | Type::Isize
-        | Type::Usize => "number".into(),
+        int32!() => "number".into(),
         Type::F32 | Type::F64 => "number".into(),
         Type::I64 | Type::U64 => "bigint".into(),
         Type::Bool => "boolean".into(),
@@ -26,13 +20,13 @@ pub fn type_name(ty: &Type) -> String {
         Type::Named(name) => name.clone(),
         Type::ExternType(ts) if ts.is_empty() => "any".into(),
         Type::ExternType(ts) => ts.clone(),
-        Type::Slice(inner) => match super::convert::typed_array(inner) {
+        Type::Slice(inner) => match typed_array(inner) {
             Some(array) => array.into(),
             None => format!("{}[]", type_name(inner)),
         },
         Type::Promise(inner) => format!("Promise<{}>", type_name(inner)),
         Type::U128 | Type::I128 => "bigint".into(),
-        Type::Vector(inner) => match super::convert::typed_array(inner) {
+        Type::Vector(inner) => match typed_array(inner) {
             Some(array) => array.into(),
             None => format!("{}[]", type_name(inner)),
         },

@@ -18,6 +18,7 @@ pub use foreign::{
 };
 pub use function::{Arg, Function};
 pub use impl_block::{Impl, Method, MethodKind, Receiver};
+pub use recover::starts_region;
 pub use structure::{Field, Struct};
 
 use proc_macro2::TokenStream;
@@ -175,28 +176,37 @@ pub fn cleaned(item: &syn::Item) -> syn::Item {
 }
 
 /// Finds every `#[wasm_bindgen]` item of a source file (for the language server and
-/// `wbg check`). Each `#[wasm_bindgen]` item is parsed on its own (see `recover`): an
-/// unparsable one gives one syntax diagnostic and the others are checked as usual; plain
-/// Rust items are only lexed (rustc reports their syntax errors).
-pub fn parse_file(src: &str) -> (Program, Vec<Diagnostic>) {
+/// `wbg check`, through `crate::parse_file`). Each `#[wasm_bindgen]` item is parsed on its
+/// own (see `recover`): an unparsable one gives one syntax diagnostic and the others are
+/// checked as usual; plain Rust items are only lexed (rustc reports their syntax errors).
+/// `check` adds an item's further diagnostics right after its parse diagnostics.
+pub fn parse_file_with(
+    src: &str,
+    check: &mut dyn FnMut(&Item, &mut Vec<Diagnostic>),
+) -> (Program, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut program = Program::default();
     let items = recover::items(src, &mut diags);
-    collect(&items, &mut program, &mut diags);
+    collect(&items, check, &mut program, &mut diags);
     (program, diags)
 }
 
-fn collect(items: &[syn::Item], program: &mut Program, diags: &mut Vec<Diagnostic>) {
+fn collect(
+    items: &[syn::Item],
+    check: &mut dyn FnMut(&Item, &mut Vec<Diagnostic>),
+    program: &mut Program,
+    diags: &mut Vec<Diagnostic>,
+) {
     for item in items {
         if let syn::Item::Mod(m) = item {
             if let Some((_, inner)) = &m.content {
-                collect(inner, program, diags);
+                collect(inner, check, program, diags);
             }
             continue;
         }
         let Some(attr) = item_attrs(item).iter().find(|a| is_wasm_bindgen(a)) else {
             if let syn::Item::Impl(i) = item {
-                collect(&marked_methods(i), program, diags);
+                collect(&marked_methods(i), check, program, diags);
             }
             continue;
         };
@@ -206,7 +216,7 @@ fn collect(items: &[syn::Item], program: &mut Program, diags: &mut Vec<Diagnosti
         };
         let options = attrs::parse_options(args, diags);
         if let Some(parsed) = parse_syn_item(item, options, diags) {
-            diags.extend(crate::validate::check(&parsed));
+            check(&parsed, diags);
             program.items.push(parsed);
         }
     }
@@ -281,28 +291,4 @@ pub fn doc_lines(attrs: &[syn::Attribute]) -> Vec<String> {
                 .collect::<Vec<_>>()
         })
         .collect()
-}
-
-/// Parses and validates one macro invocation: the entry point the proc macro uses.
-pub fn analyze_item(attr: TokenStream, item: TokenStream) -> (Option<Item>, Vec<Diagnostic>) {
-    let (parsed, mut diags) = parse_item(attr, item);
-    if let Some(item) = &parsed {
-        diags.extend(crate::validate::check(item));
-    }
-    (parsed, diags)
-}
-
-/// The discriminant Rust reserves for `None` of a numeric enum: one past the largest value,
-/// or the smallest unused value when that would overflow. The glue computes the same.
-pub fn enum_hole(values: impl Iterator<Item = u32>) -> u32 {
-    let mut values: Vec<u32> = values.collect();
-    values.sort_unstable();
-    match values.last() {
-        None => 0,
-        Some(&max) if max < u32::MAX => max + 1,
-        Some(_) => (0..)
-            .zip(values.iter())
-            .find(|(i, v)| *i != **v)
-            .map_or(values.len() as u32, |(i, _)| i),
-    }
 }

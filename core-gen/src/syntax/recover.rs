@@ -206,7 +206,7 @@ fn regions(src: &str) -> Vec<(usize, String)> {
 /// column 0, like an item or its attributes/docs, and does not follow an attribute or doc
 /// line (those belong to the item below them). Also used by hover to parse only the item
 /// around the cursor.
-pub(crate) fn starts_region(lines: &[&str], i: usize) -> bool {
+pub fn starts_region(lines: &[&str], i: usize) -> bool {
     const STARTS: &[&str] = &[
         "#[",
         "///",

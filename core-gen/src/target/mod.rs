@@ -3,10 +3,12 @@
 
 mod bundler;
 mod deno;
+mod loader;
 mod no_modules;
 mod nodejs;
 mod web;
 
+use crate::glue::package_json::ModuleFormat;
 use crate::glue::Glue;
 
 pub use bundler::Bundler;
@@ -46,6 +48,13 @@ pub trait Target {
     }
     fn side_effects(&self, _out_name: &str) -> Option<Vec<String>> {
         None
+    }
+    /// What `package.json` says about the module format.
+    fn module_format(&self, out_name: &str) -> ModuleFormat {
+        ModuleFormat {
+            es_module: self.is_es_module(),
+            side_effects: self.side_effects(out_name),
+        }
     }
 }
 

@@ -2,7 +2,8 @@
 //! global, `wasm_bindgen`: an async init function (by default it fetches the `.wasm` next to
 //! the script) whose properties are the exports and `initSync`, as upstream does.
 
-use super::{on_init, File, Target, HEADER};
+use super::loader::browser_loader;
+use super::{File, Target, HEADER};
 use crate::glue::Glue;
 
 pub struct NoModules;
@@ -31,6 +32,13 @@ impl Target for NoModules {
         for extra in glue.extra_exports() {
             exports.push_str(&format!("__exports.{extra} = {extra};\n"));
         }
+        let default_source = format!(
+            r#"    if (module_or_path === undefined) {{
+        if (script_src === undefined) throw new Error('wasm_bindgen(): pass the URL or bytes of {out_name}_bg.wasm (the script\'s own URL is unknown)');
+        module_or_path = script_src.replace(/\.js$/, '_bg.wasm');
+    }}
+"#
+        );
         let contents = format!(
             r#"{HEADER}let wasm_bindgen;
 (function() {{
@@ -44,60 +52,12 @@ let wasm;
 
 {support}
 {exports}
-function __wbg_get_imports() {{
-    return {{ wbg: {intrinsics} }};
-}}
-
-function __wbg_finalize_init(instance, module) {{
-    wasm = instance.exports;
-    __wbg_init.__wbindgen_wasm_module = module;
-{init}    return wasm;
-}}
-
-async function __wbg_load(source, imports) {{
-    if (typeof Response === 'function' && source instanceof Response) {{
-        if (typeof WebAssembly.instantiateStreaming === 'function') {{
-            try {{
-                return await WebAssembly.instantiateStreaming(source, imports);
-            }} catch (e) {{
-                if (source.headers.get('Content-Type') === 'application/wasm') throw e;
-                console.warn('wasm served without Content-Type application/wasm; falling back to a slower instantiation', e);
-            }}
-        }}
-        source = await source.arrayBuffer();
-    }}
-    const result = await WebAssembly.instantiate(source, imports);
-    return result instanceof WebAssembly.Instance ? {{ instance: result, module: source }} : result;
-}}
-
-function initSync(module) {{
-    if (wasm !== undefined) return wasm;
-    if (module !== undefined && Object.getPrototypeOf(module) === Object.prototype) ({{ module }} = module);
-    if (!(module instanceof WebAssembly.Module)) module = new WebAssembly.Module(module);
-    const instance = new WebAssembly.Instance(module, __wbg_get_imports());
-    return __wbg_finalize_init(instance, module);
-}}
-
-async function __wbg_init(module_or_path) {{
-    if (wasm !== undefined) return wasm;
-    if (module_or_path !== undefined && Object.getPrototypeOf(module_or_path) === Object.prototype) ({{ module_or_path }} = module_or_path);
-    if (module_or_path === undefined) {{
-        if (script_src === undefined) throw new Error('wasm_bindgen(): pass the URL or bytes of {out_name}_bg.wasm (the script\'s own URL is unknown)');
-        module_or_path = script_src.replace(/\.js$/, '_bg.wasm');
-    }}
-    if (typeof module_or_path === 'string' || (typeof Request === 'function' && module_or_path instanceof Request) || (typeof URL === 'function' && module_or_path instanceof URL)) {{
-        module_or_path = fetch(module_or_path);
-    }}
-    const {{ instance, module }} = await __wbg_load(await module_or_path, __wbg_get_imports());
-    return __wbg_finalize_init(instance, module);
-}}
-
+{loader}
 wasm_bindgen = Object.assign(__wbg_init, {{ initSync }}, __exports);
 }})();
 "#,
             support = glue.support_source(),
-            intrinsics = glue.intrinsic_object(),
-            init = on_init(glue, "    "),
+            loader = browser_loader(glue, &default_source),
         );
         vec![File {
             path: format!("{out_name}.js"),

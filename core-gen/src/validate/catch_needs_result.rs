@@ -86,7 +86,7 @@ extern "C" {
     #[test]
     fn offers_both_fixes() {
         let src = "#[wasm_bindgen]\nextern \"C\" {\n    #[wasm_bindgen(catch)]\n    fn risky() -> u32;\n}\n";
-        let (_, diags) = crate::syntax::parse_file(src);
+        let (_, diags) = crate::parse_file(src);
         let fixes: Vec<String> = diags[0].fixes().map(|f| f.title.clone()).collect();
         assert_eq!(fixes, ["Return `Result<u32, JsValue>`", "Remove `catch`"]);
     }

@@ -64,7 +64,7 @@ extern "C" {
     #[test]
     fn offers_to_remove_either() {
         let src = "#[wasm_bindgen]\nextern \"C\" {\n    type Bar;\n    #[wasm_bindgen(method, final, structural)]\n    fn both(this: &Bar);\n}\n";
-        let (_, diags) = crate::syntax::parse_file(src);
+        let (_, diags) = crate::parse_file(src);
         let fixes: Vec<String> = diags[0].fixes().map(|f| f.title.clone()).collect();
         assert_eq!(fixes, ["Remove `structural`", "Remove `final`"]);
     }

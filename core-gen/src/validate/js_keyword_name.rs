@@ -5,65 +5,14 @@
 //! A `js_namespace` cannot start with a reserved word or be empty.
 
 use crate::diagnostic::Diagnostic;
+use crate::js_words::RESERVED_WORDS;
 use crate::syntax::{attrs, AttrOption, ForeignBlock, ForeignItem, ImportModule, OptionValue};
-
-/// Strict-mode reserved words (ECMAScript, plus the future reserved words of strict code,
-/// `arguments` and `eval`).
-const RESERVED: &[&str] = &[
-    "arguments",
-    "break",
-    "case",
-    "catch",
-    "class",
-    "const",
-    "continue",
-    "debugger",
-    "default",
-    "delete",
-    "do",
-    "else",
-    "enum",
-    "eval",
-    "export",
-    "extends",
-    "false",
-    "finally",
-    "for",
-    "function",
-    "if",
-    "implements",
-    "import",
-    "in",
-    "instanceof",
-    "interface",
-    "let",
-    "new",
-    "null",
-    "package",
-    "private",
-    "protected",
-    "public",
-    "return",
-    "static",
-    "super",
-    "switch",
-    "this",
-    "throw",
-    "true",
-    "try",
-    "typeof",
-    "var",
-    "void",
-    "while",
-    "with",
-    "yield",
-];
 
 /// Reserved words that still work as a value or callee (`this.x`, `new.target`, `eval(s)`).
 const USABLE_AS_VALUE: &[&str] = &["eval", "false", "import", "new", "super", "this", "true"];
 
 pub(crate) fn reserved(name: &str) -> bool {
-    RESERVED.contains(&name)
+    RESERVED_WORDS.contains(&name)
 }
 
 fn reserved_for_imports(name: &str) -> bool {

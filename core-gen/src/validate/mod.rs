@@ -130,7 +130,7 @@ pub(crate) mod test_support {
             .filter(|l| !marker(l))
             .map(|l| format!("{l}\n"))
             .collect();
-        let (_, diags) = crate::syntax::parse_file(&src);
+        let (_, diags) = crate::parse_file(&src);
         let mut notes: Vec<(usize, usize, String)> = diags
             .iter()
             .map(|d| {
@@ -167,7 +167,7 @@ pub(crate) mod test_support {
     /// Applies the preferred fix of the one diagnostic with a fix in `before` and compares
     /// the result with `after`.
     pub fn check_fix(before: &str, after: &str) {
-        let (_, diags) = crate::syntax::parse_file(before);
+        let (_, diags) = crate::parse_file(before);
         let fixes: Vec<_> = diags.iter().filter_map(|d| d.fix.as_ref()).collect();
         assert_eq!(fixes.len(), 1, "one fix expected: {diags:#?}");
         let offset = |lc: proc_macro2::LineColumn| {

@@ -79,7 +79,7 @@ extern "C" {
     #[test]
     fn offers_both_fixes() {
         let src = "#[wasm_bindgen]\nimpl Foo {\n    #[wasm_bindgen(setter)]\n    pub fn property(&mut self, v: u32) {}\n}\n";
-        let (_, diags) = crate::syntax::parse_file(src);
+        let (_, diags) = crate::parse_file(src);
         let fixes: Vec<String> = diags[0].fixes().map(|f| f.title.clone()).collect();
         assert_eq!(
             fixes,

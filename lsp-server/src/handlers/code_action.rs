@@ -8,7 +8,7 @@ use tower_lsp_server::ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeActionResponse,
     TextEdit, WorkspaceEdit,
 };
-use wbg_core_gen::ide;
+use wbg_ide as ide;
 
 use super::diagnostics::to_lsp;
 use crate::{analysis, position, state::State};

@@ -5,7 +5,7 @@ use tower_lsp_server::ls_types::{
     CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse, CompletionTextEdit,
     Documentation, MarkupContent, MarkupKind, TextEdit,
 };
-use wbg_core_gen::ide;
+use wbg_ide as ide;
 
 use crate::{analysis, position, state::State};
 

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use ropey::Rope;
 use tower_lsp_server::ls_types::{Diagnostic, DiagnosticSeverity, NumberOrString, Uri};
-use wbg_core_gen::ide;
+use wbg_ide as ide;
 
 use crate::position::{self, Encoding};
 use crate::{analysis, state::State};

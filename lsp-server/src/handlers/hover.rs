@@ -1,11 +1,11 @@
-//! `textDocument/hover`: core-gen's `ide::hover` (the `.d.ts` line, the JS call, the docs),
+//! `textDocument/hover`: wbg-ide's `hover` (the `.d.ts` line, the JS call, the docs),
 //! given the types the other files of the document's crate declare (cached per crate).
 
 use std::sync::Arc;
 
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind};
-use wbg_core_gen::ide;
+use wbg_ide as ide;
 
 use crate::{analysis, crate_types, position, state::State};
 

@@ -24,7 +24,7 @@ use tower_lsp_server::ls_types::{
     Diagnostic, DiagnosticSeverity, MessageType, NumberOrString, ProgressToken, Uri,
 };
 use tower_lsp_server::{NotCancellable, OngoingProgress, Unbounded};
-use wbg_core_gen::ide;
+use wbg_ide as ide;
 use wbg_project::build::{resolve_span_file, RustcMessage};
 use wbg_project::Project;
 

@@ -3,14 +3,15 @@
 //! runs for it (the expression `glue::import` renders; a test ties the two) and where it
 //! comes from.
 
+use super::markdown;
 use super::names::FileTypes;
-use super::{markdown, member_access};
-use crate::descriptor::Type;
-use crate::glue::import::final_name;
-use crate::glue::js::{js_ident, member_name, quote};
-use crate::glue::ts::type_name;
-use crate::ide::types::descriptor_type_in;
-use crate::syntax::{
+use crate::types::descriptor_type_in;
+use wbg_core_gen::descriptor::Type;
+use wbg_core_gen::glue::import::final_name;
+use wbg_core_gen::glue::js_text::member_access;
+use wbg_core_gen::glue::js_text::{js_ident, member_name, quote};
+use wbg_core_gen::glue::ts::type_name;
+use wbg_core_gen::syntax::{
     self, result_ok_type, ForeignBlock, ForeignItem, ImportFn, ImportModule, ImportOp,
     ImportStatic, ImportType,
 };
@@ -306,8 +307,8 @@ fn syntax_type_ident(ty: &syn::Type) -> Option<syn::Ident> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::check_hover;
-    use crate::descriptor::{self, Arg, Module, Type};
-    use crate::syntax::{ForeignItem, ImportOp, Item};
+    use wbg_core_gen::descriptor::{self, Arg, Module, Type};
+    use wbg_core_gen::syntax::{ForeignItem, ImportOp, Item};
 
     #[test]
     fn global_function_through_a_namespace() {
@@ -585,7 +586,7 @@ extern "C" {
     static VERSION: i32;
 }
 "#;
-        let (program, _) = crate::syntax::parse_file(src);
+        let (program, _) = wbg_core_gen::parse_file(src);
         let Some(Item::ForeignMod(block)) = program.items.first() else {
             panic!("an extern block")
         };
@@ -663,7 +664,7 @@ extern "C" {
             names.push((wasm_name, item, args));
         }
         let wasm_names: Vec<String> = names.iter().map(|(n, _, _)| n.clone()).collect();
-        let glue = crate::glue::build(&module, &wasm_names, &Default::default()).unwrap();
+        let glue = wbg_core_gen::glue::build(&module, &wasm_names, &Default::default()).unwrap();
         for (wasm_name, item, args) in names {
             let markdown = super::item(block, item, &super::FileTypes::default());
             let js = markdown

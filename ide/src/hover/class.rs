@@ -4,12 +4,13 @@
 
 use super::export::{arg_list, descriptor_args, skipped, without_doc_comments};
 use super::names::FileTypes;
-use super::{markdown, member_access, region_bounds};
-use crate::descriptor::{self, Module, Receiver, Role, Type};
-use crate::glue::js::js_ident;
-use crate::glue::ts;
-use crate::ide::types::descriptor_type_in;
-use crate::syntax::{self, Item, MethodKind};
+use super::{markdown, region_bounds};
+use crate::types::descriptor_type_in;
+use wbg_core_gen::descriptor::{self, Module, Receiver, Role, Type};
+use wbg_core_gen::glue::js_text::js_ident;
+use wbg_core_gen::glue::js_text::member_access;
+use wbg_core_gen::glue::ts;
+use wbg_core_gen::syntax::{self, Item, MethodKind};
 
 /// An exported struct's JS class, as the `.d.ts` declares it: the struct and every
 /// `#[wasm_bindgen] impl` of it in the file. Its methods are identified by `export`.
@@ -90,7 +91,7 @@ fn class_items(
     let mut structure = None;
     let mut impls = Vec::new();
     for (start, end) in regions {
-        let (program, _) = syntax::parse_file(&lines[start..end].join("\n"));
+        let (program, _) = wbg_core_gen::parse_file(&lines[start..end].join("\n"));
         for item in program.items {
             match item {
                 Item::Struct(s) if s.rust_name == rust_name => structure = Some(s),
@@ -313,8 +314,8 @@ mod tests {
     use super::super::export::{enum_descriptor, function_descriptor};
     use super::super::tests::check_hover;
     use super::*;
-    use crate::ide::hover::hover;
-    use crate::ide::test_support::cursor;
+    use crate::hover::hover;
+    use crate::test_support::cursor;
 
     const COUNTER: &str = r#"
 /// Counts things.
@@ -516,7 +517,7 @@ How many so far.
         let source = format!(
             "/// Adds.\n#[wasm_bindgen]\npub fn add(a: u32, b: u32) -> u32 {{ a + b }}\n{COUNTER}\n/// Levels.\n#[wasm_bindgen]\npub enum Level {{ Low, High = 10 }}\n#[wasm_bindgen]\npub fn pick(c: &Counter, l: Level) -> Option<Counter> {{ None }}\n"
         );
-        let (program, _) = syntax::parse_file(&source);
+        let (program, _) = wbg_core_gen::parse_file(&source);
         let types = FileTypes::scan(&source);
         let mut d_ts = String::new();
         for item in &program.items {

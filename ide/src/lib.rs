@@ -1,6 +1,7 @@
-//! Editor features over the syntax model — diagnostics, hover, completion — as plain data
-//! with line/column positions. The language server only converts positions and protocol
-//! types; what is shown is decided here, next to the parser and the `.d.ts` renderer.
+//! wbg-ide: editor features over core-gen's syntax model — diagnostics, hover, completion —
+//! as plain data with line/column positions. The language server only converts positions
+//! and protocol types; what is shown is decided here, from core-gen's parser and `.d.ts`
+//! renderer. A crate of its own so the proc macro never compiles it.
 //!
 //! Results hold no `proc_macro2::Span`, so a caller may free proc_macro2's per-thread span
 //! table (`proc_macro2::extra::invalidate_current_thread_spans`) after each call.
@@ -68,7 +69,7 @@ pub struct IdeFix {
 /// Every diagnostic of a source file: exactly what the macro would report, same text and
 /// same place.
 pub fn diagnostics(src: &str) -> Vec<IdeDiagnostic> {
-    let (_, diags) = crate::syntax::parse_file(src);
+    let (_, diags) = wbg_core_gen::parse_file(src);
     diags
         .iter()
         .map(|d| IdeDiagnostic {

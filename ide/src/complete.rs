@@ -1,7 +1,7 @@
 //! Completion of option names inside `#[wasm_bindgen(...)]`, from the one option table.
 
 use super::{attr_context, offset_of, pos_of, Pos, Range};
-use crate::syntax::attrs::{ValueShape, OPTIONS};
+use wbg_core_gen::syntax::attrs::{ValueShape, OPTIONS};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Completion {
@@ -43,7 +43,7 @@ pub fn complete(src: &str, pos: Pos) -> Vec<Completion> {
         .collect()
 }
 
-pub(crate) fn applies_to(places: &[crate::syntax::Place]) -> String {
+pub(crate) fn applies_to(places: &[wbg_core_gen::syntax::Place]) -> String {
     let places: Vec<&str> = places.iter().map(|p| p.describe()).collect();
     format!("applies to: {}", places.join(", "))
 }
@@ -51,7 +51,7 @@ pub(crate) fn applies_to(places: &[crate::syntax::Place]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ide::test_support::cursor;
+    use crate::test_support::cursor;
 
     fn check_completion(src_with_cursor: &str, expected_word: &str, must_include: &[&str]) {
         let (src, pos) = cursor(src_with_cursor);

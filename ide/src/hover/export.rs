@@ -3,11 +3,11 @@
 //! Classes are in `class`.
 
 use super::markdown;
-use crate::descriptor::{self, EnumValue, Type};
-use crate::glue::js::{js_ident, quote};
-use crate::glue::ts;
-use crate::ide::types::descriptor_type_in;
-use crate::syntax;
+use crate::types::descriptor_type_in;
+use wbg_core_gen::descriptor::{self, EnumValue, Type};
+use wbg_core_gen::glue::js_text::{js_ident, quote};
+use wbg_core_gen::glue::ts;
+use wbg_core_gen::syntax;
 
 const SKIPPED: &str = "_left out of the `.d.ts` (`skip_typescript`)_";
 

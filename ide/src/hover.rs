@@ -11,8 +11,8 @@ mod import;
 mod names;
 
 use super::{attr_context, complete::applies_to, offset_of, pos_of, Pos, Range};
-use crate::syntax::recover::starts_region;
-use crate::syntax::{self, attrs, ForeignBlock, ForeignItem, Item};
+use wbg_core_gen::syntax::starts_region;
+use wbg_core_gen::syntax::{self, attrs, ForeignBlock, ForeignItem, Item};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hover {
@@ -47,7 +47,7 @@ pub fn hover_with(src: &str, pos: Pos, krate: &CrateTypes) -> Option<Hover> {
             ),
         });
     }
-    let (program, _) = syntax::parse_file(&item_around(src, pos.line));
+    let (program, _) = wbg_core_gen::parse_file(&item_around(src, pos.line));
     let targets = targets(&program);
     let (range, target) = match targets.iter().find(|(r, _)| r.contains(pos)) {
         Some(found) => found,
@@ -173,16 +173,6 @@ fn is_wasm_bindgen_attr(src: &str, offset: usize) -> bool {
     &src[w.start..w.end] == "wasm_bindgen" && src[..w.start].trim_end().ends_with('[')
 }
 
-/// `target.name`, or `target["odd name"]` when the name is not an identifier.
-fn member_access(target: &str, name: &str) -> String {
-    let member = crate::glue::js::member_name(name);
-    if member.starts_with('[') {
-        format!("{target}{member}")
-    } else {
-        format!("{target}.{member}")
-    }
-}
-
 /// The hover layout every item shares: a ```ts block, how JS uses it, notes, the docs.
 fn markdown(ts: &str, js: &str, notes: &[String], docs: &[String]) -> String {
     let mut out = format!("```ts\n{}\n```\n", ts.trim_end());
@@ -208,7 +198,7 @@ fn markdown(ts: &str, js: &str, notes: &[String], docs: &[String]) -> String {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
-    use crate::ide::test_support::cursor;
+    use crate::test_support::cursor;
 
     /// The hover's markdown at `$0` ("" for none).
     pub(crate) fn check_hover(src_with_cursor: &str, expected: &str) {

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::descriptor::Type;
+use wbg_core_gen::descriptor::Type;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Declared {

@@ -2,7 +2,7 @@
 //! `.d.ts` code bindgen uses, without building anything. Bindgen itself gets its types from
 //! the descriptors the runtime encodes; the hover-vs-`.d.ts` test keeps the two in step.
 
-use crate::descriptor::Type;
+use wbg_core_gen::descriptor::Type;
 
 /// The descriptor type a Rust type crosses the boundary as. A type this mapping does not
 /// know is shown as `any` (`Externref`) rather than guessed.
@@ -89,7 +89,7 @@ fn first_type_arg(args: &syn::PathArguments) -> Option<&syn::Type> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::glue::ts::type_name;
+    use wbg_core_gen::glue::ts::type_name;
 
     fn ts(src: &str) -> String {
         type_name(&descriptor_type(&syn::parse_str(src).unwrap()))
