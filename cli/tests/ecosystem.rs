@@ -1,7 +1,8 @@
-//! The wasm-bindgen ecosystem from crates.io against wbg's runtime (tests/ecosystem/):
-//! js-sys, web-sys, wasm-bindgen-futures, serde-wasm-bindgen, console_error_panic_hook and
-//! getrandom(js) in a crate `wbg build` packages and Node drives; web-sys's DOM in headless
-//! Chromium under `cargo test` with wasm-bindgen-test from crates.io. Needs crates.io.
+//! The wasm-bindgen ecosystem from crates.io against wbg's runtime (tests/ecosystem/, whose
+//! manifests have no `[patch]`: wbg applies it): js-sys, web-sys, wasm-bindgen-futures,
+//! serde-wasm-bindgen, console_error_panic_hook and getrandom(js) in a crate `wbg build`
+//! packages and Node drives; web-sys's DOM in headless Chromium under `wbg test` with
+//! wasm-bindgen-test. Needs crates.io.
 
 mod support;
 
@@ -40,25 +41,12 @@ fn node_app_on_js_sys_web_sys_futures_and_friends_runs_in_node() {
 
 #[test]
 fn dom_app_tests_pass_in_headless_chromium() {
-    let manifest = ecosystem().join("Cargo.toml");
-    let out = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args([
-            "test",
-            "--target",
-            "wasm32-unknown-unknown",
-            "-p",
-            "dom-app",
-        ])
-        .arg("--manifest-path")
-        .arg(&manifest)
-        .env("CARGO_TARGET_DIR", repo_root().join("target").join("wasm"))
-        .env(
-            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
-            env!("CARGO_BIN_EXE_wasm-bindgen-test-runner"),
-        )
-        .env_remove("RUST_TEST_NOCAPTURE")
-        .output()
-        .expect("cargo runs");
+    // `wbg test DIR`: the crate's `cargo test` for wasm32, the runtime patched in, wbg as
+    // the runner; the crate's manifest names only crates.io versions.
+    let out = run(wbg()
+        .arg("test")
+        .arg(ecosystem().join("dom-app"))
+        .env_remove("RUST_TEST_NOCAPTURE"));
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stdout}\n{stderr}");
