@@ -108,6 +108,7 @@ fn node_follows_upstreams_conventions_for_js_modules() {
     assert_eq!(
         run.results(),
         [
+            "test debug_glue_checks_argument_types ... ok",
             "test gc_is_exposed ... ok",
             "test js_calls_back_into_the_glue ... ok",
         ],

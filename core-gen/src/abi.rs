@@ -72,6 +72,7 @@ pub fn param(ty: &Type) -> Result<Vec<ValType>, Unsupported> {
             int32!() => vec![I32, I32],
             Type::Bool | Type::Char => vec![I32, I32],
             Type::I64 | Type::U64 => vec![I32, I64],
+            Type::U128 | Type::I128 => vec![I32, I64, I64],
             Type::F32 => vec![I32, F32],
             Type::F64 => vec![I32, F64],
             Type::String | Type::Vector(_) => vec![I32, I32],

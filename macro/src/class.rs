@@ -34,6 +34,7 @@ pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
     );
     let struct_entry = shim::entry("STRUCT", vec![Part::Lit(head)]);
     let wrap_import = wbg_core_gen::descriptor::class_wrap_import(js_name);
+    let unwrap_import = wbg_core_gen::descriptor::class_unwrap_import(js_name);
 
     let self_ty: syn::Type = syn::parse_quote!(#name);
     let mut accessors = Vec::new();
@@ -103,6 +104,35 @@ pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
                 {
                     let _ = value;
                     #rt::not_on_wasm(#wrap_import)
+                }
+            }
+        }
+
+        // An instance of the class moves out of its JS object (which is emptied, as when it
+        // is passed by value); anything else comes back unchanged as the error.
+        impl ::wasm_bindgen::convert::TryFromJsValue for #name {
+            type Error = ::wasm_bindgen::JsValue;
+            fn try_from_js_value(
+                value: ::wasm_bindgen::JsValue,
+            ) -> ::core::result::Result<Self, ::wasm_bindgen::JsValue> {
+                #[cfg(target_arch = "wasm32")]
+                {
+                    #[link(wasm_import_module = "__wbindgen_placeholder__")]
+                    extern "C" {
+                        #[link_name = #unwrap_import]
+                        fn __wbg_unwrap(idx: u32) -> u32;
+                    }
+                    let ptr = unsafe { __wbg_unwrap(#rt::IntoWasmAbi::into_abi(&value)) };
+                    if ptr == 0 {
+                        ::core::result::Result::Err(value)
+                    } else {
+                        ::core::result::Result::Ok(unsafe { <#name as #rt::FromWasmAbi>::from_abi(ptr) })
+                    }
+                }
+                #[cfg(not(target_arch = "wasm32"))]
+                {
+                    let _ = value;
+                    #rt::not_on_wasm(#unwrap_import)
                 }
             }
         }

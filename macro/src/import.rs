@@ -343,11 +343,10 @@ fn expand_fn(
     let placed = match (&class_ident, in_impl) {
         (Some(class), true) => quote!(impl #class { #function }),
         _ => {
-            // `js_namespace = Bar` naming a type of this block also makes `Bar::f()`, as
-            // in the original wasm-bindgen design.
+            // `js_namespace = Bar` (or `["a", "Bar"]`: the last name) naming a type of this
+            // block also makes `Bar::f()`, as wasm-bindgen does.
             let namespace_type = namespace
-                .first()
-                .filter(|_| namespace.len() == 1)
+                .last()
                 .and_then(|n| types_here.iter().find(|t| **t == n.as_str()));
             match namespace_type {
                 Some(ty) => {
@@ -550,6 +549,14 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
         impl ::core::convert::From<::wasm_bindgen::JsValue> for #name {
             fn from(obj: ::wasm_bindgen::JsValue) -> #name {
                 #name { obj: ::wasm_bindgen::JsCast::unchecked_from_js(obj) }
+            }
+        }
+
+        /// `instanceof` (or `is_type_of`), as `JsCast::dyn_into`.
+        impl ::wasm_bindgen::convert::TryFromJsValue for #name {
+            type Error = ::wasm_bindgen::JsValue;
+            fn try_from_js_value(value: ::wasm_bindgen::JsValue) -> ::core::result::Result<Self, ::wasm_bindgen::JsValue> {
+                ::wasm_bindgen::JsCast::dyn_into(value)
             }
         }
 

@@ -446,16 +446,142 @@ impl RefFromWasmAbi for JsValue {
     }
 }
 
-/// Fallible conversion from a `JsValue` (wasm-bindgen's name; `String` implements it).
+/// Fallible conversion from a `JsValue`, as wasm-bindgen defines it: numbers, `bool`, `char`,
+/// `String`, `()` (`undefined`), bigints for 64- and 128-bit integers, `JsValue` itself,
+/// `Option<T>` (`undefined` is `None`), `Vec<T>` of a JS array, imported types (`instanceof`)
+/// and exported structs (an instance of the class, moved out of its JS object). On failure
+/// the value comes back unchanged as the error.
 pub trait TryFromJsValue: Sized {
-    /// What the conversion gives back on failure.
+    /// What the conversion gives back on failure (the value itself).
     type Error;
     fn try_from_js_value(value: JsValue) -> Result<Self, Self::Error>;
+
+    /// Converts a copy of the value; `None` when it does not convert.
+    fn try_from_js_value_ref(value: &JsValue) -> Option<Self> {
+        Self::try_from_js_value(value.clone()).ok()
+    }
 }
 
 impl TryFromJsValue for String {
     type Error = JsValue;
     fn try_from_js_value(value: JsValue) -> Result<String, JsValue> {
         value.as_string().ok_or(value)
+    }
+}
+
+impl TryFromJsValue for JsValue {
+    type Error = JsValue;
+    fn try_from_js_value(value: JsValue) -> Result<JsValue, JsValue> {
+        Ok(value)
+    }
+}
+
+impl TryFromJsValue for () {
+    type Error = JsValue;
+    fn try_from_js_value(value: JsValue) -> Result<(), JsValue> {
+        if value.is_undefined() {
+            Ok(())
+        } else {
+            Err(value)
+        }
+    }
+}
+
+impl TryFromJsValue for bool {
+    type Error = JsValue;
+    fn try_from_js_value(value: JsValue) -> Result<bool, JsValue> {
+        value.as_bool().ok_or(value)
+    }
+}
+
+/// A string of exactly one Unicode scalar value.
+impl TryFromJsValue for char {
+    type Error = JsValue;
+    fn try_from_js_value(value: JsValue) -> Result<char, JsValue> {
+        let one = value.as_string().and_then(|s| {
+            let mut chars = s.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Some(c),
+                _ => None,
+            }
+        });
+        one.ok_or(value)
+    }
+}
+
+macro_rules! try_from_number {
+    ($($t:ty)*) => {$(
+        /// A JS number, truncated and wrapped like a Rust `as` cast (`128` is `-128i8`).
+        impl TryFromJsValue for $t {
+            type Error = JsValue;
+            fn try_from_js_value(value: JsValue) -> Result<$t, JsValue> {
+                match value.as_f64() {
+                    Some(n) => Ok(n as i64 as $t),
+                    None => Err(value),
+                }
+            }
+        }
+    )*};
+}
+try_from_number!(i8 u8 i16 u16 i32 u32 isize usize);
+
+impl TryFromJsValue for f64 {
+    type Error = JsValue;
+    fn try_from_js_value(value: JsValue) -> Result<f64, JsValue> {
+        value.as_f64().ok_or(value)
+    }
+}
+
+impl TryFromJsValue for f32 {
+    type Error = JsValue;
+    fn try_from_js_value(value: JsValue) -> Result<f32, JsValue> {
+        value.as_f64().map(|n| n as f32).ok_or(value)
+    }
+}
+
+macro_rules! try_from_bigint {
+    ($($t:ty)*) => {$(
+        /// A JS bigint in range (a number is refused, as in wasm-bindgen).
+        impl TryFromJsValue for $t {
+            type Error = JsValue;
+            fn try_from_js_value(value: JsValue) -> Result<$t, JsValue> {
+                <$t>::try_from(value)
+            }
+        }
+    )*};
+}
+try_from_bigint!(i64 u64 i128 u128);
+
+/// `undefined` is `None`; anything else converts as `T` (so `null` is refused, except by
+/// `Option<JsValue>`).
+impl<T: TryFromJsValue<Error = JsValue>> TryFromJsValue for Option<T> {
+    type Error = JsValue;
+    fn try_from_js_value(value: JsValue) -> Result<Option<T>, JsValue> {
+        if value.is_undefined() {
+            Ok(None)
+        } else {
+            T::try_from_js_value(value).map(Some)
+        }
+    }
+}
+
+/// A JS array (`Array.isArray`) whose every element converts; the array back otherwise.
+impl<T: TryFromJsValue> TryFromJsValue for Vec<T> {
+    type Error = JsValue;
+    fn try_from_js_value(value: JsValue) -> Result<Vec<T>, JsValue> {
+        if !value.is_array() {
+            return Err(value);
+        }
+        let len = unsafe { crate::externs::__wbindgen_array_len(value.idx) };
+        let mut out = Vec::with_capacity(len as usize);
+        for i in 0..len {
+            let element =
+                unsafe { JsValue::_new(crate::externs::__wbindgen_array_get(value.idx, i)) };
+            match T::try_from_js_value(element) {
+                Ok(v) => out.push(v),
+                Err(_) => return Err(value),
+            }
+        }
+        Ok(out)
     }
 }

@@ -178,6 +178,7 @@ simple! {
     str => STRING,
     String => STRING,
     crate::JsValue => EXTERNREF,
+    crate::JsError => EXTERNREF,
 }
 
 impl<T: WasmDescribe + ?Sized> WasmDescribe for &T {

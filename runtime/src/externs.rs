@@ -52,6 +52,8 @@ intrinsics! {
     fn __wbindgen_symbol_new(ptr: *const u8, len: usize, described: u32) -> u32;
     fn __wbindgen_is_symbol(idx: u32) -> u32;
     fn __wbindgen_is_array(idx: u32) -> u32;
+    fn __wbindgen_array_len(idx: u32) -> u32;
+    fn __wbindgen_array_get(idx: u32, i: u32) -> u32;
     fn __wbindgen_is_bigint(idx: u32) -> u32;
     fn __wbindgen_typeof(idx: u32) -> u32;
     fn __wbindgen_in(prop: u32, obj: u32) -> u32;

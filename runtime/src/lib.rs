@@ -398,6 +398,15 @@ impl From<JsError> for JsValue {
     }
 }
 
+/// A `JsError` returned as a value (not thrown) is the JS `Error` object.
+impl convert::IntoWasmAbi for JsError {
+    type Abi = u32;
+    #[inline]
+    fn into_abi(self) -> u32 {
+        convert::IntoWasmAbi::into_abi(self.value)
+    }
+}
+
 impl fmt::Debug for JsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "JsError({:?})", self.value)

@@ -10,6 +10,7 @@ use crate::convert::{
 };
 use crate::describe::{tag, Desc, WasmDescribe};
 use crate::JsValue;
+use core::mem::MaybeUninit;
 
 // --- Option of numbers, bool, char: a presence flag and the value ---------------------
 
@@ -149,7 +150,24 @@ macro_rules! number_elements {
         impl NumberElement for $t {}
     )*};
 }
-number_elements!(i8 u8 i16 u16 i32 u32 i64 u64 f32 f64);
+number_elements!(i8 u8 i16 u16 i32 u32 i64 u64 f32 f64 isize usize);
+
+/// `MaybeUninit<T>` of a number crosses exactly as `T` does (typed arrays, `&[T]`,
+/// `Vec<T>`), as wasm-bindgen allows: JS reads whatever bytes are there.
+impl<T: NumberElement> WasmDescribe for MaybeUninit<T> {
+    const DESC: Desc = T::DESC;
+}
+
+impl<T: NumberElement> VectorElement for MaybeUninit<T> {
+    fn vec_into_abi(v: Box<[Self]>) -> WasmSlice {
+        leak(v)
+    }
+    unsafe fn vec_from_abi(js: WasmSlice) -> Box<[Self]> {
+        unsafe { unleak(js) }
+    }
+}
+
+impl<T: NumberElement> NumberElement for MaybeUninit<T> {}
 
 impl VectorElement for JsValue {
     fn vec_into_abi(v: Box<[JsValue]>) -> WasmSlice {
@@ -170,8 +188,11 @@ impl VectorElement for String {
         values
             .iter()
             .map(|v| {
-                v.as_string()
-                    .unwrap_or_else(|| crate::throw_str("expected an array of strings"))
+                v.as_string().unwrap_or_else(|| {
+                    crate::throw_str(
+                        "array contains a value of the wrong type (expected an array of strings)",
+                    )
+                })
             })
             .collect()
     }
@@ -350,34 +371,39 @@ impl<T: WasmDescribe> WasmDescribe for Clamped<T> {
     const DESC: Desc = Desc::wrap(tag::CLAMPED, &T::DESC);
 }
 
-impl IntoWasmAbi for Clamped<Vec<u8>> {
-    type Abi = WasmSlice;
-    fn into_abi(self) -> WasmSlice {
-        self.0.into_abi()
-    }
-}
+macro_rules! clamped_bytes {
+    ($($byte:ty),*) => {$(
+        impl IntoWasmAbi for Clamped<Vec<$byte>> {
+            type Abi = WasmSlice;
+            fn into_abi(self) -> WasmSlice {
+                self.0.into_abi()
+            }
+        }
 
-impl FromWasmAbi for Clamped<Vec<u8>> {
-    type Abi = WasmSlice;
-    unsafe fn from_abi(js: WasmSlice) -> Self {
-        Clamped(unsafe { Vec::from_abi(js) })
-    }
-}
+        impl FromWasmAbi for Clamped<Vec<$byte>> {
+            type Abi = WasmSlice;
+            unsafe fn from_abi(js: WasmSlice) -> Self {
+                Clamped(unsafe { Vec::from_abi(js) })
+            }
+        }
 
-impl IntoWasmAbi for Clamped<&[u8]> {
-    type Abi = WasmSlice;
-    fn into_abi(self) -> WasmSlice {
-        self.0.into_abi()
-    }
-}
+        impl IntoWasmAbi for Clamped<&[$byte]> {
+            type Abi = WasmSlice;
+            fn into_abi(self) -> WasmSlice {
+                self.0.into_abi()
+            }
+        }
 
-/// `Clamped<&mut [u8]>` lent to an import: a view JS can write through.
-impl IntoWasmAbi for Clamped<&mut [u8]> {
-    type Abi = WasmSlice;
-    fn into_abi(self) -> WasmSlice {
-        self.0.into_abi()
-    }
+        /// `Clamped<&mut [u8]>` lent to an import: a view JS can write through.
+        impl IntoWasmAbi for Clamped<&mut [$byte]> {
+            type Abi = WasmSlice;
+            fn into_abi(self) -> WasmSlice {
+                self.0.into_abi()
+            }
+        }
+    )*};
 }
+clamped_bytes!(u8, MaybeUninit<u8>);
 
 /// The slices `Clamped<&_>` / `Clamped<&mut _>` export arguments may wrap.
 #[diagnostic::on_unimplemented(
@@ -388,6 +414,7 @@ impl IntoWasmAbi for Clamped<&mut [u8]> {
 pub trait ClampedSlice: RefFromWasmAbi + RefMutFromWasmAbi {}
 
 impl ClampedSlice for [u8] {}
+impl ClampedSlice for [MaybeUninit<u8>] {}
 
 /// The shim's conversion for a `Clamped<&T>` argument (it passes `Clamped(&*anchor)`).
 ///
@@ -453,6 +480,51 @@ macro_rules! wide {
 }
 wide!(u128 => U128, i128 => I128);
 
+/// `Option<u128>` / `Option<i128>`: a presence flag, then the low and high 64 bits.
+#[derive(Clone, Copy)]
+pub struct OptionWide {
+    present: u32,
+    lo: u64,
+    hi: u64,
+}
+
+impl WasmAbi for OptionWide {
+    type Prim1 = u32;
+    type Prim2 = u64;
+    type Prim3 = u64;
+    type Prim4 = ();
+    fn split(self) -> (u32, u64, u64, ()) {
+        (self.present, self.lo, self.hi, ())
+    }
+    fn join(present: u32, lo: u64, hi: u64, _: ()) -> Self {
+        OptionWide { present, lo, hi }
+    }
+}
+
+macro_rules! option_wide {
+    ($($t:ty),*) => {$(
+        impl IntoWasmAbi for Option<$t> {
+            type Abi = OptionWide;
+            fn into_abi(self) -> OptionWide {
+                match self {
+                    Some(v) => {
+                        let v = v as u128;
+                        OptionWide { present: 1, lo: v as u64, hi: (v >> 64) as u64 }
+                    }
+                    None => OptionWide { present: 0, lo: 0, hi: 0 },
+                }
+            }
+        }
+        impl FromWasmAbi for Option<$t> {
+            type Abi = OptionWide;
+            unsafe fn from_abi(js: OptionWide) -> Self {
+                (js.present != 0).then(|| (((js.hi as u128) << 64) | js.lo as u128) as $t)
+            }
+        }
+    )*};
+}
+option_wide!(u128, i128);
+
 // --- raw pointers -------------------------------------------------------------------------
 
 impl<T> WasmDescribe for *const T {
@@ -505,10 +577,37 @@ impl<T> IntoWasmAbi for core::ptr::NonNull<T> {
 impl<T> FromWasmAbi for core::ptr::NonNull<T> {
     type Abi = u32;
     unsafe fn from_abi(js: u32) -> Self {
-        core::ptr::NonNull::new(js as *mut T)
-            .unwrap_or_else(|| crate::throw_str("a NonNull pointer from JS was 0"))
+        core::ptr::NonNull::new(js as *mut T).unwrap_or_else(|| {
+            crate::throw_str(
+                "expected a number argument that is not 0 (a NonNull pointer from JS was 0)",
+            )
+        })
     }
 }
+
+/// `Option<*const T>`, `Option<*mut T>`: an optional number (a presence flag and the
+/// address), so `Some(null)` reaches JS as `0` and `None` as `undefined`.
+macro_rules! option_raw_pointer {
+    ($($ptr:ty),*) => {$(
+        impl<T> IntoWasmAbi for Option<$ptr> {
+            type Abi = OptionPrim<u32>;
+            fn into_abi(self) -> OptionPrim<u32> {
+                match self {
+                    Some(p) => OptionPrim { present: 1, value: p as u32 },
+                    None => OptionPrim { present: 0, value: 0 },
+                }
+            }
+        }
+
+        impl<T> FromWasmAbi for Option<$ptr> {
+            type Abi = OptionPrim<u32>;
+            unsafe fn from_abi(js: OptionPrim<u32>) -> Self {
+                (js.present != 0).then_some(js.value as $ptr)
+            }
+        }
+    )*};
+}
+option_raw_pointer!(*const T, *mut T);
 
 /// `Option<NonNull<T>>`: described as an optional number, so a presence flag and the address.
 impl<T> IntoWasmAbi for Option<core::ptr::NonNull<T>> {

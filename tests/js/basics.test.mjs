@@ -53,10 +53,27 @@ for (const target of TARGETS) {
       assert.equal(m.id_bool(false), false);
     });
 
+    test('reserved words as exported names become _word', () => {
+      assert.equal(m._throw(7), 7);
+      assert.equal(m._class(2, 1), true);
+      assert.equal(m.throw, undefined);
+    });
+
+    test('a `&[i32]` parameter written through macro_rules!', () => {
+      assert.equal(m.sum_through_macro(new Int32Array([1, 2, 39])), 42);
+    });
+
+    test('parameter names keep their leading underscores', () => {
+      const src = m.underscore_args.toString();
+      assert.deepEqual(src.slice(src.indexOf('(') + 1, src.indexOf(')')).split(/\s*,\s*/), ['_a', '_b']);
+    });
+
     test('char', () => {
       for (const c of ['a', 'é', '€', '😀']) assert.equal(m.id_char(c), c);
       assert.equal(m.char_code('😀'), 0x1f600);
-      assert.equal(m.id_char('\uD800'), '\uFFFD', 'a lone surrogate becomes U+FFFD, as in strings');
+      // wasm-bindgen's messages (its char.rs suite asserts them).
+      assert.throws(() => m.id_char('\uD800'), /expected a valid Unicode scalar value, found 55296/);
+      assert.throws(() => m.id_char(55357), /codePointAt is not a function/);
     });
 
     test('strings: empty, ASCII, non-ASCII, 64 KiB', () => {
@@ -78,7 +95,7 @@ for (const target of TARGETS) {
     });
 
     test('non-strings are rejected with a TypeError', () => {
-      assert.throws(() => m.id_str(5), { name: 'TypeError', message: 'expected a string, got number' });
+      assert.throws(() => m.id_str(5), { name: 'TypeError', message: 'expected a string argument, found number' });
     });
 
     test('memory growth refreshes cached views', () => {
@@ -221,6 +238,14 @@ for (const target of TARGETS) {
       for (const [k, t] of fields) assert.equal(typeof stats[k], t, k);
       const plain = readFileSync(path.join(outDir('basics', target), 'basics.d.ts'), 'utf8');
       assert.doesNotMatch(plain, /__wbg_heap_stats/);
+    });
+
+    test('--debug checks the JS type of number, bigint and boolean arguments (wasm-bindgen\'s messages)', () => {
+      assert.throws(() => m.id_u32('a'), { message: 'expected a number argument, found string' });
+      assert.throws(() => m.id_i64(1), { message: 'expected a bigint argument, found number' });
+      assert.throws(() => m.id_bool(1), { message: 'expected a boolean argument, found number' });
+      assert.equal(m.id_u32(7), 7);
+      assert.equal(m.id_bool(true), true);
     });
 
     test('the borrow stack is popped even when the call throws', () => {

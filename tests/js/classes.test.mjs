@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TARGETS, load, outDir } from './support.mjs';
 
-const FREED = /attempted to use a `Counter` object that was already freed \(its value was moved into Rust or free\(\) was called\)/;
+const FREED = /Attempt to use a moved value: this `Counter` object was already freed \(its value was moved into Rust or free\(\) was called\)/;
 const ALIASING = /recursive use of a `Counter` object detected: a method of it is still running, and taking `&mut self` now would alias a `&mut` borrow \(unsafe aliasing in Rust\)/;
 const MOVE_REFUSED = /recursive use of a `Counter` object detected: a method of it is still running, and taking `self` now would alias a `&mut` borrow \(unsafe aliasing in Rust\)/;
 const MOVED_TWICE = /Error: cannot move a `Counter` object into Rust: the same call also uses it \(as `this` or another argument\)/;
@@ -132,7 +132,7 @@ for (const target of TARGETS) {
       const copy = c.same();
       assert.notEqual(copy, c);
       assert.equal(copy.count, 106);
-      assert.throws(() => m.peek_counter({}), { name: 'TypeError', message: 'expected an instance of Counter, got object' });
+      assert.throws(() => m.peek_counter({}), { name: 'TypeError', message: 'expected instance of Counter, got object' });
       assert.throws(() => m.peek_counter(new m.Point2D(0, 0)), TypeError);
       c.free();
       copy.free();
@@ -163,7 +163,7 @@ for (const target of TARGETS) {
       let error;
       c.describe_while_mutating({ toJSON() { try { m.maybe_peek(c); } catch (e) { error = e; } return 0; } });
       assert.match(error.message, /recursive use of a `Counter` object detected: .* taking `&self` now/);
-      assert.throws(() => m.maybe_peek({}), { name: 'TypeError', message: 'expected an instance of Counter, got object' });
+      assert.throws(() => m.maybe_peek({}), { name: 'TypeError', message: 'expected instance of Counter, got object' });
       assert.throws(() => m.maybe_bump(new m.Point2D(0, 0), 1), TypeError);
       c.free();
       assert.throws(() => m.maybe_peek(c), FREED);
@@ -259,7 +259,7 @@ for (const target of TARGETS) {
       const gone = m.make_counter(2);
       gone.free();
       assert.throws(() => m.merge(a, gone), FREED);
-      assert.throws(() => m.merge(a, {}), { name: 'TypeError', message: 'expected an instance of Counter, got object' });
+      assert.throws(() => m.merge(a, {}), { name: 'TypeError', message: 'expected instance of Counter, got object' });
       assert.throws(() => m.sum_counters([a, gone]), FREED);
       assert.throws(() => m.sum_counters(a), { name: 'TypeError', message: 'expected an array, got object' });
       assert.equal(a.get(), 1, 'not emptied');
@@ -324,6 +324,16 @@ for (const target of TARGETS) {
       c.free();
     });
 
+    test('TryFromJsValue moves an instance of the class out of its JS object', () => {
+      const c = new m.Counter('taken');
+      c.increment();
+      assert.equal(m.try_take_counter(c), 'counter 1');
+      assert.throws(() => c.get(), FREED);
+      assert.equal(m.try_take_counter({}), 'not a counter (true)');
+      assert.equal(m.try_take_counter(null), 'not a counter (true)');
+      assert.equal(m.try_take_counter(c), 'not a counter (true)', 'an emptied object is not a counter');
+    });
+
     test('C-style enums are frozen objects with numbers', () => {
       assert.ok(Object.isFrozen(m.Level));
       assert.equal(m.Level.Low, 0);
@@ -334,6 +344,9 @@ for (const target of TARGETS) {
       assert.equal(m.next_level(m.Level.Mid), m.Level.High);
       assert.throws(() => m.next_level(3), { name: 'TypeError', message: '3 is not a valid value of the enum Level (expected one of 0, 5, 6)' });
       assert.throws(() => m.next_level('Low'), TypeError);
+      const js = readFileSync(path.join(outDir('classes', target), target === 'bundler' ? 'classes_bg.js' : 'classes.js'), 'utf8');
+      assert.match(js, /\/\*\*\n \* Loudness\.\n \*\/\n/, 'the enum keeps its doc comment');
+      assert.match(js, /    \/\*\*\n     \* In between\.\n     \*\/\n    Mid: 5, "5": "Mid",/, 'and so do its variants');
     });
 
     test('string enums are strings', () => {

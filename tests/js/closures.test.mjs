@@ -193,9 +193,9 @@ for (const target of TARGETS) {
       assert.equal(sum(p), 4);
       assert.equal(sum(p), 4, 'not consumed');
       assert.equal(p.x, 1.5);
-      assert.throws(() => sum({ x: 1, y: 2 }), { name: 'TypeError', message: 'expected an instance of Point, got object' });
+      assert.throws(() => sum({ x: 1, y: 2 }), { name: 'TypeError', message: 'expected instance of Point, got object' });
       p.free();
-      assert.throws(() => sum(p), /attempted to use a `Point` object that was already freed/);
+      assert.throws(() => sum(p), /Attempt to use a moved value: this `Point` object was already freed/);
     });
 
     test('a Closure<dyn FnMut(&[u8]) -> u32> borrows a copy of the typed array', () => {

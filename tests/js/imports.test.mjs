@@ -9,6 +9,7 @@ import { TARGETS, load, outDir } from './support.mjs';
 let reads = 0;
 globalThis.wbgTest = {
   nested: { deep: (x) => x * 2 },
+  Inner: { triple: (x) => x * 3 },
   thrower(msg) { throw new Error(`thrown by JS: ${msg}`); },
   get counted() { reads += 1; return { reads }; },
   // Records what JS receives, so the test sees the JS values, not only the round trip.
@@ -35,6 +36,15 @@ for (const target of TARGETS) {
     test('globals and namespaces: Math, parseInt, nested js_namespace', () => {
       assert.equal(m.math_check(), 2 + 255);
       assert.equal(m.call_deep(21), 42);
+      assert.equal(m.call_namespace_type(5), 15, '`js_namespace = [.., "Inner"]` is also `Inner::triple`');
+      const original = globalThis.wbgTest.Inner.triple;
+      globalThis.wbgTest.Inner.triple = (x) => x * 4;
+      try {
+        assert.equal(m.call_namespace_type(5), 20, 'looked up on every call');
+        assert.equal(m.call_namespace_final(5), 15, '`final`: the function there when the glue loaded');
+      } finally {
+        globalThis.wbgTest.Inner.triple = original;
+      }
     });
 
     test('console.log overloads through js_name, and variadic', () => {
@@ -46,6 +56,7 @@ for (const target of TARGETS) {
       // Bar::new(39); set(39 + 3); set_property(0 + 6) -> 42 * 100 + 6
       assert.equal(m.seed_run(), 4206);
       assert.equal(m.free_another_function(), 39);
+      assert.equal(m.call_kebab_case(), 42, 'a module member named "kebab-case"');
     });
 
     test('static methods and static getters; imported objects cross both ways', () => {
@@ -237,7 +248,7 @@ for (const target of TARGETS) {
     });
 
     test('an Option static of a missing global is None, not a ReferenceError', () => {
-      assert.equal(m.optional_globals(), 'missing=false present=true');
+      assert.equal(m.optional_globals(), 'missing=false present=true namespaced=None None');
     });
 
     test('&mut [T], Option<&mut [T]> and Clamped<&mut [u8]> lent to an import: JS writes into the Rust slice', () => {

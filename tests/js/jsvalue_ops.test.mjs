@@ -16,6 +16,26 @@ for (const target of TARGETS) {
     let m;
     before(async () => { m = await load('jsvalue_ops', target); });
 
+    test('TryFromJsValue: each type takes only its own JS values, and gives the value back otherwise', () => {
+      const cases = [
+        ['i8', 128, 'ok -128'], ['i8', 42.5, 'ok 42'], ['i8', '1', 'err'], ['i8', true, 'err'], ['i8', null, 'err'],
+        ['u8', -1, 'ok 255'], ['u8', 256, 'ok 0'], ['u32', 100000, 'ok 100000'], ['u32', undefined, 'err'],
+        ['f32', 2 ** 32, 'ok 4294967300.0'], ['f64', -0.5, 'ok -0.5'], ['f64', '42.5', 'err'], ['f64', 1n, 'err'],
+        ['i64', I64_MIN, `ok ${I64_MIN}`], ['i64', 25, 'err'], ['u64', -1n, 'err'], ['u64', U64_MAX, `ok ${U64_MAX}`],
+        ['u128', U128_MAX, `ok ${U128_MAX}`], ['u128', 42, 'err'],
+        ['bool', false, 'ok false'], ['bool', 1, 'err'], ['char', 'a', "ok 'a'"], ['char', 'ab', 'err'], ['char', '', 'err'],
+        ['string', '', 'ok ""'], ['string', 42, 'err'], ['unit', undefined, 'ok ()'], ['unit', null, 'err'],
+        ['jsvalue', null, 'ok JsValue(null)'], ['option_i64', undefined, 'ok None'], ['option_i64', null, 'err'],
+        ['option_i64', 42n, 'ok Some(42)'], ['option_jsvalue', null, 'ok Some(JsValue(null))'],
+        ['vec_string', ['a', ''], 'ok ["a", ""]'], ['vec_string', ['a', 1], 'err'], ['vec_string', { 0: 'a', length: 1 }, 'err'],
+        ['vec_i32', [1, 2], 'ok [1, 2]'], ['vec_vec_string', [['a'], []], 'ok [["a"], []]'],
+        ['vec_option_string', ['a', undefined], 'ok [Some("a"), None]'],
+        ['date', {}, 'err'],
+      ];
+      for (const [kind, value, expected] of cases) assert.equal(m.try_convert(kind, value), expected, `${kind} of ${String(value)}`);
+      assert.match(m.try_convert('date', new Date(0)), /^ok /);
+    });
+
     test('binary operators are the JS operators', () => {
       assert.equal(m.op_add(1, 2), 3);
       assert.equal(m.op_add(1n, 2n), 3n);

@@ -14,6 +14,7 @@ globalThis.wbgTypes = {
   js_slice: (v) => { assert.ok(v instanceof Uint8Array); return v.reduce((a, b) => a + b, 0); },
   js_strings: (v) => v.map((s) => s.toUpperCase()),
   js_u128: (v) => v + 1n,
+  js_opt_i128: (v) => (v === undefined ? undefined : v + 1n),
   js_delay: (ms, value) => new Promise((resolve) => setTimeout(() => resolve(value), ms)),
   js_report: (v) => reported.push(v),
   js_opt_str: (s) => (s === undefined ? 'undefined' : `${typeof s} ${JSON.stringify(s)}`),
@@ -43,6 +44,7 @@ for (const target of TARGETS) {
       assert.ok(Number.isNaN(m.opt_f64(NaN)));
       assert.equal(m.opt_u8(0), 0, 'Some(0) is not None');
       assert.equal(m.opt_bool(false), false, 'Some(false) is not None');
+      assert.throws(() => m.opt_char('\uD83D'), /expected a valid Unicode scalar value, found 55357/);
     });
 
     test('Option of JsValue, classes, enums and vectors', () => {
@@ -75,7 +77,8 @@ for (const target of TARGETS) {
       const cases = [
         ['vec_i8', Int8Array, [-128, 0, 127]], ['vec_u8', Uint8Array, [0, 255]], ['vec_i16', Int16Array, [-32768, 32767]],
         ['vec_u16', Uint16Array, [65535]], ['vec_i32', Int32Array, [-2147483648, 2147483647]],
-        ['vec_u32', Uint32Array, [4294967295]], ['vec_i64', BigInt64Array, [-9223372036854775808n, 1n]],
+        ['vec_u32', Uint32Array, [4294967295]], ['vec_isize', Int32Array, [-2147483648, 5]], ['vec_usize', Uint32Array, [4294967295]],
+        ['vec_i64', BigInt64Array, [-9223372036854775808n, 1n]],
         ['vec_u64', BigUint64Array, [18446744073709551615n]], ['vec_f32', Float32Array, [1.5, -2]],
         ['vec_f64', Float64Array, [NaN, -0, Number.MAX_VALUE]], ['boxed_u16', Uint16Array, [1, 2, 3]],
       ];
@@ -182,13 +185,29 @@ for (const target of TARGETS) {
       assert.equal(things[0].__wbg_ptr, 0, 'moved into Rust');
       assert.deepEqual(m.vec_level([m.Level.Low, m.Level.High]), [1, 10]);
       assert.deepEqual(m.vec_fruit(['pear', 'apple']), ['pear', 'apple']);
-      assert.throws(() => m.vec_string([1]), { message: 'expected an array of strings' });
+      assert.throws(() => m.vec_string([1]), { message: 'array contains a value of the wrong type (expected an array of strings)' });
+      assert.throws(() => m.vec_thing(['not a Thing']), { name: 'TypeError', message: 'array contains a value of the wrong type: expected Thing objects, got string' });
       assert.deepEqual(m.vec_string([]), []);
     });
 
     test('u128 and i128 are bigint', () => {
       for (const v of [0n, 1n, (1n << 64n) + 5n, (1n << 128n) - 1n]) assert.equal(m.id_u128(v), v);
       for (const v of [0n, -1n, -(1n << 127n), (1n << 127n) - 1n, -(1n << 64n)]) assert.equal(m.id_i128(v), v);
+      for (const v of [0n, 1n, (1n << 64n) + 5n, (1n << 128n) - 1n]) assert.equal(m.opt_u128(v), v);
+      for (const v of [0n, -1n, -(1n << 127n), (1n << 127n) - 1n]) assert.equal(m.opt_i128(v), v);
+      for (const none of [undefined, null]) {
+        assert.equal(m.opt_u128(none), undefined);
+        assert.equal(m.opt_i128(none), undefined);
+      }
+    });
+
+    test('MaybeUninit<T> slices and vectors are typed arrays of T', () => {
+      const back = m.uninit_copy(new Uint16Array([1, 65535]));
+      assert.ok(back instanceof Uint16Array);
+      assert.deepEqual([...back], [1, 65535]);
+      const clamped = m.uninit_clamped(new Uint8ClampedArray([0, 255]));
+      assert.ok(clamped instanceof Uint8ClampedArray);
+      assert.deepEqual([...clamped], [0, 255]);
     });
 
     test('pointers are numbers', () => {
@@ -197,6 +216,13 @@ for (const target of TARGETS) {
       assert.equal(m.read_byte(p, 2), 3);
       assert.equal(m.nonnull_roundtrip(p), p);
       assert.equal(m.nonnull_roundtrip(undefined), undefined);
+      assert.equal(m.opt_ptr_roundtrip(p), p);
+      assert.equal(m.opt_ptr_roundtrip(0), 0, 'Some(null) is 0, not None');
+      assert.equal(m.opt_ptr_roundtrip(null), undefined);
+      assert.equal(m.opt_ptr_roundtrip(undefined), undefined);
+      assert.equal(m.opt_ptr_mut_is_null(0), true);
+      assert.equal(m.opt_ptr_mut_is_null(8), false);
+      assert.equal(m.opt_ptr_mut_is_null(undefined), undefined);
     });
 
     test('*mut T and NonNull<T> exports: addresses JS holds and hands back', () => {
@@ -210,7 +236,7 @@ for (const target of TARGETS) {
       assert.equal(typeof byte, 'number');
       assert.equal(m.byte_read(byte), 200);
       m.byte_free(byte);
-      assert.throws(() => m.byte_read(0), { message: 'a NonNull pointer from JS was 0' });
+      assert.throws(() => m.byte_read(0), { message: 'expected a number argument that is not 0 (a NonNull pointer from JS was 0)' });
     });
 
     test('Result: Err throws the value; JsError throws a real Error', () => {
@@ -218,6 +244,9 @@ for (const target of TARGETS) {
       assert.throws(() => m.divide(1, 0), (e) => e === 'division by zero');
       assert.equal(m.checked(false), 'fine');
       assert.throws(() => m.checked(true), (e) => e instanceof Error && e.message === 'bad input');
+      const made = m.make_error('un-thrown');
+      assert.ok(made instanceof Error);
+      assert.equal(made.message, 'un-thrown');
       assert.equal(m.string_error(false), undefined);
       assert.throws(() => m.string_error(true), (e) => e === 'plain string error');
       assert.equal(m.parse_number(' 42 '), 42);

@@ -215,7 +215,9 @@ fn run_tests(
         target,
         out_name: out_name.clone(),
         typescript: false,
-        debug: false,
+        // As upstream's runner: the glue checks argument types (`--debug`) unless
+        // WASM_BINDGEN_NO_DEBUG is set.
+        debug: std::env::var_os("WASM_BINDGEN_NO_DEBUG").is_none(),
         keep_debug: false,
         weak_refs: true,
         package: Default::default(),

@@ -19,6 +19,15 @@ pub fn class_wrap_import(js_class: &str) -> String {
 /// See [`class_wrap_import`].
 pub const CLASS_WRAP_IMPORT_PREFIX: &str = "__wbindgen_class_wrap_";
 
+/// The runtime import a class's `TryFromJsValue` calls: the glue moves the value out of an
+/// instance of the class and returns its pointer, or returns 0 for anything else.
+pub fn class_unwrap_import(js_class: &str) -> String {
+    format!("{CLASS_UNWRAP_IMPORT_PREFIX}{js_class}")
+}
+
+/// See [`class_unwrap_import`].
+pub const CLASS_UNWRAP_IMPORT_PREFIX: &str = "__wbindgen_class_unwrap_";
+
 /// The discriminant Rust reserves for `None` of a numeric enum: one past the largest value,
 /// or the smallest unused value when that would overflow. The macro and the glue both call
 /// this.

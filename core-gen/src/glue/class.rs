@@ -128,6 +128,21 @@ pub fn render_class(
     })
 }
 
+/// The JS for a class's unwrap import (`crate::descriptor::class_unwrap_import`): the
+/// pointer of a live instance, whose JS object is emptied as when it moves into Rust; 0 for
+/// any other value (which stays as it was). `None` when `name` is no such import.
+pub fn unwrap_intrinsic(name: &str, module: &Module, helpers: &mut HelperSet) -> Option<String> {
+    let class = name.strip_prefix(crate::descriptor::CLASS_UNWRAP_IMPORT_PREFIX)?;
+    let s = module.structs.iter().find(|s| s.js_name == class)?;
+    helpers.require("heap");
+    Some(format!(
+        "function {name}(idx) {{ const obj = getObject(idx); \
+         if (!(obj instanceof {0}) || obj.__wbg_ptr === 0) return 0; \
+         return obj.__destroy_into_raw(); }}",
+        s.js_name
+    ))
+}
+
 /// The JS for a class's wrap import (`crate::descriptor::class_wrap_import`): an object
 /// Rust turned into a `JsValue` enters the object table as a real instance, registered
 /// for finalization like any object Rust returns. `None` when `name` is no such import.

@@ -128,6 +128,39 @@ pub fn lower(
     module: &Module,
     helpers: &mut HelperSet,
 ) -> Result<Lowered, String> {
+    // `--debug`: the JS type of a number, bigint or boolean argument is checked first.
+    let debug_check = match ty {
+        _ if !helpers.debug => None,
+        Type::I8
+        | Type::U8
+        | Type::I16
+        | Type::U16
+        | Type::I32
+        | Type::U32
+        | Type::Isize
+        | Type::Usize
+        | Type::F32
+        | Type::F64 => Some("assertNum"),
+        Type::I64 | Type::U64 | Type::I128 | Type::U128 => Some("assertBigInt"),
+        Type::Bool => Some("assertBoolean"),
+        _ => None,
+    };
+    if let Some(check) = debug_check {
+        helpers.require("debugChecks");
+        let mut lowered = lower_plain(ty, x, tmp, module, helpers)?;
+        lowered.checks.insert(0, format!("{check}({x});"));
+        return Ok(lowered);
+    }
+    lower_plain(ty, x, tmp, module, helpers)
+}
+
+fn lower_plain(
+    ty: &Type,
+    x: &str,
+    tmp: &str,
+    module: &Module,
+    helpers: &mut HelperSet,
+) -> Result<Lowered, String> {
     let one = |v: String| Ok(Lowered::values(vec![v]));
     match ty {
         Type::Unit => Ok(Lowered::default()),
@@ -135,7 +168,17 @@ pub fn lower(
         Type::F32 | Type::F64 | Type::I64 | Type::U64 => one(x.into()),
         // JS truthiness, as `if (x)` would decide.
         Type::Bool => one(format!("{x} ? 1 : 0")),
-        Type::Char => one(format!("{x}.codePointAt(0)")),
+        // A lone surrogate (or a number) is refused before anything is allocated, with
+        // wasm-bindgen's messages: `expected a valid Unicode scalar value, found 55357` and
+        // the TypeError of `codePointAt` on a non-string.
+        Type::Char => {
+            helpers.require("assertChar");
+            Ok(Lowered {
+                checks: vec![format!("assertChar({x}.codePointAt(0));")],
+                values: vec![format!("{x}.codePointAt(0)")],
+                ..Lowered::default()
+            })
+        }
         Type::U128 | Type::I128 => Ok(Lowered::values(vec![x.into(), format!("{x} >> 64n")])),
         Type::String => {
             helpers.require("passStringToWasm");
@@ -219,11 +262,13 @@ pub fn lower(
             helpers.require("arrays");
             if let Some(class) = class_of(module, elem) {
                 helpers.require("classes");
+                helpers.require("assertArrayOf");
                 // For a non-array `passArrayOfIndices` throws its `TypeError` before it
                 // allocates, so it serves as the check.
                 return Ok(Lowered {
                     checks: vec![
                         format!("if (!Array.isArray({x})) passArrayOfIndices({x}); // throws: not an array"),
+                        format!("assertArrayOf({x}, {class});"),
                         format!("for (const moving of {x}) {{ assertLive(moving, {class}); moving.__assert_movable(); }}"),
                     ],
                     moves: vec![
@@ -249,7 +294,15 @@ pub fn lower(
                     super::ts::type_name(elem)
                 ));
             };
+            // Strings are checked here, so the error names the exported function.
+            let checks = if **elem == Type::String {
+                helpers.require("assertArrayOfStrings");
+                vec![format!("assertArrayOfStrings({x});")]
+            } else {
+                Vec::new()
+            };
             Ok(Lowered {
+                checks,
                 setup: vec![
                     format!("const {tmp}_ptr = {pass};"),
                     format!("const {tmp}_len = WASM_VECTOR_LEN;"),
@@ -308,14 +361,26 @@ fn lower_option(
             format!("{none} ? 0 : 1"),
             format!("{none} ? 0n : {x}"),
         ])),
+        Type::U128 | Type::I128 => Ok(Lowered::values(vec![
+            format!("{none} ? 0 : 1"),
+            format!("{none} ? 0n : {x}"),
+            format!("{none} ? 0n : {x} >> 64n"),
+        ])),
         Type::Bool => Ok(Lowered::values(vec![
             format!("{none} ? 0 : 1"),
             format!("{none} ? 0 : ({x} ? 1 : 0)"),
         ])),
-        Type::Char => Ok(Lowered::values(vec![
-            format!("{none} ? 0 : 1"),
-            format!("{none} ? 0 : {x}.codePointAt(0)"),
-        ])),
+        Type::Char => {
+            helpers.require("assertChar");
+            Ok(Lowered {
+                checks: vec![format!("if (!{none}) assertChar({x}.codePointAt(0));")],
+                values: vec![
+                    format!("{none} ? 0 : 1"),
+                    format!("{none} ? 0 : {x}.codePointAt(0)"),
+                ],
+                ..Lowered::default()
+            })
+        }
         Type::Externref | Type::ExternType(_) => {
             helpers.require("addHeapObject");
             Ok(Lowered::values(vec![format!(
@@ -548,6 +613,8 @@ pub fn lift(
                 | Type::F64
                 | Type::I64
                 | Type::U64
+                | Type::U128
+                | Type::I128
                 | Type::Bool
                 | Type::Char => {
                     format!(

@@ -72,11 +72,11 @@ function getObject(idx) { return heap[idx]; }
         "classes",
         &[],
         r#"function freedError(name) {
-    return new Error(`attempted to use a \`${name}\` object that was already freed (its value was moved into Rust or free() was called)`);
+    return new Error(`Attempt to use a moved value: this \`${name}\` object was already freed (its value was moved into Rust or free() was called)`);
 }
 
 function assertLive(obj, cls) {
-    if (!(obj instanceof cls)) throw new TypeError(`expected an instance of ${cls.name}, got ${obj === null ? 'null' : typeof obj}`);
+    if (!(obj instanceof cls)) throw new TypeError(`expected instance of ${cls.name}, got ${obj === null ? 'null' : typeof obj}`);
     if (obj.__wbg_ptr === 0) throw freedError(cls.name);
 }
 "#,
@@ -166,6 +166,55 @@ function getStringFromWasm(ptr, len) {
         &[],
         r#"// Length of the last buffer passed to wasm (the second value of a pointer/length pair).
 let WASM_VECTOR_LEN = 0;
+"#,
+    ),
+    (
+        "assertArrayOf",
+        &[],
+        r#"// wasm-bindgen's message for an array element of the wrong kind.
+function assertArrayOf(arr, cls) {
+    for (const v of arr) {
+        if (!(v instanceof cls)) {
+            throw new TypeError(`array contains a value of the wrong type: expected ${cls.name} objects, got ${v === null ? 'null' : typeof v}`);
+        }
+    }
+}
+"#,
+    ),
+    (
+        "debugChecks",
+        &[],
+        r#"// --debug: wasm-bindgen's argument checks.
+function assertNum(n) {
+    if (typeof n !== 'number') throw new Error(`expected a number argument, found ${typeof n}`);
+}
+function assertBigInt(n) {
+    if (typeof n !== 'bigint') throw new Error(`expected a bigint argument, found ${typeof n}`);
+}
+function assertBoolean(n) {
+    if (typeof n !== 'boolean') throw new Error(`expected a boolean argument, found ${typeof n}`);
+}
+"#,
+    ),
+    (
+        "assertArrayOfStrings",
+        &[],
+        r#"function assertArrayOfStrings(arr) {
+    if (!Array.isArray(arr)) return;
+    for (const v of arr) {
+        if (typeof v !== 'string') throw new TypeError('array contains a value of the wrong type (expected an array of strings)');
+    }
+}
+"#,
+    ),
+    (
+        "assertChar",
+        &[],
+        r#"function assertChar(c) {
+    if (typeof c === 'number' && (c >= 0x110000 || (c >= 0xD800 && c < 0xE000))) {
+        throw new Error(`expected a valid Unicode scalar value, found ${c}`);
+    }
+}
 "#,
     ),
     (
@@ -323,7 +372,7 @@ function releaseBorrows(depth) { if (borrowDepth() !== depth) wasm.__wbindgen_un
 // only if it stops early is the buffer grown to the worst case for the rest and shrunk
 // afterwards.
 function passStringToWasm(s) {
-    if (typeof s !== 'string') throw new TypeError(`expected a string, got ${typeof s}`);
+    if (typeof s !== 'string') throw new TypeError(`expected a string argument, found ${typeof s}`);
     const len = s.length;
     let ptr = wasm.__wbindgen_malloc(len, 1) >>> 0;
     let offset = 0;
@@ -384,9 +433,20 @@ function passStringToWasm(s) {
 #[derive(Debug, Default)]
 pub struct HelperSet {
     used: Vec<&'static str>,
+    /// `--debug`: arguments are also checked for their JS type (numbers, bigints, booleans),
+    /// with wasm-bindgen's messages.
+    pub debug: bool,
 }
 
 impl HelperSet {
+    /// An empty set for glue built with (or without) `--debug`.
+    pub fn with_debug(debug: bool) -> HelperSet {
+        HelperSet {
+            used: Vec::new(),
+            debug,
+        }
+    }
+
     pub fn require(&mut self, name: &str) {
         let Some(&(name, deps, _)) = HELPERS.iter().find(|(n, _, _)| *n == name) else {
             panic!("unknown JS helper {name}: a bug in wbg's glue generator")

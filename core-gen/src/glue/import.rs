@@ -4,7 +4,7 @@
 
 use super::closure::Callers;
 use super::helpers::HelperSet;
-use super::js_text::{property_access as prop, quote};
+use super::js_text::{is_plain_ident, property_access as prop, quote};
 use crate::abi::{self, ValType};
 use crate::descriptor::{ImportFn, ImportModule, ImportOp, ImportType, Module, Type};
 
@@ -29,9 +29,10 @@ impl ModuleImports {
     fn member(&mut self, specifier: &str, name: &str) -> String {
         let index = self.use_name(specifier, name);
         if self.es_module {
-            format!("__wbg_m{index}_{name}")
+            let position = self.modules[index].1.iter().position(|n| n == name);
+            local_name(index, position.unwrap_or(0), name)
         } else {
-            format!("__wbg_m{index}.{name}")
+            format!("__wbg_m{index}{}", prop(name))
         }
     }
 
@@ -42,7 +43,15 @@ impl ModuleImports {
             out.push_str(&if self.es_module {
                 let list: Vec<String> = names
                     .iter()
-                    .map(|n| format!("{n} as __wbg_m{index}_{n}"))
+                    .enumerate()
+                    .map(|(j, n)| {
+                        let exported = if is_plain_ident(n) {
+                            n.clone()
+                        } else {
+                            quote(n)
+                        };
+                        format!("{exported} as {}", local_name(index, j, n))
+                    })
                     .collect();
                 format!(
                     "import {{ {} }} from {};\n",
@@ -70,6 +79,18 @@ impl ModuleImports {
             names.push(name.to_string());
         }
         index
+    }
+}
+
+/// The glue's local name for member `name` (at `position`) of ES module `index`. A member
+/// whose name is not an identifier (`"kebab-case"`) is imported by its string name (ES2022)
+/// under a name made of its position; a plain name cannot start with a digit, so the two
+/// kinds never collide.
+fn local_name(index: usize, position: usize, name: &str) -> String {
+    if is_plain_ident(name) {
+        format!("__wbg_m{index}_{name}")
+    } else {
+        format!("__wbg_m{index}_{position}")
     }
 }
 
@@ -276,15 +297,12 @@ pub fn render(
         has_class: !(imp.class_id.is_empty() && imp.js_class.is_empty()),
     };
     let expr = match imp.op {
-        // A global that may not exist (`static SELF: Option<Object>` for `self` in Node)
-        // reads as `undefined` instead of throwing a ReferenceError.
-        ImportOp::StaticValue
-            if imp.module == ImportModule::Global
-                && imp.namespace.is_empty()
-                && matches!(imp.ret, Type::Option(_)) =>
-        {
-            let name = &imp.js_name;
-            format!("(typeof {name} === 'undefined' ? undefined : {name})")
+        ImportOp::Function if imp.final_ && !imp.namespace.is_empty() => {
+            let f = final_function(imp, names.imports, names.captures, names.helpers);
+            format!("{f}({})", spread(&values, imp.variadic))
+        }
+        ImportOp::StaticValue if matches!(imp.ret, Type::Option(_)) => {
+            optional_static(imp, names.imports)
         }
         op => expr(op, &parts, &mut names)?,
     };
@@ -340,8 +358,12 @@ fn return_to_wasm(
     if *ty == Type::Unit {
         return Ok((format!("    {expr};\n"), None));
     }
-    let lowered = super::convert::lower(ty, "ret", "ret", module, helpers)
-        .map_err(|w| format!("returning {} from JS: {w}", super::ts::type_name(ty)))?;
+    // `--debug` checks arguments JS passes, not what an import returns (as wasm-bindgen).
+    let debug = std::mem::replace(&mut helpers.debug, false);
+    let lowered = super::convert::lower(ty, "ret", "ret", module, helpers);
+    helpers.debug = debug;
+    let lowered =
+        lowered.map_err(|w| format!("returning {} from JS: {w}", super::ts::type_name(ty)))?;
     let mut body = format!("    const ret = {expr};\n");
     for s in lowered
         .checks
@@ -359,6 +381,64 @@ fn return_to_wasm(
         None => body.push_str("    return;\n"),
     }
     Ok((body, zero))
+}
+
+/// `final` on a function reached through a namespace: the `const` holding the function as
+/// it is when the glue loads (wasm-bindgen binds it at instantiation), whatever the
+/// namespace holds later.
+fn final_function(
+    imp: &ImportFn,
+    imports: &mut ModuleImports,
+    captures: &mut Captures,
+    helpers: &mut HelperSet,
+) -> String {
+    helpers.require("captureAtLoad");
+    let name = &imp.js_name;
+    let read = path(&imp.module, &imp.namespace, name, imports);
+    let const_name = final_name(&imp.namespace.join("_"), name, "").replacen("_prototype_", "_", 1);
+    captures.capture(const_name, read)
+}
+
+/// A global that may not exist (`static SELF: Option<Object>` for `self` in Node) reads as
+/// `undefined` instead of throwing a ReferenceError; the same through a namespace that may
+/// be missing at any step (`test.a.X`), and in a module (`m.test?.X`).
+fn optional_static(imp: &ImportFn, imports: &mut ModuleImports) -> String {
+    let name = &imp.js_name;
+    let (first, rest): (&str, Vec<&str>) = match imp.namespace.split_first() {
+        Some((first, rest)) => (
+            first.as_str(),
+            rest.iter()
+                .map(String::as_str)
+                .chain([name.as_str()])
+                .collect(),
+        ),
+        None => (name.as_str(), Vec::new()),
+    };
+    let mut chain = path(&imp.module, &[], first, imports);
+    for part in rest {
+        let p = prop(part);
+        chain.push_str(&if p.starts_with('.') {
+            format!("?{p}")
+        } else {
+            format!("?.{p}")
+        });
+    }
+    if imp.module == ImportModule::Global {
+        format!("(typeof {first} === 'undefined' ? undefined : {chain})")
+    } else {
+        chain
+    }
+}
+
+/// The values joined for a call, the last spread (`...rest`) when `variadic`.
+fn spread(vals: &[String], variadic: bool) -> String {
+    let mut vals = vals.to_vec();
+    if variadic {
+        if let Some(last) = vals.last_mut() {
+            *last = format!("...{last}");
+        }
+    }
+    vals.join(", ")
 }
 
 /// What an import's expression is made of, beside the names `Names` resolves.
@@ -392,15 +472,7 @@ pub trait Names {
 /// The JS expression of an import (`new C(...)`, `this.f(...)`, `C_prototype_f.call(this)`,
 /// accessors, indexing, statics, `instanceof`), given its values' JS and the names around it.
 pub fn expr(op: ImportOp, p: &Parts<'_>, names: &mut dyn Names) -> Result<String, String> {
-    let spread = |vals: &[String]| -> String {
-        let mut vals = vals.to_vec();
-        if p.variadic {
-            if let Some(last) = vals.last_mut() {
-                *last = format!("...{last}");
-            }
-        }
-        vals.join(", ")
-    };
+    let spread = |vals: &[String]| spread(vals, p.variadic);
     let (this, rest) = match p.values.split_first() {
         Some((t, r)) => (t.clone(), r.to_vec()),
         None => (String::new(), Vec::new()),

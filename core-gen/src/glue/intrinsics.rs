@@ -114,6 +114,8 @@ pub const INTRINSICS: &[(&str, &[&str], &str)] = &[
     ),
     ("__wbindgen_is_symbol", &["heap"], "function __wbindgen_is_symbol(idx) { return typeof getObject(idx) === 'symbol' ? 1 : 0; }"),
     ("__wbindgen_is_array", &["heap"], "function __wbindgen_is_array(idx) { return Array.isArray(getObject(idx)) ? 1 : 0; }"),
+    ("__wbindgen_array_len", &["heap"], "function __wbindgen_array_len(idx) { return getObject(idx).length >>> 0; }"),
+    ("__wbindgen_array_get", &["heap", "addHeapObject"], "function __wbindgen_array_get(idx, i) { return addHeapObject(getObject(idx)[i >>> 0]); }"),
     ("__wbindgen_is_bigint", &["heap"], "function __wbindgen_is_bigint(idx) { return typeof getObject(idx) === 'bigint' ? 1 : 0; }"),
     ("__wbindgen_typeof", &["addHeapObject"], "function __wbindgen_typeof(idx) { return addHeapObject(typeof getObject(idx)); }"),
     ("__wbindgen_in", &["heap"], "function __wbindgen_in(prop, obj) { return getObject(prop) in getObject(obj) ? 1 : 0; }"),

@@ -4,7 +4,7 @@
 
 use super::convert::is_class;
 use super::helpers::HelperSet;
-use super::js_text::{js_ident, member_access, object_key, quote};
+use super::js_text::{doc_comment, js_ident, member_access, object_key, quote};
 use crate::descriptor::{Arg, EnumValue, Module, Type};
 
 /// One top-level item of the generated module.
@@ -223,13 +223,26 @@ fn moved_once_check(moved: &[String], lent: &[String]) -> Vec<String> {
 }
 
 /// `{ Red: 0, "0": "Red", ... }` for numeric enums (TS-style reverse mapping included).
+/// Variants with doc comments keep them, one variant per line (as wasm-bindgen writes them).
 pub fn enum_object(variants: &[crate::descriptor::Variant]) -> String {
+    let documented = variants.iter().any(|v| !v.docs.is_empty());
     let mut entries = Vec::new();
     for v in variants {
         if let EnumValue::Number(n) = v.value {
-            entries.push(format!("{}: {n}", object_key(&v.name)));
-            entries.push(format!("\"{n}\": {}", quote(&v.name)));
+            let pair = format!("{}: {n}, \"{n}\": {}", object_key(&v.name), quote(&v.name));
+            if documented {
+                entries.push(format!(
+                    "{}    {pair},\n",
+                    doc_comment(&v.docs, &[], "    ")
+                ));
+            } else {
+                entries.push(pair);
+            }
         }
     }
-    format!("{{ {} }}", entries.join(", "))
+    if documented {
+        format!("{{\n{}}}", entries.concat())
+    } else {
+        format!("{{ {} }}", entries.join(", "))
+    }
 }

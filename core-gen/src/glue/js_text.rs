@@ -19,7 +19,8 @@ pub fn js_ident(name: &str) -> String {
     }
 }
 
-fn is_plain_ident(name: &str) -> bool {
+/// Whether `name` can be written as a JS identifier (ASCII only, as the glue writes it).
+pub fn is_plain_ident(name: &str) -> bool {
     name.chars()
         .next()
         .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
@@ -109,8 +110,9 @@ pub fn typed_array(ty: &Type) -> Option<&'static str> {
         Type::U8 => "Uint8Array",
         Type::I16 => "Int16Array",
         Type::U16 => "Uint16Array",
-        Type::I32 => "Int32Array",
-        Type::U32 => "Uint32Array",
+        // isize/usize are 32 bits on wasm32.
+        Type::I32 | Type::Isize => "Int32Array",
+        Type::U32 | Type::Usize => "Uint32Array",
         Type::I64 => "BigInt64Array",
         Type::U64 => "BigUint64Array",
         Type::F32 => "Float32Array",

@@ -92,7 +92,7 @@ pub fn build(
     intrinsic_imports: &[String],
     options: &GlueOptions,
 ) -> Result<Glue, GlueError> {
-    let mut helpers = HelperSet::default();
+    let mut helpers = HelperSet::with_debug(options.debug);
     let mut exports = Vec::new();
     let mut internals = String::new();
     let mut ts = String::new();
@@ -187,6 +187,8 @@ pub fn build(
                 },
             ));
         } else if let Some(source) = class::wrap_intrinsic(name, module, &mut helpers) {
+            intrinsics.push((name.clone(), source));
+        } else if let Some(source) = class::unwrap_intrinsic(name, module, &mut helpers) {
             intrinsics.push((name.clone(), source));
         } else if let Some(imp) = module.imports.iter().find(|i| &i.wasm_name == name) {
             let source = import::render(

@@ -100,6 +100,7 @@ pub const OPTIONS: &[OptionSpec] = &[
     OptionSpec { name: "no_promising", shape: Flag, places: &[ForeignType, ForeignFn], doc: "wasm-bindgen 0.2.130 (JS promise integration): not wrapped for `WebAssembly.promising`. wbg wraps nothing, so it changes nothing." },
     OptionSpec { name: "experimental_generic_mono", shape: Flag, places: &[ForeignFn], doc: "wasm-bindgen 0.2.130: a generic imported function monomorphised per use. Not supported by wbg yet." },
     OptionSpec { name: "suspending", shape: Flag, places: &[ForeignFn], doc: "wasm-bindgen 0.2.130 (JS promise integration): the import may suspend wasm until a promise settles. Not supported by wbg yet." },
+    OptionSpec { name: "assert_no_shim", shape: Flag, places: &[ForeignFn], doc: "wasm-bindgen's own tests: assert that the import is called without a JS conversion shim. wbg's glue calls every import through a small shim, so it is accepted and changes nothing." },
     OptionSpec { name: "inspectable", shape: Flag, places: &[Struct], doc: "`toJSON()` and `toString()` show the public getters." },
     OptionSpec { name: "main", shape: Flag, places: &[ExportFn], doc: "wasm-bindgen: marks `fn main` (which may be `async`) as the program's entry point. Not supported by wbg yet." },
 ];
@@ -128,7 +129,6 @@ pub const NOT_SUPPORTED_YET: &[&str] = &[
     "unchecked_optional_param_type",
     "param_description",
     "generic_per_mono",
-    "assert_no_shim",
     "jspi",
 ];
 

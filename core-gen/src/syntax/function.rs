@@ -30,6 +30,15 @@ pub struct Arg {
     pub span: Span,
 }
 
+/// A type without the invisible groups a `macro_rules!` `$t:ty` wraps it in, so `&[i32]`
+/// passed through a macro is still seen as a reference.
+fn ungroup(ty: &syn::Type) -> syn::Type {
+    match ty {
+        syn::Type::Group(g) => ungroup(&g.elem),
+        other => other.clone(),
+    }
+}
+
 /// Arguments and return type of a signature; `on_receiver` sees a `self` argument.
 pub(super) fn signature(
     sig: &syn::Signature,
@@ -48,12 +57,7 @@ pub(super) fn signature(
         match input {
             syn::FnArg::Typed(pt) => {
                 let name = match &*pt.pat {
-                    syn::Pat::Ident(p) => p
-                        .ident
-                        .to_string()
-                        .trim_start_matches("r#")
-                        .trim_start_matches('_')
-                        .to_string(),
+                    syn::Pat::Ident(p) => p.ident.to_string().trim_start_matches("r#").to_string(),
                     _ => String::new(),
                 };
                 let name = if name.is_empty() {
@@ -63,7 +67,7 @@ pub(super) fn signature(
                 };
                 args.push(Arg {
                     name,
-                    ty: (*pt.ty).clone(),
+                    ty: ungroup(&pt.ty),
                     span: pt.span(),
                 });
             }
@@ -72,9 +76,9 @@ pub(super) fn signature(
     }
     let ret = match &sig.output {
         syn::ReturnType::Default => None,
-        syn::ReturnType::Type(_, ty) => match &**ty {
+        syn::ReturnType::Type(_, ty) => match ungroup(ty) {
             syn::Type::Tuple(t) if t.elems.is_empty() => None,
-            ty => Some(ty.clone()),
+            ty => Some(ty),
         },
     };
     (args, ret)
@@ -108,8 +112,13 @@ pub(super) fn parse(
     diags: &mut Vec<Diagnostic>,
 ) -> Function {
     let rust_name = f.sig.ident.clone();
-    let js_name = super::name_option(&options, "js_name")
+    let mut js_name = super::name_option(&options, "js_name")
         .unwrap_or_else(|| rust_name.to_string().trim_start_matches("r#").to_string());
+    // As wasm-bindgen does (its legacy rule): an exported function whose name is a JS
+    // reserved word is exported as `_word` (`fn throw` is `_throw`), except `default`.
+    if crate::validate::is_js_reserved(&js_name) && js_name != "default" {
+        js_name = format!("_{js_name}");
+    }
     let mut receivers = Vec::new();
     let (args, ret) = signature(&f.sig, diags, |r| receivers.push(r.span()));
     for span in receivers {

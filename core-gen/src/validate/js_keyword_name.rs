@@ -11,7 +11,7 @@ use crate::syntax::{attrs, AttrOption, ForeignBlock, ForeignItem, ImportModule, 
 /// Reserved words that still work as a value or callee (`this.x`, `new.target`, `eval(s)`).
 const USABLE_AS_VALUE: &[&str] = &["eval", "false", "import", "new", "super", "this", "true"];
 
-fn reserved(name: &str) -> bool {
+pub(crate) fn reserved(name: &str) -> bool {
     RESERVED_WORDS.contains(&name)
 }
 

@@ -20,6 +20,7 @@ mod import_params;
 mod import_return;
 mod import_shape;
 mod js_keyword_name;
+pub(crate) use js_keyword_name::reserved as is_js_reserved;
 mod main_fn;
 mod method_receiver;
 mod not_supported_yet;

@@ -1,5 +1,6 @@
 //! Upstream's Node conventions: a raw module name resolved from the crate root, the glue
-//! reachable as `wasm-bindgen-test.js` from the test's JS, and `gc()` exposed.
+//! reachable as `wasm-bindgen-test.js` from the test's JS, `gc()` exposed, and the glue
+//! built with `--debug` (argument types checked) unless WASM_BINDGEN_NO_DEBUG is set.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
@@ -8,6 +9,7 @@ use wasm_bindgen_test::*;
 extern "C" {
     fn call_rust_triple(n: u32) -> u32;
     fn can_collect() -> bool;
+    fn triple_of_a_string() -> String;
 }
 
 #[wasm_bindgen]
@@ -23,4 +25,12 @@ fn js_calls_back_into_the_glue() {
 #[wasm_bindgen_test]
 fn gc_is_exposed() {
     assert!(can_collect());
+}
+
+#[wasm_bindgen_test]
+fn debug_glue_checks_argument_types() {
+    assert_eq!(
+        triple_of_a_string(),
+        "expected a number argument, found string"
+    );
 }

@@ -4,3 +4,6 @@ const glue = require('wasm-bindgen-test.js');
 
 exports.call_rust_triple = (n) => glue.triple(n);
 exports.can_collect = () => typeof gc === 'function';
+exports.triple_of_a_string = () => {
+  try { glue.triple('a'); return 'accepted'; } catch (e) { return e.message; }
+};
