@@ -178,6 +178,17 @@ impl<T: ?Sized> WasmRefCell<T> {
     }
 }
 
+// Out of line and cold, so a call's common path keeps no stack frame for formatting.
+#[cold]
+#[inline(never)]
+fn freed(class: &str) -> ! {
+    crate::throw_str(&format!(
+        "a `{class}` object was used after it was moved into Rust or freed"
+    ))
+}
+
+#[cold]
+#[inline(never)]
 fn aliasing(class: &str, wanted: &str) -> ! {
     crate::throw_str(&format!(
         "recursive use of a `{class}` object detected: a method of it is still running, and \
@@ -240,9 +251,7 @@ pub fn into_abi<T>(value: T) -> u32 {
 
 fn cell<'a, T>(ptr: u32, class: &str) -> &'a WasmRefCell<T> {
     if ptr == 0 {
-        crate::throw_str(&format!(
-            "a `{class}` object was used after it was moved into Rust or freed"
-        ));
+        freed(class);
     }
     unsafe { &*(ptr as *const WasmRefCell<T>) }
 }
