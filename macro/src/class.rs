@@ -56,7 +56,7 @@ pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
             quote_spanned!(span=> #rt::CopyField::copy_field(&arg0.#field_name))
         };
         let receiver: syn::Type = syn::parse_quote!(&#name);
-        accessors.push(shim::shim(
+        accessors.push(shim::method_shim(
             &getter_export,
             &[ShimArg {
                 ty: receiver,
@@ -82,7 +82,7 @@ pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
         let setter_export = shim::export_name("__wbg_set_", name, &field_name.to_string());
         let receiver: syn::Type = syn::parse_quote!(&mut #name);
         let unit: syn::Type = syn::parse_quote!(());
-        accessors.push(shim::shim(
+        accessors.push(shim::method_shim(
             &setter_export,
             &[
                 ShimArg {
@@ -313,12 +313,13 @@ fn expand_method(struct_name: &syn::Ident, self_ty: &syn::Type, m: &Method) -> T
         Some(t) => replace_self(&shim::without_lifetimes(t), struct_name),
         None => syn::parse_quote!(()),
     };
-    let shim = shim::shim(
-        &export,
-        &args,
-        &ret_ty,
-        |call_args| quote!(#struct_name::#method(#(#call_args),*)),
-    );
+    let borrows_self = matches!(m.receiver, Receiver::Ref | Receiver::RefMut);
+    let call = |call_args: &[TokenStream]| quote!(#struct_name::#method(#(#call_args),*));
+    let shim = if borrows_self {
+        shim::method_shim(&export, &args, &ret_ty, call)
+    } else {
+        shim::shim(&export, &args, &ret_ty, call)
+    };
     let role = match m.kind {
         MethodKind::Regular => ROLE_METHOD,
         MethodKind::Constructor => ROLE_CONSTRUCTOR,
