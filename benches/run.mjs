@@ -11,6 +11,9 @@
 //   WBG_UPSTREAM_WASM_BINDGEN  upstream wasm-bindgen CLI; enables the upstream column
 //   WBG_BENCH_MS               target duration of one measurement in ms (default 300)
 //   WBG_BENCH_REPS             measurements per cell; the median is reported (default 5)
+//   WBG_BENCH_BEFORE           another wbg output directory, timed as the column `before`
+//   WBG_BENCH_ONLY             regular expression: time only the cases it matches
+//   WBG_BENCH_JSON             where to write the figures as JSON (default <out>/results.json)
 
 import { createRequire } from 'node:module';
 import { readFileSync, existsSync } from 'node:fs';
@@ -34,6 +37,10 @@ function fail(msg) {
 const wbgGluePath = join(outRoot, 'wbg', 'wbg_bench.js');
 if (!existsSync(wbgGluePath)) fail(`${wbgGluePath} not found: run scripts/bench (it builds and binds first)`);
 const wbg = require(wbgGluePath);
+
+// WBG_BENCH_BEFORE: another wbg output directory (e.g. from an earlier commit's CLI) timed
+// as the column `before`, for before/after figures from one run.
+const before = process.env.WBG_BENCH_BEFORE ? require(join(resolve(process.env.WBG_BENCH_BEFORE), 'wbg_bench.js')) : null;
 
 let upstream = null;
 let upstreamNote;
@@ -107,6 +114,16 @@ function rawGreetCopyOnly(bytes) {
     return rlen;
 }
 
+// Class methods driven by hand: the pointer a JS object would hold, passed straight in.
+for (const name of ['__wbg_counter_new', '__wbg_counter_incr', '__wbg_counter_get', '__wbg_get_counter_value', '__wbg_set_counter_value']) {
+    if (!(name in raw)) fail(`raw baseline: the bound wasm has no export ${name} (did the ABI change?)`);
+}
+const rawCounterPtr = raw.__wbg_counter_new() >>> 0;
+const rawIncr = raw.__wbg_counter_incr;
+const rawGet = raw.__wbg_counter_get;
+const rawGetValue = raw.__wbg_get_counter_value;
+const rawSetValue = raw.__wbg_set_counter_value;
+
 const plainAdd = (a, b) => (a + b) >>> 0;
 const plainGreet = (name) => `Hello, ${name}!`;
 const plainTakeRef = (_v) => 1;
@@ -144,13 +161,17 @@ if ((rawAdd(7, 8) >>> 0) !== 15 || rawTakeRef(128) !== 1 || rawTakeOwned(200) !=
 let checksum = 0;
 
 const cases = [];
-function addCase(name, impls) { cases.push({ name, impls }); }
+// WBG_BENCH_ONLY: a regular expression; only cases whose name matches are timed (and the
+// large-data section is skipped).
+const only = process.env.WBG_BENCH_ONLY ? new RegExp(process.env.WBG_BENCH_ONLY) : null;
+function addCase(name, impls) { if (!only || only.test(name)) cases.push({ name, impls }); }
 
 addCase('add(u32, u32)', {
     wbg: (n) => { let c = 0; const f = wbg.add; for (let i = 0; i < n; i++) c = (c + f(i, 7)) | 0; return c; },
     raw: (n) => { let c = 0; for (let i = 0; i < n; i++) c = (c + rawAdd(i, 7)) | 0; return c; },
     js: (n) => { let c = 0; for (let i = 0; i < n; i++) c = (c + plainAdd(i, 7)) | 0; return c; },
     upstream: upstream && ((n) => { let c = 0; const f = upstream.add; for (let i = 0; i < n; i++) c = (c + f(i, 7)) | 0; return c; }),
+    before: before && ((n) => { let c = 0; const f = before.add; for (let i = 0; i < n; i++) c = (c + f(i, 7)) | 0; return c; }),
 });
 
 function greetCase(label) {
@@ -183,6 +204,88 @@ addCase('take_owned(JsValue)', {
     upstream: upstream && ((n) => { let c = 0; const f = upstream.take_owned; for (let i = 0; i < n; i++) c = (c + f(obj)) | 0; return c; }),
 });
 
+// Classes: one long-lived object per implementation (its methods and field accessors), and
+// creation + free().
+class PlainCounter {
+    constructor() { this.value = 0; }
+    incr() { this.value = (this.value + 1) >>> 0; return this.value; }
+    get() { return this.value; }
+}
+const counters = { wbg: new wbg.Counter(), js: new PlainCounter() };
+if (upstream) counters.upstream = new upstream.Counter();
+if (before) counters.before = new before.Counter();
+for (const [k, o] of Object.entries(counters)) {
+    o.value = 5;
+    if (o.incr() !== 6 || o.get() !== 6 || o.value !== 6) fail(`${k} Counter gave wrong results`);
+}
+if (rawIncr(rawCounterPtr) !== 1 || rawGet(rawCounterPtr) !== 1) fail('raw Counter gave wrong results (did the ABI change?)');
+{
+    const cw = counters.wbg, cj = counters.js, cu = counters.upstream, cb = counters.before;
+    addCase('method &mut self', {
+        wbg: (n) => { let c = 0; for (let i = 0; i < n; i++) c = (c + cw.incr()) | 0; return c; },
+        raw: (n) => { let c = 0; for (let i = 0; i < n; i++) c = (c + rawIncr(rawCounterPtr)) | 0; return c; },
+        js: (n) => { let c = 0; for (let i = 0; i < n; i++) c = (c + cj.incr()) | 0; return c; },
+        upstream: cu && ((n) => { let c = 0; for (let i = 0; i < n; i++) c = (c + cu.incr()) | 0; return c; }),
+        before: cb && ((n) => { let c = 0; for (let i = 0; i < n; i++) c = (c + cb.incr()) | 0; return c; }),
+    });
+    addCase('method &self', {
+        wbg: (n) => { let c = 0; for (let i = 0; i < n; i++) c = (c + cw.get()) | 0; return c; },
+        raw: (n) => { let c = 0; for (let i = 0; i < n; i++) c = (c + rawGet(rawCounterPtr)) | 0; return c; },
+        js: (n) => { let c = 0; for (let i = 0; i < n; i++) c = (c + cj.get()) | 0; return c; },
+        upstream: cu && ((n) => { let c = 0; for (let i = 0; i < n; i++) c = (c + cu.get()) | 0; return c; }),
+        before: cb && ((n) => { let c = 0; for (let i = 0; i < n; i++) c = (c + cb.get()) | 0; return c; }),
+    });
+    addCase('field get', {
+        wbg: (n) => { let c = 0; for (let i = 0; i < n; i++) c = (c + cw.value) | 0; return c; },
+        raw: (n) => { let c = 0; for (let i = 0; i < n; i++) c = (c + rawGetValue(rawCounterPtr)) | 0; return c; },
+        js: (n) => { let c = 0; for (let i = 0; i < n; i++) c = (c + cj.value) | 0; return c; },
+        upstream: cu && ((n) => { let c = 0; for (let i = 0; i < n; i++) c = (c + cu.value) | 0; return c; }),
+        before: cb && ((n) => { let c = 0; for (let i = 0; i < n; i++) c = (c + cb.value) | 0; return c; }),
+    });
+    addCase('field set', {
+        wbg: (n) => { for (let i = 0; i < n; i++) cw.value = i; return cw.value; },
+        raw: (n) => { for (let i = 0; i < n; i++) rawSetValue(rawCounterPtr, i); return rawGetValue(rawCounterPtr); },
+        js: (n) => { for (let i = 0; i < n; i++) cj.value = i; return cj.value; },
+        upstream: cu && ((n) => { for (let i = 0; i < n; i++) cu.value = i; return cu.value; }),
+        before: cb && ((n) => { for (let i = 0; i < n; i++) cb.value = i; return cb.value; }),
+    });
+    const W = wbg.Counter, U = upstream && upstream.Counter, B = before && before.Counter;
+    const rawNew = raw.__wbg_counter_new, rawFreeCounter = raw.__wbg_counter_free;
+    addCase('new Counter() + free()', {
+        wbg: (n) => { let c = 0; for (let i = 0; i < n; i++) { const o = new W(); c = (c + o.__wbg_ptr) | 0; o.free(); } return c; },
+        raw: (n) => { let c = 0; for (let i = 0; i < n; i++) { const p = rawNew(); c = (c + p) | 0; rawFreeCounter(p); } return c; },
+        js: (n) => { let c = 0; for (let i = 0; i < n; i++) { const o = new PlainCounter(); c = (c + o.value + 1) | 0; } return c; },
+        upstream: U && ((n) => { let c = 0; for (let i = 0; i < n; i++) { const o = new U(); c = (c + o.__wbg_ptr) | 0; o.free(); } return c; }),
+        before: B && ((n) => { let c = 0; for (let i = 0; i < n; i++) { const o = new B(); c = (c + o.__wbg_ptr) | 0; o.free(); } return c; }),
+    });
+}
+
+// Stack closures: Rust passes `&dyn Fn(u32) -> u32` to the import `wbgBench.call_closure`,
+// which calls it n times; one Rust call per loop, so ns/call is the closure call. Each
+// implementation gets its own JS loop (installed before it runs) so call sites stay
+// monomorphic.
+const closureLoops = {
+    wbg: function (f, n) { let c = 0; for (let i = 0; i < n; i++) c = (c + f(i)) | 0; return c; },
+    upstream: function (f, n) { let c = 0; for (let i = 0; i < n; i++) c = (c + f(i)) | 0; return c; },
+    before: function (f, n) { let c = 0; for (let i = 0; i < n; i++) c = (c + f(i)) | 0; return c; },
+};
+globalThis.wbgBench = { call_closure: closureLoops.wbg };
+const withClosureLoop = (impl, mod) => (n) => { globalThis.wbgBench.call_closure = closureLoops[impl]; return mod.closure_calls(n, 3); };
+for (const impl of [wbg, upstream, before].filter(Boolean)) {
+    globalThis.wbgBench.call_closure = impl === wbg ? closureLoops.wbg : impl === upstream ? closureLoops.upstream : closureLoops.before;
+    if (impl.closure_calls(4, 3) !== 3 + 4 + 5 + 6) fail('closure_calls gave a wrong result');
+}
+{
+    const plainClosure = (x) => (x + 3) >>> 0;
+    const plainLoop = function (f, n) { let c = 0; for (let i = 0; i < n; i++) c = (c + f(i)) | 0; return c; };
+    addCase('stack closure &dyn Fn(u32)', {
+        wbg: withClosureLoop('wbg', wbg),
+        js: (n) => plainLoop(plainClosure, n),
+        upstream: upstream && withClosureLoop('upstream', upstream),
+        before: before && withClosureLoop('before', before),
+    });
+}
+
 // ---------------------------------------------------------------- timing
 
 function timeNs(loop, n) {
@@ -207,7 +310,7 @@ function calibrate(loop) {
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
 
-const columns = ['wbg', 'raw', 'js', 'upstream', 'copyOnly'];
+const columns = ['wbg', 'raw', 'js', 'upstream', 'before', 'copyOnly'];
 console.log(`wbg call-overhead bench: node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown cpu'} x${os.cpus().length}, ${REPS} interleaved reps x ~${TARGET_MS} ms per cell`);
 const ns = new Map(); // `${case}|${impl}` -> [ns/call...]
 const counts = new Map();
@@ -241,10 +344,13 @@ const get = (c, impl) => stat(c, impl, median);
 function table(title, f) {
     const header = ['case', 'wbg glue', 'raw wasm', 'plain JS', 'glue/raw'];
     if (upstream) header.push('upstream', 'wbg/upstream');
+    if (before) header.push('before', 'wbg/before');
     const rows = cases.map((c) => {
         const w = stat(c.name, 'wbg', f), r = stat(c.name, 'raw', f), j = stat(c.name, 'js', f);
-        const row = [c.name, fmt(w), fmt(r), fmt(j), (w / r).toFixed(2) + 'x'];
-        if (upstream) { const u = stat(c.name, 'upstream', f); row.push(fmt(u), (w / u).toFixed(2) + 'x'); }
+        const ratio = (a, b) => (a === undefined || b === undefined ? '-' : (a / b).toFixed(2) + 'x');
+        const row = [c.name, fmt(w), fmt(r), fmt(j), ratio(w, r)];
+        if (upstream) { const u = stat(c.name, 'upstream', f); row.push(fmt(u), ratio(w, u)); }
+        if (before) { const b = stat(c.name, 'before', f); row.push(fmt(b), ratio(w, b)); }
         return row;
     });
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -268,10 +374,12 @@ for (const c of cases) {
     const x = get(c.name, 'copyOnly');
     if (x !== undefined) console.log(`  ${c.name.padEnd(24)} ${fmt(x)} ns/call`);
 }
-console.log('plain JS column: (a, b) => (a + b) >>> 0; name => `Hello, ${name}!`; v => 1.');
+console.log('plain JS column: (a, b) => (a + b) >>> 0; name => `Hello, ${name}!`; v => 1; a JS class for Counter;');
+console.log('  for the closure, a JS arrow function called by the same loop. Raw wasm for classes: the export');
+console.log('  called with the pointer (no class checks); no raw column for closures.');
 
 console.log('');
-for (const [label, f] of [['median', median], ['minimum', minimum]]) {
+for (const [label, f] of (cases.some((c) => c.name === 'add(u32, u32)') ? [['median', median], ['minimum', minimum]] : [])) {
     const addRatio = stat('add(u32, u32)', 'wbg', f) / stat('add(u32, u32)', 'raw', f);
     console.log(`goal (${label}): numeric call within 1.2x of raw wasm: ${addRatio.toFixed(2)}x -> ${addRatio <= 1.2 ? 'MET' : 'NOT MET'}`);
     if (upstream) {
@@ -284,7 +392,7 @@ for (const [label, f] of [['median', median], ['minimum', minimum]]) {
 // One copy each way: a 16 MiB Vec<u8> out of wasm and a 1M-element &[f64] into it, beside the
 // raw memory.buffer copy of the same bytes (what any glue must at least do) and the export
 // driven by hand.
-{
+if (!only) {
     const MIB16 = 16 * 1024 * 1024;
     const floats = new Float64Array(1_000_000).map((_, i) => i * 0.5);
     const want = floats.reduce((a, b) => a + b, 0);
@@ -328,4 +436,21 @@ for (const [label, f] of [['median', median], ['minimum', minimum]]) {
 }
 
 console.log(upstreamNote);
+
+// Every figure as JSON (ns/call per rep, median, minimum), for comparing runs.
+{
+    const { writeFileSync } = await import('node:fs');
+    const jsonPath = process.env.WBG_BENCH_JSON || join(outRoot, 'results.json');
+    const out = { node: process.version, cpu: os.cpus()[0]?.model ?? 'unknown', cpus: os.cpus().length, reps: REPS, targetMs: TARGET_MS, upstream: !!upstream, cases: {} };
+    for (const c of cases) {
+        const row = {};
+        for (const impl of columns) {
+            const xs = ns.get(`${c.name}|${impl}`);
+            if (xs) row[impl] = { median: median(xs), min: Math.min(...xs), reps: xs };
+        }
+        out.cases[c.name] = row;
+    }
+    writeFileSync(jsonPath, JSON.stringify(out, null, 2) + '\n');
+    console.log(`figures written to ${jsonPath}`);
+}
 console.log(`checksum ${checksum}`);

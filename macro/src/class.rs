@@ -215,7 +215,7 @@ fn field_accessor(
     let unit: syn::Type = syn::parse_quote!(());
     let ret = member.ret.clone().unwrap_or(unit);
     let shim = match member.export {
-        Export::Setter(_) => shim::shim(
+        Export::Setter(_) => shim::method_shim(
             &export,
             &args,
             &ret,
@@ -229,7 +229,7 @@ fn field_accessor(
                 let rt = quote!(::wasm_bindgen::__rt);
                 quote_spanned!(span=> #rt::CopyField::copy_field(&arg0.#field_name))
             };
-            shim::shim(&export, &args, &ret, |_| read)
+            shim::method_shim(&export, &args, &ret, |_| read)
         }
     };
     let entry = method_entry(&export, self_ty, member, &ret);
@@ -283,12 +283,13 @@ fn expand_method(struct_name: &syn::Ident, self_ty: &syn::Type, m: &Method) -> T
         Some(t) => replace_self(&shim::without_lifetimes(t), struct_name),
         None => syn::parse_quote!(()),
     };
-    let shim = shim::shim(
-        &export,
-        &args,
-        &ret_ty,
-        |call_args| quote!(#struct_name::#method(#(#call_args),*)),
-    );
+    let borrows_self = matches!(member.receiver, Receiver::Ref | Receiver::RefMut);
+    let call = |call_args: &[TokenStream]| quote!(#struct_name::#method(#(#call_args),*));
+    let shim = if borrows_self {
+        shim::method_shim(&export, &args, &ret_ty, call)
+    } else {
+        shim::shim(&export, &args, &ret_ty, call)
+    };
     let entry = method_entry(&export, self_ty, &member, &ret_ty);
     quote!(#shim #entry)
 }

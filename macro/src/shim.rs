@@ -19,6 +19,29 @@ pub fn shim(
     ret_ty: &syn::Type,
     body: impl FnOnce(&[TokenStream]) -> TokenStream,
 ) -> TokenStream {
+    shim_with(export_name, args, ret_ty, false, body)
+}
+
+/// The export of a `&self` / `&mut self` method or field accessor: like [`shim`], but it
+/// opens a borrow-log frame first (`class::Frame`), which the glue unwinds to when a JS
+/// exception comes out of the call (core-gen's glue/js.rs decides the same from the
+/// descriptor's receiver).
+pub fn method_shim(
+    export_name: &str,
+    args: &[ShimArg],
+    ret_ty: &syn::Type,
+    body: impl FnOnce(&[TokenStream]) -> TokenStream,
+) -> TokenStream {
+    shim_with(export_name, args, ret_ty, true, body)
+}
+
+fn shim_with(
+    export_name: &str,
+    args: &[ShimArg],
+    ret_ty: &syn::Type,
+    frame: bool,
+    body: impl FnOnce(&[TokenStream]) -> TokenStream,
+) -> TokenStream {
     let rt = quote!(::wasm_bindgen::__rt);
     let mut params = Vec::new();
     let mut conversions = Vec::new();
@@ -112,11 +135,18 @@ pub fn shim(
     let ret_abi = quote!(<#ret_ty as #rt::ReturnWasmAbi>::Abi);
     let call = body(&call_args);
     let ident = format_ident!("__wbg_shim_{}", sanitize(export_name));
+    // Open until the shim returns, past the result's conversion (which may throw).
+    let open_frame = if frame {
+        quote!(let __wbg_frame = #rt::class::Frame::open();)
+    } else {
+        quote!()
+    };
     quote! {
         #[cfg_attr(target_arch = "wasm32", unsafe(export_name = #export_name))]
         pub unsafe extern "C" fn #ident(#(#params),*) -> <#ret_abi as #rt::WasmAbi>::Prim1 {
                         // Argument anchors drop before the result is converted: an `Err` return throws,
             // and no borrow or buffer may be left behind when it does.
+            #open_frame
             let ret: #ret_ty = {
                 #(#conversions)*
                 #call

@@ -9,41 +9,115 @@ use core::ops::{Deref, DerefMut};
 const WRITING: usize = usize::MAX;
 
 /// Borrows taken by running calls, newest last. A JS exception unwinds wasm frames without
-/// running destructors; the glue then calls `__wbindgen_unwind_borrows` to release what
-/// those frames held, so the objects stay usable.
-struct LogEntry {
-    flag: *const Cell<usize>,
-    exclusive: bool,
-}
-
-static mut BORROW_LOG: Vec<LogEntry> = Vec::new();
-/// `BORROW_LOG.len()`, where the glue can read it without a call.
+/// running destructors; the glue then releases what those frames held, so the objects stay
+/// usable: `__wbindgen_unwind_frame` for a method (its shim opened a [`Frame`], a marker
+/// entry, before taking any borrow), `__wbindgen_unwind_borrows` (down to a depth the glue
+/// read before the call) for calls that lend class objects as arguments.
+///
+/// An entry is the flag's address with bit 0 set for an exclusive borrow (flags are
+/// `usize`-aligned), or 0 for a frame marker. The first `LOG_INLINE` entries live in a fixed
+/// array, so a call's push and pop are a store and a counter each; deeper ones spill into a
+/// `Vec`.
+const LOG_INLINE: usize = 64;
+static mut LOG: [usize; LOG_INLINE] = [0; LOG_INLINE];
+static mut LOG_SPILL: Vec<usize> = Vec::new();
+/// The number of entries, where the glue can read it without a call.
 pub static mut BORROW_DEPTH: u32 = 0;
 
-fn log_push(flag: &Cell<usize>, exclusive: bool) {
+#[inline]
+fn log_push(entry: usize) {
     unsafe {
-        (*core::ptr::addr_of_mut!(BORROW_LOG)).push(LogEntry { flag, exclusive });
+        let depth = BORROW_DEPTH as usize;
+        if depth < LOG_INLINE {
+            (*core::ptr::addr_of_mut!(LOG))[depth] = entry;
+        } else {
+            (*core::ptr::addr_of_mut!(LOG_SPILL)).push(entry);
+        }
         BORROW_DEPTH += 1;
     }
 }
 
-fn log_pop() {
+/// Removes the newest entry and returns it (0 when the log is empty).
+#[inline]
+fn log_pop() -> usize {
     unsafe {
-        (*core::ptr::addr_of_mut!(BORROW_LOG)).pop();
+        let depth = BORROW_DEPTH as usize;
+        if depth == 0 {
+            return 0;
+        }
         BORROW_DEPTH -= 1;
+        if depth <= LOG_INLINE {
+            (*core::ptr::addr_of!(LOG))[depth - 1]
+        } else {
+            (*core::ptr::addr_of_mut!(LOG_SPILL)).pop().unwrap_or(0)
+        }
+    }
+}
+
+/// Removes the newest entry on a call's normal return (its guard knows what it was).
+#[inline]
+fn log_drop() {
+    unsafe {
+        let depth = BORROW_DEPTH as usize;
+        BORROW_DEPTH -= 1;
+        if depth > LOG_INLINE {
+            (*core::ptr::addr_of_mut!(LOG_SPILL)).pop();
+        }
+    }
+}
+
+fn entry(flag: &Cell<usize>, exclusive: bool) -> usize {
+    flag as *const Cell<usize> as usize | exclusive as usize
+}
+
+/// Releases a borrow a JS exception left in the log.
+fn release(entry: usize) {
+    let flag = (entry & !1) as *const Cell<usize>;
+    if !flag.is_null() {
+        let flag = unsafe { &*flag };
+        flag.set(if entry & 1 == 1 { 0 } else { flag.get() - 1 });
     }
 }
 
 /// Releases every borrow above `depth` (taken by frames a JS exception unwound).
 pub fn unwind_borrows(depth: u32) {
-    unsafe {
-        let log = &mut *core::ptr::addr_of_mut!(BORROW_LOG);
-        while log.len() > depth as usize {
-            let e = log.pop().expect("len checked");
-            let flag = &*e.flag;
-            flag.set(if e.exclusive { 0 } else { flag.get() - 1 });
+    while unsafe { BORROW_DEPTH } > depth {
+        release(log_pop());
+    }
+}
+
+/// Releases the borrows of the newest [`Frame`] and closes it: the glue of a method calls
+/// this when a JS exception came out of the method's export. Frames opened and borrows taken
+/// by calls nested in it were closed by their own glue already, so everything above the
+/// newest marker belongs to the method that threw.
+pub fn unwind_frame() {
+    while unsafe { BORROW_DEPTH } > 0 {
+        let e = log_pop();
+        if e == 0 {
+            break;
         }
-        BORROW_DEPTH = log.len() as u32;
+        release(e);
+    }
+}
+
+/// A method's export opens a frame before converting its arguments and closes it after
+/// its result is converted, so whatever throws in between (a refused borrow, a JS
+/// exception from an import, an `Err` result) leaves the marker for the glue to unwind to.
+/// This saves the glue reading the log's depth before every method call.
+pub struct Frame(());
+
+impl Frame {
+    #[inline]
+    pub fn open() -> Frame {
+        log_push(0);
+        Frame(())
+    }
+}
+
+impl Drop for Frame {
+    #[inline]
+    fn drop(&mut self) {
+        log_drop();
     }
 }
 
@@ -76,7 +150,7 @@ impl<T: ?Sized> WasmRefCell<T> {
             aliasing(class, "&self");
         }
         self.borrow.set(b + 1);
-        log_push(&self.borrow, false);
+        log_push(entry(&self.borrow, false));
         Ref {
             value: unsafe { &*self.value.get() },
             borrow: &self.borrow,
@@ -89,7 +163,7 @@ impl<T: ?Sized> WasmRefCell<T> {
             aliasing(class, "&mut self");
         }
         self.borrow.set(WRITING);
-        log_push(&self.borrow, true);
+        log_push(entry(&self.borrow, true));
         RefMut {
             value: unsafe { &mut *self.value.get() },
             borrow: &self.borrow,
@@ -104,6 +178,17 @@ impl<T: ?Sized> WasmRefCell<T> {
     }
 }
 
+// Out of line and cold, so a call's common path keeps no stack frame for formatting.
+#[cold]
+#[inline(never)]
+fn freed(class: &str) -> ! {
+    crate::throw_str(&format!(
+        "a `{class}` object was used after it was moved into Rust or freed"
+    ))
+}
+
+#[cold]
+#[inline(never)]
 fn aliasing(class: &str, wanted: &str) -> ! {
     crate::throw_str(&format!(
         "recursive use of a `{class}` object detected: a method of it is still running, and \
@@ -126,7 +211,7 @@ impl<T: ?Sized> Deref for Ref<'_, T> {
 impl<T: ?Sized> Drop for Ref<'_, T> {
     fn drop(&mut self) {
         self.borrow.set(self.borrow.get() - 1);
-        log_pop();
+        log_drop();
     }
 }
 
@@ -151,7 +236,7 @@ impl<T: ?Sized> DerefMut for RefMut<'_, T> {
 impl<T: ?Sized> Drop for RefMut<'_, T> {
     fn drop(&mut self) {
         self.borrow.set(0);
-        log_pop();
+        log_drop();
     }
 }
 
@@ -166,9 +251,7 @@ pub fn into_abi<T>(value: T) -> u32 {
 
 fn cell<'a, T>(ptr: u32, class: &str) -> &'a WasmRefCell<T> {
     if ptr == 0 {
-        crate::throw_str(&format!(
-            "a `{class}` object was used after it was moved into Rust or freed"
-        ));
+        freed(class);
     }
     unsafe { &*(ptr as *const WasmRefCell<T>) }
 }

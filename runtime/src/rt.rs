@@ -77,6 +77,11 @@ mod exports {
         crate::cell::unwind_borrows(depth)
     }
 
+    #[unsafe(no_mangle)]
+    pub extern "C" fn __wbindgen_unwind_frame() {
+        crate::cell::unwind_frame()
+    }
+
     use std::alloc::{alloc, dealloc, handle_alloc_error, realloc, Layout};
 
     #[unsafe(no_mangle)]

@@ -10,7 +10,13 @@ let reads = 0;
 globalThis.wbgTest = {
   nested: { deep: (x) => x * 2 },
   Inner: { triple: (x) => x * 3 },
-  thrower(msg) { throw new Error(`thrown by JS: ${msg}`); },
+  // `onThrow`, when a test sets it, runs first (while the Rust caller still holds its borrows).
+  thrower(msg) {
+    const hook = globalThis.wbgTest.onThrow;
+    if (hook) { globalThis.wbgTest.onThrow = null; hook(msg); }
+    throw new Error(`thrown by JS: ${msg}`);
+  },
+  onThrow: null,
   get counted() { reads += 1; return { reads }; },
   // Records what JS receives, so the test sees the JS values, not only the round trip.
   received: [],
@@ -94,6 +100,31 @@ for (const target of TARGETS) {
       assert.throws(() => g.risky('again'), /again/);
       assert.equal(g.count, 2);
       g.free();
+    });
+
+    test('an exception through a nested method releases that method\'s borrows only', () => {
+      const outer = new m.Guard();
+      const inner = new m.Guard();
+      const seen = [];
+      globalThis.wbgTest.onThrow = () => {
+        // `outer` is &mut-borrowed by the running `risky`. A nested call that throws through
+        // Rust unwinds its own borrow (of `inner`, or of nothing when it was refused) and
+        // not the outer one.
+        assert.throws(() => inner.risky('nested'), /thrown by JS: nested/);
+        assert.equal(inner.value(), 1, 'the nested &mut borrow was released');
+        assert.throws(() => outer.value(), /recursive use of a `Guard` object detected/);
+        assert.throws(() => outer.risky('refused'), /recursive use of a `Guard` object detected/);
+        assert.throws(() => outer.value(), /recursive use of a `Guard` object detected/, 'a refused nested call leaves the outer borrow in place');
+        seen.push('hook ran');
+      };
+      assert.throws(() => outer.risky('outer'), /thrown by JS: outer/);
+      assert.deepEqual(seen, ['hook ran']);
+      assert.equal(outer.value(), 1, 'the outer &mut borrow was released');
+      assert.equal(inner.value(), 1);
+      outer.count = 5;
+      assert.equal(outer.count, 5);
+      outer.free();
+      inner.free();
     });
 
     test('extends: Deref, AsRef and From up the chain', () => {

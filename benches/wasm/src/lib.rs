@@ -40,3 +40,47 @@ pub fn big_bytes(len: usize) -> Vec<u8> {
 pub fn sum_f64(v: &[f64]) -> f64 {
     v.iter().sum()
 }
+
+/// A class: method calls (`&self`, `&mut self`), a field's getter and setter, creation.
+#[wasm_bindgen]
+pub struct Counter {
+    pub value: u32,
+}
+
+#[wasm_bindgen]
+impl Counter {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Counter {
+        Counter { value: 0 }
+    }
+
+    /// `&mut self` method.
+    pub fn incr(&mut self) -> u32 {
+        self.value = self.value.wrapping_add(1);
+        self.value
+    }
+
+    /// `&self` method.
+    pub fn get(&self) -> u32 {
+        self.value
+    }
+}
+
+impl Default for Counter {
+    fn default() -> Self {
+        Counter::new()
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `globalThis.wbgBench.call_closure(f, n)`: calls the stack closure `f` n times from JS.
+    #[wasm_bindgen(js_namespace = wbgBench)]
+    fn call_closure(f: &dyn Fn(u32) -> u32, n: u32) -> u32;
+}
+
+/// Stack closure calls: JS calls a `&dyn Fn(u32) -> u32` `n` times.
+#[wasm_bindgen]
+pub fn closure_calls(n: u32, k: u32) -> u32 {
+    call_closure(&|x| x.wrapping_add(k), n)
+}

@@ -1,6 +1,7 @@
-//! JS functions that call Rust closures. One caller per closure signature converts the JS
-//! arguments and invokes the Rust function through the wasm function table;
-//! `makeClosure` (helpers.rs) wraps it with the validity and re-entrancy checks. Heap
+//! JS functions that call Rust closures. One caller per closure signature makes, from a
+//! closure's state, the JS function that checks validity and re-entrancy, converts the JS
+//! arguments and invokes the Rust function through the wasm function table; `makeClosure`
+//! (helpers.rs) makes the state. Heap
 //! closures are created by `__wbg_closure_new`, which dispatches on the address of the
 //! closure type's record (found by scanning the memory image at bindgen time).
 
@@ -44,15 +45,13 @@ impl Callers {
             this: This::None,
             callee: Some(("f", &lead)),
         };
-        let (params, body) = render_call(&call, module, helpers, "    ")?;
-        let all: Vec<String> = ["f", "data", "vtable"]
-            .iter()
-            .map(|s| s.to_string())
-            .chain(params)
-            .collect();
+        let (params, body) = render_call(&call, module, helpers, "            ")?;
+        // `makeClosure` (helpers.rs) calls this with the closure's state; the function it
+        // returns is what JS calls. Its parameters are the signature's, so no rest/spread
+        // array is made per call, and the checks are a load and a compare each.
         self.source.push_str(&format!(
-            "function {name}({}) {{\n{body}}}\n\n",
-            all.join(", ")
+            "function {name}(state) {{\n    const {{ f, data, vtable }} = state;\n    return function ({}) {{\n        if (!state.valid || (state.mutable && state.running > 0)) closureRefused(state);\n        state.running++;\n        try {{\n{body}        }} finally {{\n            if (--state.running === 0 && state.dropRequested) closureDropNow(state);\n        }}\n    }};\n}}\n\n",
+            params.join(", ")
         ));
         self.sigs.push(sig.clone());
         Ok(name)

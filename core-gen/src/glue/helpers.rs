@@ -107,9 +107,11 @@ function getUint8Memory() {
     return cachedUint8Memory;
 }
 
+// Growing the memory detaches the old buffer (its byteLength becomes 0). Checking that is
+// far cheaper than reading `wasm.memory.buffer`, which crosses into the engine each time.
 let cachedDataView = null;
 function getDataView() {
-    if (cachedDataView === null || cachedDataView.buffer !== wasm.memory.buffer) {
+    if (cachedDataView === null || cachedDataView.buffer.byteLength === 0) {
         cachedDataView = new DataView(wasm.memory.buffer);
     }
     return cachedDataView;
@@ -283,30 +285,28 @@ function writeBack(arg, ptr, len, Ctor) {
 // passed to runs; a heap closure until its `Closure` is dropped. A FnMut must not be
 // re-entered. Dropping a closure while it runs frees it when that call returns.
 const closureStates = new WeakMap();
-function makeClosure(data, vtable, invoke, destroy, mutable, caller, stack) {
+// `wrap` is the caller of the closure's signature (closure.rs): it makes the JS function,
+// with the checks below inlined, from the closure's state.
+function makeClosure(data, vtable, invoke, destroy, mutable, wrap, stack) {
     const f = wasm.__wbindgen_table.get(invoke);
-    const state = { data, vtable, destroy, running: 0, valid: true, dropRequested: false, stack };
-    const fn = function (...args) {
-        if (!state.valid) {
-            throw new Error(state.stack
-                ? 'closure invoked after it was dropped: a stack closure (`&dyn Fn` / `&mut dyn FnMut`) is only valid while the import it was passed to is running; use `Closure` for callbacks that outlive the call'
-                : 'closure invoked after it was dropped: the Rust `Closure` was dropped; keep it alive (or call `forget()`) while JavaScript may still call it');
-        }
-        if (mutable && state.running > 0) {
-            throw new Error('recursive use of a `FnMut` closure: it was called again while it was still running');
-        }
-        state.running++;
-        try {
-            return caller(f, state.data, state.vtable, ...args);
-        } finally {
-            if (--state.running === 0 && state.dropRequested) {
-                state.dropRequested = false;
-                wasm.__wbindgen_table.get(state.destroy)(state.data, state.vtable);
-            }
-        }
-    };
+    const state = { f, data, vtable, destroy, running: 0, valid: true, dropRequested: false, stack, mutable };
+    const fn = wrap(state);
     closureStates.set(fn, state);
     return fn;
+}
+// Throws why the closure cannot be called now (dropped, or a FnMut re-entered).
+function closureRefused(state) {
+    if (!state.valid) {
+        throw new Error(state.stack
+            ? 'closure invoked after it was dropped: a stack closure (`&dyn Fn` / `&mut dyn FnMut`) is only valid while the import it was passed to is running; use `Closure` for callbacks that outlive the call'
+            : 'closure invoked after it was dropped: the Rust `Closure` was dropped; keep it alive (or call `forget()`) while JavaScript may still call it');
+    }
+    throw new Error('recursive use of a `FnMut` closure: it was called again while it was still running');
+}
+// A drop requested while the closure ran, done when its last call returns.
+function closureDropNow(state) {
+    state.dropRequested = false;
+    wasm.__wbindgen_table.get(state.destroy)(state.data, state.vtable);
 }
 function invalidateClosure(fn) { closureStates.get(fn).valid = false; }
 // Returns 1 when Rust may free the closure now, 0 when it is running and JS frees it later.

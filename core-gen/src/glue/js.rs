@@ -84,13 +84,13 @@ pub fn render_call(
         This::None | This::Construct(_) => {}
         This::Borrow { class, member } => {
             helpers.require("classes");
-            checks.push(format!("{class}.__assert_this(this, {});", quote(member)));
+            checks.push(assert_this(class, member));
             call_args.push("this.__wbg_ptr".to_string());
             lent.push("[this]".to_string());
         }
         This::Consume { class, member } => {
             helpers.require("classes");
-            checks.push(format!("{class}.__assert_this(this, {});", quote(member)));
+            checks.push(assert_this(class, member));
             checks.push("this.__assert_movable();".to_string());
             moves.push("const self = this.__destroy_into_raw();".to_string());
             call_args.push("self".to_string());
@@ -119,18 +119,24 @@ pub fn render_call(
         checks.extend(moved_once_check(&moved, &lent));
     }
     // Calls that borrow class objects release those borrows if a JS exception unwinds
-    // through Rust (destructors do not run then).
-    let borrows_class = matches!(call.this, This::Borrow { .. })
-        || call.args.iter().any(|a| {
-            let lent = |ty: &Type| match ty {
-                Type::Ref(inner) | Type::RefMut(inner) => is_class(module, inner),
-                _ => false,
-            };
-            match &a.ty {
-                Type::Option(inner) => lent(inner),
-                ty => lent(ty),
-            }
-        });
+    // through Rust (destructors do not run then). A `&self` / `&mut self` method's export
+    // opens a frame in Rust's borrow log before borrowing (macro: `shim::method_shim`), so
+    // its glue only has to unwind that frame when the export throws: nothing is read before
+    // the call. Calls lending class objects as arguments read the log's depth first and
+    // release down to it.
+    let lends_class = call.args.iter().any(|a| {
+        let lent = |ty: &Type| match ty {
+            Type::Ref(inner) | Type::RefMut(inner) => is_class(module, inner),
+            _ => false,
+        };
+        match &a.ty {
+            Type::Option(inner) => lent(inner),
+            ty => lent(ty),
+        }
+    });
+    let is_method = matches!(call.this, This::Borrow { .. });
+    let method_frame = is_method && !lends_class;
+    let borrows_class = lends_class;
     if borrows_class {
         helpers.require("borrowLog");
         moves.push("const depth = borrowDepth();".to_string());
@@ -157,6 +163,10 @@ pub fn render_call(
                 "const ret = {wasm_call};\nthis.__wbg_ptr = ret >>> 0;\n{class}Finalization.register(this, this.__wbg_ptr, this);\nreturn this;\n"
             )
         }
+        _ if *call.ret == Type::Unit && method_frame => format!(
+            "try {{\n    {wasm_call};\n}} catch (e) {{\n    {unwind}();\n    throw e;\n}}\n",
+            unwind = member_access("wasm", "__wbindgen_unwind_frame")
+        ),
         _ if *call.ret == Type::Unit => format!("{wasm_call};\n"),
         _ => {
             let results =
@@ -164,7 +174,16 @@ pub fn render_call(
             let reads = super::convert::ret_area_reads(&results, helpers);
             let value = super::convert::lift(call.ret, &reads, module, helpers)
                 .map_err(|w| format!("return type: {w}"))?;
-            format!("const ret = {wasm_call};\nreturn {value};\n")
+            if method_frame {
+                // Only the export is inside `try`: once it returned, its frame is closed,
+                // and an exception from converting the result must not unwind an outer one.
+                format!(
+                    "let ret;\ntry {{\n    ret = {wasm_call};\n}} catch (e) {{\n    {unwind}();\n    throw e;\n}}\nreturn {value};\n",
+                    unwind = member_access("wasm", "__wbindgen_unwind_frame")
+                )
+            } else {
+                format!("const ret = {wasm_call};\nreturn {value};\n")
+            }
         }
     };
     let mut body = String::new();
@@ -192,6 +211,16 @@ pub fn render_call(
         body.push_str(&format!("{indent}}}\n"));
     }
     Ok((params, body))
+}
+
+/// The receiver check: `this` is a live object of `class` (not another class's object, whose
+/// pointer Rust must never take as this class's). Inline, a type check and a compare; only
+/// when it fails does `__assert_this` work out which error to throw.
+fn assert_this(class: &str, member: &str) -> String {
+    format!(
+        "if (!(this instanceof {class}) || this.__wbg_ptr === 0) {class}.__assert_this(this, {});",
+        quote(member)
+    )
 }
 
 /// Rust refuses to take an object the same call also lends or takes (`c.absorb(c)`, an
