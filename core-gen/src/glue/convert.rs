@@ -131,16 +131,7 @@ pub fn lower(
     // `--debug`: the JS type of a number, bigint or boolean argument is checked first.
     let debug_check = match ty {
         _ if !helpers.debug => None,
-        Type::I8
-        | Type::U8
-        | Type::I16
-        | Type::U16
-        | Type::I32
-        | Type::U32
-        | Type::Isize
-        | Type::Usize
-        | Type::F32
-        | Type::F64 => Some("assertNum"),
+        int32!() | Type::F32 | Type::F64 => Some("assertNum"),
         Type::I64 | Type::U64 | Type::I128 | Type::U128 => Some("assertBigInt"),
         Type::Bool => Some("assertBoolean"),
         _ => None,
