@@ -45,25 +45,10 @@ impl Project {
             .parent()
             .expect("a file has a parent")
             .to_path_buf();
-        let output = crate::cargo()
-            .args(["metadata", "--format-version", "1", "--no-deps"])
-            .arg("--manifest-path")
-            .arg(&manifest)
-            .current_dir(&dir)
-            .stdin(Stdio::null())
-            .output()
-            .map_err(|e| Error::CannotRun {
-                what: "cargo metadata".into(),
-                source: e,
-            })?;
-        if !output.status.success() {
-            return Err(Error::CargoCannotRead {
-                manifest,
-                message: first_error(&String::from_utf8_lossy(&output.stderr)),
-            });
-        }
-        let metadata: Value =
-            serde_json::from_slice(&output.stdout).map_err(|e| Error::Metadata(e.to_string()))?;
+        let metadata = match cargo_metadata(&manifest, &dir, &["--no-deps".to_string()])? {
+            Ok(metadata) => metadata,
+            Err(message) => return Err(Error::CargoCannotRead { manifest, message }),
+        };
         let packages = metadata["packages"].as_array().cloned().unwrap_or_default();
         let Some(package) = packages
             .into_iter()
@@ -241,26 +226,13 @@ impl Project {
     }
 
     fn metadata(&self, patches: &[Patch]) -> Result<Value, Error> {
-        let output = crate::cargo()
-            .args(["metadata", "--format-version", "1"])
-            .arg("--manifest-path")
-            .arg(&self.manifest)
-            .args(Patch::args(patches))
-            .current_dir(&self.dir)
-            .stdin(Stdio::null())
-            .output()
-            .map_err(|e| Error::CannotRun {
-                what: "cargo metadata".into(),
-                source: e,
-            })?;
-        if !output.status.success() {
-            return Err(Error::Cargo {
+        cargo_metadata(&self.manifest, &self.dir, &Patch::args(patches))?.map_err(|message| {
+            Error::Cargo {
                 what: "metadata".into(),
                 name: self.name().into(),
-                message: first_error(&String::from_utf8_lossy(&output.stderr)),
-            });
-        }
-        serde_json::from_slice(&output.stdout).map_err(|e| Error::Metadata(e.to_string()))
+                message,
+            }
+        })
     }
 
     fn relock(&self, packages: &[(String, String)], patches: &[Patch]) -> Result<(), Error> {
@@ -488,6 +460,33 @@ impl<'a> Graph<'a> {
         }
         Ok(found)
     }
+}
+
+/// `cargo metadata --format-version 1` of `manifest` with `extra` arguments, run in `dir`:
+/// the JSON, or (inner `Err`) the first error cargo printed, for the caller to name.
+fn cargo_metadata(
+    manifest: &Path,
+    dir: &Path,
+    extra: &[String],
+) -> Result<Result<Value, String>, Error> {
+    let output = crate::cargo()
+        .args(["metadata", "--format-version", "1"])
+        .args(extra)
+        .arg("--manifest-path")
+        .arg(manifest)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| Error::CannotRun {
+            what: "cargo metadata".into(),
+            source: e,
+        })?;
+    if !output.status.success() {
+        return Ok(Err(first_error(&String::from_utf8_lossy(&output.stderr))));
+    }
+    serde_json::from_slice(&output.stdout)
+        .map(Ok)
+        .map_err(|e| Error::Metadata(e.to_string()))
 }
 
 #[cfg(test)]
