@@ -58,7 +58,8 @@ pub fn param(ty: &Type) -> Result<Vec<ValType>, Unsupported> {
             // A stack closure: data and vtable of the trait object, and its invoke function.
             Type::Closure(sig) if !sig.mutable => vec![I32, I32, I32],
             Type::Externref | Type::ExternType(_) | Type::Named(_) => vec![I32],
-            Type::Slice(_) => vec![I32, I32],
+            // `slice_to_array`'s `&Vec<T>`: the slice's pointer and length.
+            Type::Slice(_) | Type::Vector(_) => vec![I32, I32],
             other => return Err(unsupported("a reference to", other)),
         },
         Type::RefMut(inner) => match &**inner {
@@ -77,7 +78,9 @@ pub fn param(ty: &Type) -> Result<Vec<ValType>, Unsupported> {
             Type::F64 => vec![I32, F64],
             Type::String | Type::Vector(_) => vec![I32, I32],
             // `Option<&str>`, `Option<&[T]>`, `Option<&mut [T]>`: pointer 0 means `None`.
-            Type::Ref(r) if matches!(**r, Type::String | Type::Slice(_)) => vec![I32, I32],
+            Type::Ref(r) if matches!(**r, Type::String | Type::Slice(_) | Type::Vector(_)) => {
+                vec![I32, I32]
+            }
             Type::RefMut(r) if matches!(**r, Type::Slice(_)) => vec![I32, I32],
             // `Option<&JsValue>` (or an imported type, or `&Closure`) lent to an import:
             // index 0 means `None`.

@@ -21,3 +21,10 @@ pub fn analyze_item(attr: TokenStream, item: TokenStream) -> (Option<Item>, Vec<
 pub fn parse_file(src: &str) -> (Program, Vec<Diagnostic>) {
     syntax::parse_file_with(src, &mut |item, diags| diags.extend(validate::check(item)))
 }
+
+/// Parses and validates a `link_to!(...)` invocation: where the linked file comes from.
+pub fn analyze_link_to(tokens: TokenStream) -> (Option<syntax::ImportModule>, Vec<Diagnostic>) {
+    let (link, mut diags) = syntax::link_to::parse(tokens);
+    validate::link_to::check(&link, &mut diags);
+    (link.module, diags)
+}

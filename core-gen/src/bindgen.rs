@@ -119,8 +119,10 @@ fn first_js_module(module: &crate::descriptor::Module) -> Option<String> {
     use crate::descriptor::ImportModule;
     let from_imports = module.imports.iter().map(|i| &i.module);
     let from_types = module.import_types.iter().map(|t| &t.module);
+    let from_reexports = module.reexports.iter().map(|r| &r.module);
     from_imports
         .chain(from_types)
+        .chain(from_reexports)
         .find_map(|m| match m {
             ImportModule::Global => None,
             ImportModule::Module(s) | ImportModule::Snippet(s) => Some(s.clone()),

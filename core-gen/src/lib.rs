@@ -31,5 +31,5 @@ pub mod rewrite;
 #[cfg(feature = "glue")]
 pub mod target;
 
-pub use analyze::{analyze_item, parse_file};
+pub use analyze::{analyze_item, analyze_link_to, parse_file};
 pub use diagnostic::{Diagnostic, Fix};

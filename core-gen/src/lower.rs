@@ -166,6 +166,7 @@ pub fn op_code(o: ImportOp) -> u8 {
         ImportOp::IndexingDeleter => op::INDEXING_DELETER,
         ImportOp::StaticValue => op::STATIC_VALUE,
         ImportOp::InstanceOf => op::INSTANCE_OF,
+        ImportOp::Link => op::LINK,
     }
 }
 

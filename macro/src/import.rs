@@ -6,8 +6,8 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use wbg_core_gen::syntax::{
-    result_ok_type, ForeignBlock, ForeignItem, ImportFn, ImportModule, ImportOp, ImportStatic,
-    ImportType,
+    reexport_name, result_ok_type, slice_arg, ForeignBlock, ForeignItem, ImportFn, ImportModule,
+    ImportOp, ImportStatic, ImportType, SliceArg,
 };
 
 use crate::shim::{self, str_part, Part};
@@ -18,6 +18,44 @@ use wbg_schema::module::{
 };
 use wbg_schema::op;
 
+/// The REEXPORT entry of an item with `reexport` (none without it).
+fn reexport_entry(
+    options: &[wbg_core_gen::syntax::AttrOption],
+    src: &Source,
+    namespace: &[String],
+    js_name: &str,
+) -> Option<TokenStream> {
+    let export_name = reexport_name(options, js_name)?;
+    let mut body = Vec::new();
+    str_part(&mut body, &export_name);
+    body.push(src.kind);
+    str_part(&mut body, &src.specifier);
+    body.push(namespace.len() as u8);
+    for n in namespace {
+        str_part(&mut body, n);
+    }
+    str_part(&mut body, js_name);
+    let entry = shim::entry("REEXPORT", vec![Part::Lit(body)]);
+    Some(quote!(#[doc(hidden)] const _: () = { #entry };))
+}
+
+/// `link_to!(...)`: an expression calling an import whose JS returns the URL of `module`.
+pub fn expand_link(module: &ImportModule) -> TokenStream {
+    let src = source(module);
+    let snippet = src.snippet.as_ref().map(|s| quote!(const _: () = { #s };));
+    let wasm = wasm_name("link_to", &[&src.specifier, "link"]);
+    let string: syn::Type = syn::parse_quote!(::std::string::String);
+    let entry = import_entry(&wasm, op::LINK, 0, &src, &[], "", None, "", &[], &string);
+    let body = call_import(&wasm, "link_to", &[], &string, None);
+    quote! {{
+        #snippet
+        #[doc(hidden)]
+        const _: () = { #entry };
+        fn __wbg_link_to() -> ::std::string::String { #body }
+        __wbg_link_to()
+    }}
+}
+
 /// Where the block's imports come from, as written into entries, and the snippet entry
 /// (if the block brings a file).
 struct Source {
@@ -26,7 +64,7 @@ struct Source {
     snippet: Option<TokenStream>,
 }
 
-fn source(block: &ForeignBlock) -> Source {
+fn source(module: &ImportModule) -> Source {
     let crate_name = shim::crate_name();
     let dir = format!(
         "{crate_name}-{}",
@@ -35,7 +73,7 @@ fn source(block: &ForeignBlock) -> Source {
             &std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default()
         ])[..8]
     );
-    match &block.module {
+    match module {
         ImportModule::Global => Source {
             kind: MODULE_GLOBAL,
             specifier: String::new(),
@@ -83,7 +121,7 @@ pub enum Bodies {
 }
 
 pub fn expand(block: &ForeignBlock, bodies: Bodies) -> TokenStream {
-    let src = source(block);
+    let src = source(&block.module);
     let types_here: Vec<&syn::Ident> = block
         .items
         .iter()
@@ -265,10 +303,26 @@ fn expand_fn(
         declared_ret.clone()
     };
     let value_ret = shim::without_lifetimes(&value_ret);
+    // `slice_to_array`: `&[T]` / `Option<&[T]>` travel as `SliceToArray`, described as
+    // `&Vec<T>`, which the glue turns into a JS `Array`.
+    let as_array: Vec<Option<syn::Type>> = f
+        .args
+        .iter()
+        .map(|a| {
+            let slice = slice_arg(&a.ty).filter(|s| f.slice_to_array && !s.mutable)?;
+            Some(slice_to_array_type(&slice, quote!('_)))
+        })
+        .collect();
     let described: Vec<(String, syn::Type)> = f
         .args
         .iter()
-        .map(|a| (a.name.clone(), shim::desc_type(&a.ty)))
+        .map(|a| {
+            let ty = match slice_arg(&a.ty).filter(|s| f.slice_to_array && !s.mutable) {
+                Some(slice) => slice_to_array_type(&slice, quote!('static)),
+                None => shim::desc_type(&a.ty),
+            };
+            (a.name.clone(), ty)
+        })
         .collect();
     let entry = import_entry(
         &wasm,
@@ -298,7 +352,17 @@ fn expand_fn(
             call_args.push((quote!(self), shim::without_lifetimes(ty)));
         } else {
             params.push(quote!(#ident: #ty));
-            call_args.push((quote!(#ident), shim::without_lifetimes(ty)));
+            call_args.push(match &as_array[i] {
+                Some(passed) if slice_arg(ty).is_some_and(|s| s.optional) => (
+                    quote!(::core::option::Option::map(#ident, ::wasm_bindgen::__rt::SliceToArray)),
+                    passed.clone(),
+                ),
+                Some(passed) => (
+                    quote!(::wasm_bindgen::__rt::SliceToArray(#ident)),
+                    passed.clone(),
+                ),
+                None => (quote!(#ident), shim::without_lifetimes(ty)),
+            });
         }
     }
     let body = match bodies {
@@ -367,9 +431,23 @@ fn expand_fn(
     let cfgs = cfg_attrs(&f.attrs);
     let entry = (bodies == Bodies::Real)
         .then(|| quote!(#(#cfgs)* #[doc(hidden)] const _: () = { #entry };));
+    let reexport =
+        reexport_entry(&f.options, src, &namespace, &f.js_name).map(|e| quote!(#(#cfgs)* #e));
     quote! {
         #placed
         #entry
+        #reexport
+    }
+}
+
+/// `SliceToArray<'lifetime, T>` for a `&[T]`, in an `Option` for `Option<&[T]>`.
+fn slice_to_array_type(slice: &SliceArg, lifetime: TokenStream) -> syn::Type {
+    let elem = shim::without_lifetimes(&slice.elem);
+    let passed = quote!(::wasm_bindgen::__rt::SliceToArray<#lifetime, #elem>);
+    if slice.optional {
+        syn::parse_quote!(::core::option::Option<#passed>)
+    } else {
+        syn::parse_quote!(#passed)
     }
 }
 
@@ -448,6 +526,7 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
         str_part(&mut type_head, p);
     }
     let type_entry = shim::entry("IMPORT_TYPE", vec![Part::Lit(type_head)]);
+    let reexport = reexport_entry(&t.options, src, &namespace, &t.js_class);
     let cfgs = cfg_attrs(&t.attrs);
 
     quote! {
@@ -525,6 +604,12 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
             }
         }
 
+        impl #rt::SliceToArrayElement for #name {
+            fn slice_to_array_abi(slice: &[Self]) -> #rt::WasmSlice {
+                #rt::slice_of_js_values_to_array_abi(slice)
+            }
+        }
+
         impl ::core::ops::Deref for #name {
             type Target = #deref_target;
             fn deref(&self) -> &#deref_target { &self.obj }
@@ -579,6 +664,7 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
 
         #type_entry
         #instanceof_entry
+        #reexport
         };
     }
 }
@@ -613,6 +699,7 @@ fn expand_static(s: &ImportStatic, src: &Source) -> TokenStream {
         ty,
     );
     let body = call_import(&wasm, &name.to_string(), &[], ty, None);
+    let reexport = reexport_entry(&s.options, src, &namespace, &s.js_name);
     let wrapper = if s.thread_local_v2 {
         quote!(JsThreadLocal)
     } else {
@@ -629,5 +716,7 @@ fn expand_static(s: &ImportStatic, src: &Source) -> TokenStream {
         #(#cfgs)*
         #[doc(hidden)]
         const _: () = { #entry };
+        #(#cfgs)*
+        #reexport
     }
 }

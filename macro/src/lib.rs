@@ -47,3 +47,20 @@ pub fn wasm_bindgen(
     };
     expanded.into()
 }
+
+/// `wasm_bindgen::link_to!(module = "/js/x.js")`: the URL of a JS file at run time, as a
+/// `String` (a file of the crate or inline JS is shipped under `snippets/`).
+#[proc_macro]
+pub fn link_to(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    let (module, diags) = wbg_core_gen::analyze_link_to(input.into());
+    match module {
+        Some(module) if diags.is_empty() => import::expand_link(&module).into(),
+        _ => {
+            let errors = diags.iter().map(|d| {
+                let msg = &d.message;
+                quote_spanned!(d.span=> ::core::compile_error!(#msg);)
+            });
+            quote!({ #(#errors)* ::std::string::String::new() }).into()
+        }
+    }
+}

@@ -29,7 +29,7 @@ pub use cast::{JsCast, JsObject, JsStatic, JsThreadLocal};
 pub use closure::Closure;
 pub use intern::{intern, unintern};
 pub use types::Clamped;
-pub use wasm_bindgen_macro::wasm_bindgen;
+pub use wasm_bindgen_macro::{link_to, wasm_bindgen};
 
 pub mod convert_traits {
     //! The conversion traits, for code that wants to name them.

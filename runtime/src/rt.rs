@@ -13,6 +13,7 @@ pub use crate::convert::{
 pub use crate::convert::{IntoJsResult, Promising};
 pub use crate::describe::{Desc, EntryWriter, WasmDescribe};
 pub use crate::types::{clamped_ref_from_abi, clamped_ref_mut_from_abi, Clamped};
+pub use crate::types::{slice_of_js_values_to_array_abi, SliceToArray, SliceToArrayElement};
 pub use crate::types::{vec_of_u32_from_abi, vec_of_u32_into_abi, VectorElement};
 pub use std::boxed::Box;
 pub use std::thread_local;

@@ -263,6 +263,81 @@ impl<T: VectorElement> OptionFromWasmAbi for Vec<T> {
     }
 }
 
+// --- `slice_to_array`: a `&[T]` an import receives as a plain JS `Array` ----------------
+
+/// Element types of a `&[T]` that an import with `slice_to_array` receives as a JS
+/// `Array`. The glue reads numbers out of the borrowed slice; strings and JS values are
+/// handed over as a new buffer of object-table indices, which the glue takes and frees.
+#[diagnostic::on_unimplemented(
+    message = "`slice_to_array` cannot pass a slice of `{Self}` to JavaScript",
+    label = "not a number, `String`, `JsValue` or imported JS type",
+    note = "`slice_to_array` takes `&[T]` and `Option<&[T]>` of numbers, `String`, `JsValue` and imported JS types"
+)]
+pub trait SliceToArrayElement: VectorElement {
+    fn slice_to_array_abi(slice: &[Self]) -> WasmSlice;
+}
+
+macro_rules! borrowed_number_slices {
+    ($($t:ty)*) => {$(
+        impl SliceToArrayElement for $t {
+            fn slice_to_array_abi(slice: &[$t]) -> WasmSlice {
+                WasmSlice { ptr: slice.as_ptr() as u32, len: slice.len() as u32 }
+            }
+        }
+    )*};
+}
+borrowed_number_slices!(i8 u8 i16 u16 i32 u32 i64 u64 f32 f64 isize usize);
+
+impl SliceToArrayElement for JsValue {
+    fn slice_to_array_abi(slice: &[JsValue]) -> WasmSlice {
+        leak(slice.to_vec().into_boxed_slice())
+    }
+}
+
+impl SliceToArrayElement for String {
+    fn slice_to_array_abi(slice: &[String]) -> WasmSlice {
+        leak(
+            slice
+                .iter()
+                .map(|s| JsValue::from_str(s))
+                .collect::<Box<[JsValue]>>(),
+        )
+    }
+}
+
+/// Imported JS types (the macro implements `SliceToArrayElement` with this): each element's
+/// `JsValue` is cloned, which only adds a reference to the same JS object.
+pub fn slice_of_js_values_to_array_abi<T: AsRef<JsValue>>(slice: &[T]) -> WasmSlice {
+    leak(
+        slice
+            .iter()
+            .map(|v| v.as_ref().clone())
+            .collect::<Box<[JsValue]>>(),
+    )
+}
+
+/// A `&[T]` argument of an import with `slice_to_array`. Described as `&Vec<T>`, which the
+/// glue turns into a JS `Array` (a typed array's elements copied, or the indices taken).
+pub struct SliceToArray<'a, T>(pub &'a [T]);
+
+impl<T: SliceToArrayElement> WasmDescribe for SliceToArray<'_, T> {
+    const DESC: Desc = Desc::wrap(tag::REF, &<Vec<T> as WasmDescribe>::DESC);
+}
+
+impl<T: SliceToArrayElement> IntoWasmAbi for SliceToArray<'_, T> {
+    type Abi = WasmSlice;
+    fn into_abi(self) -> WasmSlice {
+        T::slice_to_array_abi(self.0)
+    }
+}
+
+/// `Option<&[T]>`: pointer 0 is `None` (a slice, even an empty one, is never at 0).
+impl<T: SliceToArrayElement> OptionIntoWasmAbi for SliceToArray<'_, T> {
+    fn none() -> WasmSlice {
+        WasmSlice { ptr: 0, len: 0 }
+    }
+}
+
 // --- number slices ------------------------------------------------------------------------
 
 /// `&[T]` from JS: a copy Rust owns and frees after the call.

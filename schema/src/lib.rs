@@ -18,6 +18,7 @@
 //!                str class_id, str js_class, u8 nargs, (str name, type)*, type ret
 //!   IMPORT_TYPE: str id, str js_class, module, u8 n, str* namespace, u8 n, str* vendor_prefixes
 //!   SNIPPET    : str path, str contents
+//!   REEXPORT   : str export_name, module, u8 n, str* namespace, str js_name
 //!   module     := u8 kind (GLOBAL, MODULE, SNIPPET), str specifier
 //! CLOSURE : u8 mutable, u8 nargs, type*, type ret   (an argument JS lends for the call,
 //!           `dyn Fn(&A) -> R`, is REF(type A), as for an export's `&A` argument)
@@ -32,7 +33,7 @@
 #![no_std]
 
 /// Every entry starts with it; the generator refuses other versions.
-pub const VERSION: u8 = 8;
+pub const VERSION: u8 = 9;
 
 /// Every entry comes with an exported empty function named with this prefix: exporting it
 /// makes the linker load the object file that holds the entry even when nothing else of
@@ -55,6 +56,8 @@ pub mod kind {
     pub const IMPORT_FN: u8 = 5;
     pub const IMPORT_TYPE: u8 = 6;
     pub const SNIPPET: u8 = 7;
+    /// An imported item (`reexport`) the generated module exports as it is.
+    pub const REEXPORT: u8 = 8;
 }
 
 /// Where an import comes from (`module` above).
@@ -79,6 +82,8 @@ pub mod op {
     pub const INDEXING_DELETER: u8 = 10;
     pub const STATIC_VALUE: u8 = 11;
     pub const INSTANCE_OF: u8 = 12;
+    /// `link_to!`: returns the URL of the import's module (a snippet or a relative path).
+    pub const LINK: u8 = 13;
 }
 
 /// Flag bits; their meaning depends on the entry kind.
@@ -152,15 +157,15 @@ pub mod tag {
 
 /// Everything that defines the layout, in one string for the fingerprint.
 pub const LAYOUT: &str = concat!(
-    "v8;section=wbg_descriptors;entry=u32len,u8version,u8kind;str=u32len+utf8;",
+    "v9;section=wbg_descriptors;entry=u32len,u8version,u8kind;str=u32len+utf8;",
     "kind:RUNTIME=0(str),FUNCTION=1(str,str,str,u8flags,u8n,(str,type)*,type),",
     "STRUCT=2(str,str,str,str,u8flags),METHOD=3(str,str,str,u8recv,u8role,u8flags,type,u8n,(str,type)*,type),",
     "ENUM=4(str,str,u8flags,u32n,(str,str,u32|str)*),",
     "IMPORT_FN=5(str,u8op,u8flags,module,u8n,str*,str,str,str,u8n,(str,type)*,type),",
-    "IMPORT_TYPE=6(str,str,module,u8n,str*,u8n,str*),SNIPPET=7(str,str);module=u8kind,str;",
+    "IMPORT_TYPE=6(str,str,module,u8n,str*,u8n,str*),SNIPPET=7(str,str),REEXPORT=8(str,module,u8n,str*,str);module=u8kind,str;",
     "modulekind:GLOBAL=0,MODULE=1,SNIPPET=2;",
     "op:FUNCTION=0,CONSTRUCTOR=1,METHOD=2,STATIC_METHOD=3,GETTER=4,SETTER=5,STATIC_GETTER=6,STATIC_SETTER=7,",
-    "INDEXING_GETTER=8,INDEXING_SETTER=9,INDEXING_DELETER=10,STATIC_VALUE=11,INSTANCE_OF=12;",
+    "INDEXING_GETTER=8,INDEXING_SETTER=9,INDEXING_DELETER=10,STATIC_VALUE=11,INSTANCE_OF=12,LINK=13;",
     "flags:START=1,SKIP_TYPESCRIPT=2,INSPECTABLE=1,STRING_ENUM=1,CATCH=1,STRUCTURAL=2,VARIADIC=4,FINAL=8;",
     "recv:NONE=0,REF=1,REF_MUT=2,VALUE=3;role:METHOD=0,CONSTRUCTOR=1,GETTER=2,SETTER=3;",
     "tag:UNIT=0,I8=1,U8=2,I16=3,U16=4,I32=5,U32=6,I64=7,U64=8,F32=9,F64=10,BOOL=11,CHAR=12,",
@@ -188,7 +193,7 @@ mod tests {
         assert!(super::LAYOUT.starts_with(&format!("v{};", super::VERSION)));
         assert_eq!(
             fnv1a(super::LAYOUT),
-            5042882654316740462,
+            9392426592149083083,
             "layout changed; see the comment on this test"
         );
     }

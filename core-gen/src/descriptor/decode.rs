@@ -4,7 +4,7 @@
 use super::schema::{self, kind, tag};
 use super::{
     Arg, Enum, EnumValue, Function, ImportFn, ImportModule, ImportOp, ImportType, Method, Module,
-    Receiver, Role, Snippet, Struct, Type, Variant,
+    Receiver, Reexport, Role, Snippet, Struct, Type, Variant,
 };
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -173,6 +173,9 @@ pub fn decode_section(bytes: &[u8]) -> Result<Module, DecodeError> {
             kind::IMPORT_TYPE => module
                 .import_types
                 .push(import_type(&mut r).map_err(|e| shift(e, start))?),
+            kind::REEXPORT => module
+                .reexports
+                .push(reexport(&mut r).map_err(|e| shift(e, start))?),
             kind::SNIPPET => {
                 let path = r.str().map_err(|e| shift(e, start))?;
                 let contents = r.str().map_err(|e| shift(e, start))?;
@@ -203,6 +206,10 @@ pub fn decode_section(bytes: &[u8]) -> Result<Module, DecodeError> {
     module.import_types.dedup();
     module.snippets.sort_by(|a, b| a.path.cmp(&b.path));
     module.snippets.dedup();
+    module
+        .reexports
+        .sort_by(|a, b| a.export_name.cmp(&b.export_name));
+    module.reexports.dedup();
     Ok(module)
 }
 
@@ -395,6 +402,7 @@ fn import_fn(r: &mut Reader<'_>) -> Result<ImportFn, DecodeError> {
         op::INDEXING_DELETER => ImportOp::IndexingDeleter,
         op::STATIC_VALUE => ImportOp::StaticValue,
         op::INSTANCE_OF => ImportOp::InstanceOf,
+        op::LINK => ImportOp::Link,
         other => {
             return Err(DecodeError::Damaged {
                 what: format!("unknown import operation {other}"),
@@ -424,6 +432,19 @@ fn import_fn(r: &mut Reader<'_>) -> Result<ImportFn, DecodeError> {
         js_class,
         args,
         ret,
+    })
+}
+
+fn reexport(r: &mut Reader<'_>) -> Result<Reexport, DecodeError> {
+    let export_name = r.str()?;
+    let module = import_module(r)?;
+    let namespace = strs(r)?;
+    let js_name = r.str()?;
+    Ok(Reexport {
+        export_name,
+        module,
+        namespace,
+        js_name,
     })
 }
 
@@ -523,12 +544,12 @@ mod tests {
 
     #[test]
     fn other_version_names_both() {
-        let mut runtime = vec![9, kind::RUNTIME];
+        let mut runtime = vec![10, kind::RUNTIME];
         runtime.extend(s("0.2.999"));
         let err = decode_section(&entry(runtime)).unwrap_err();
         let msg = err.to_string();
         assert!(
-            msg.contains("schema v9 (wasm-bindgen crate 0.2.999)"),
+            msg.contains("schema v10 (wasm-bindgen crate 0.2.999)"),
             "{msg}"
         );
         assert!(

@@ -298,6 +298,8 @@ pub enum ImportOp {
     StaticValue,
     /// `value instanceof Class`.
     InstanceOf,
+    /// `link_to!`: the URL of the import's module, as a string.
+    Link,
 }
 
 /// An imported function (or static, or `instanceof` check) as the wasm imports it.
@@ -334,6 +336,17 @@ pub struct ImportType {
     pub vendor_prefixes: Vec<String>,
 }
 
+/// An imported item the generated module exports as it is (`reexport`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reexport {
+    /// The name JS users import it by.
+    pub export_name: String,
+    pub module: ImportModule,
+    pub namespace: Vec<String>,
+    /// The function, class or value's name in its module or namespace.
+    pub js_name: String,
+}
+
 /// A JS file to write under the output directory (`inline_js`, crate-local modules).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snippet {
@@ -353,6 +366,7 @@ pub struct Module {
     pub imports: Vec<ImportFn>,
     pub import_types: Vec<ImportType>,
     pub snippets: Vec<Snippet>,
+    pub reexports: Vec<Reexport>,
     /// Heap closure types, from the memory image rather than the section.
     pub closures: Vec<ClosureRecord>,
 }

@@ -540,6 +540,17 @@ pub fn lift(
                 helpers.require("getObjectsFromWasm");
                 format!("getObjectsFromWasm({}, {})", v(0), v(1))
             }
+            // `slice_to_array` (described as `&Vec<T>`): a plain `Array`, the numbers
+            // copied out of the lent slice, or the indices of a buffer handed over.
+            Type::Vector(elem) if typed_array(elem).is_some() => format!(
+                "Array.from({})",
+                memory_view(typed_array(elem).expect("checked"), &v(0), &v(1), helpers)
+            ),
+            Type::Vector(elem) if is_object_like(elem) => {
+                helpers.require("arrays");
+                helpers.require("takeObject");
+                format!("takeArrayOfIndices({}, {}, takeObject)", v(0), v(1))
+            }
             // Lent for the call: a view, valid until the import returns.
             Type::Slice(elem) if typed_array(elem).is_some() => {
                 memory_view(typed_array(elem).expect("checked"), &v(0), &v(1), helpers)

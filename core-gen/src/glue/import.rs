@@ -6,7 +6,7 @@ use super::closure::Callers;
 use super::helpers::HelperSet;
 use super::js_text::{is_plain_ident, property_access as prop, quote};
 use crate::abi::{self, ValType};
-use crate::descriptor::{ImportFn, ImportModule, ImportOp, ImportType, Module, Type};
+use crate::descriptor::{ImportFn, ImportModule, ImportOp, ImportType, Module, Reexport, Type};
 
 /// Module imports the shims need, in first-use order, and how the glue names their members.
 #[derive(Debug)]
@@ -33,6 +33,19 @@ impl ModuleImports {
             local_name(index, position.unwrap_or(0), name)
         } else {
             format!("__wbg_m{index}{}", prop(name))
+        }
+    }
+
+    /// The URL of the file `specifier` names, relative to the glue, as a string expression
+    /// (`link_to!`): from `import.meta.url`, or `__dirname` for CommonJS.
+    fn url(&self, specifier: &str) -> String {
+        if self.es_module {
+            format!("new URL({}, import.meta.url).href", quote(specifier))
+        } else {
+            format!(
+                "require('url').pathToFileURL(require('path').join(__dirname, {})).href",
+                quote(specifier)
+            )
         }
     }
 
@@ -176,6 +189,21 @@ fn path(
     expr
 }
 
+/// The value a `reexport` exports: its module's member, or the global read through
+/// `globalThis` (the export may have the global's own name, `console`).
+pub fn reexport_value(r: &Reexport, imports: &mut ModuleImports) -> String {
+    match &r.module {
+        ImportModule::Global => {
+            let mut expr = "globalThis".to_string();
+            for part in r.namespace.iter().chain([&r.js_name]) {
+                expr.push_str(&prop(part));
+            }
+            expr
+        }
+        module => path(module, &r.namespace, &r.js_name, imports),
+    }
+}
+
 /// The class of a type, honouring vendor prefixes for globals.
 fn class_expr(ty: &ImportType, imports: &mut ModuleImports) -> String {
     let main = path(&ty.module, &ty.namespace, &ty.js_class, imports);
@@ -304,6 +332,10 @@ pub fn render(
         ImportOp::StaticValue if matches!(imp.ret, Type::Option(_)) => {
             optional_static(imp, names.imports)
         }
+        ImportOp::Link => match specifier(&imp.module) {
+            Some(spec) => names.imports.url(&spec),
+            None => return Err("`link_to!` needs a module or a snippet".into()),
+        },
         op => expr(op, &parts, &mut names)?,
     };
     let ret = match imp.op {
@@ -503,6 +535,7 @@ pub fn expr(op: ImportOp, p: &Parts<'_>, names: &mut dyn Names) -> Result<String
         ImportOp::IndexingSetter => format!("{this}[{}] = {}", rest[0], rest[1..].join(", ")),
         ImportOp::IndexingDeleter => format!("delete {this}[{}]", rest.join(", ")),
         ImportOp::StaticValue => names.path(name),
+        ImportOp::Link => return Err("a link is a URL, not an operation".into()),
         ImportOp::InstanceOf => {
             let class = names.class()?;
             format!("(() => {{ try {{ return {this} instanceof {class}; }} catch (_) {{ return false; }} }})()")

@@ -18,7 +18,7 @@ use helpers::HelperSet;
 use js::{jsdoc_tags, render_call, Call, JsExport, This};
 use js_text::{doc_comment, enum_values_name, member_access, quote};
 
-use crate::descriptor::{EnumValue, Function, Module, Snippet};
+use crate::descriptor::{EnumValue, Function, ImportModule, ImportOp, Module, Snippet};
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum GlueError {
@@ -208,6 +208,16 @@ pub fn build(
             return Err(GlueError::UnknownIntrinsic(name.clone()));
         }
     }
+    for r in &module.reexports {
+        let value = import::reexport_value(r, &mut module_uses);
+        exports.push(JsExport {
+            name: r.export_name.clone(),
+            before: String::new(),
+            doc: String::new(),
+            decl: format!("const {} = {value};\n", r.export_name),
+        });
+        ts.push_str(&format!("export const {}: any;\n", r.export_name));
+    }
     let captured = captures.source();
     let module_imports = module_uses.statements();
     // After the module imports and helpers: read when the module loads.
@@ -215,7 +225,7 @@ pub fn build(
     internals.push_str(&callers.source);
     let mut snippets = Vec::new();
     for s in &module.snippets {
-        let contents = if options.es_module {
+        let contents = if options.es_module || only_linked(module, &s.path) {
             s.contents.clone()
         } else {
             snippet::esm_to_cjs(&s.contents).map_err(|why| GlueError::Snippet {
@@ -252,6 +262,23 @@ pub fn build(
         on_init,
         ts,
     })
+}
+
+/// Whether the snippet at `path` is only a `link_to!` target: the glue never loads it, so
+/// it is written as it is, whatever the module format.
+fn only_linked(module: &Module, path: &str) -> bool {
+    let here = |m: &ImportModule| matches!(m, ImportModule::Snippet(p) if p == path);
+    let linked = |op: ImportOp| op == ImportOp::Link;
+    module
+        .imports
+        .iter()
+        .any(|i| linked(i.op) && here(&i.module))
+        && !module
+            .imports
+            .iter()
+            .any(|i| !linked(i.op) && here(&i.module))
+        && !module.import_types.iter().any(|t| here(&t.module))
+        && !module.reexports.iter().any(|r| here(&r.module))
 }
 
 fn render_function(

@@ -96,6 +96,11 @@ pub fn esm_to_cjs(src: &str) -> Result<String, String> {
             other => return Err(format!("unsupported `export {other}`")),
         }
     }
+    if last == 0 {
+        // Nothing to convert: the file stays byte for byte (a `link_to!` target is read
+        // as it was written).
+        return Ok(src.to_string());
+    }
     out.push_str(&src[last..]);
     out.push('\n');
     for (public, local) in exported {

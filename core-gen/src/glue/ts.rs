@@ -41,7 +41,11 @@ pub fn type_name(ty: &Type) -> String {
             format!("({}) => {}", args.join(", "), type_name(&sig.ret))
         }
         Type::Option(inner) => format!("{} | undefined", type_name(inner)),
-        Type::Ref(inner) | Type::RefMut(inner) => type_name(inner),
+        Type::Ref(inner) | Type::RefMut(inner) => match &**inner {
+            // `slice_to_array`'s `&Vec<T>`: a plain array, numbers included.
+            Type::Vector(elem) if matches!(ty, Type::Ref(_)) => format!("{}[]", type_name(elem)),
+            _ => type_name(inner),
+        },
     }
 }
 

@@ -19,6 +19,8 @@ pub enum Place {
     ForeignFn,
     ForeignType,
     ForeignStatic,
+    /// `wasm_bindgen::link_to!(...)`.
+    LinkTo,
 }
 
 impl Place {
@@ -34,6 +36,7 @@ impl Place {
             Place::ForeignFn => "an imported function",
             Place::ForeignType => "an imported type",
             Place::ForeignStatic => "an imported static",
+            Place::LinkTo => "`link_to!`",
         }
     }
 }
@@ -78,9 +81,9 @@ pub const OPTIONS: &[OptionSpec] = &[
     OptionSpec { name: "method", shape: Flag, places: &[ForeignFn], doc: "An imported method: the first argument (`this: &Type`) is the receiver." },
     OptionSpec { name: "static_method_of", shape: Name, places: &[ForeignFn], doc: "An imported static method of the named JS class." },
     OptionSpec { name: "js_namespace", shape: NameOrList, places: &[ForeignBlock, ForeignFn, ForeignType, ForeignStatic, Enum], doc: "The JS object the import is reached through, e.g. `console` or `[\"a\", \"b\"]`." },
-    OptionSpec { name: "module", shape: Str, places: &[ForeignBlock], doc: "The JS module to import from: `\"./greet.js\"`, `\"/js/x.js\"` (crate-local file) or an npm package." },
-    OptionSpec { name: "raw_module", shape: Str, places: &[ForeignBlock], doc: "Like `module`, but the specifier is used exactly as written." },
-    OptionSpec { name: "inline_js", shape: Str, places: &[ForeignBlock], doc: "JS module source written inline; it is emitted as a snippet file." },
+    OptionSpec { name: "module", shape: Str, places: &[ForeignBlock, LinkTo], doc: "The JS module to import from: `\"./greet.js\"`, `\"/js/x.js\"` (crate-local file) or an npm package." },
+    OptionSpec { name: "raw_module", shape: Str, places: &[ForeignBlock, LinkTo], doc: "Like `module`, but the specifier is used exactly as written." },
+    OptionSpec { name: "inline_js", shape: Str, places: &[ForeignBlock, LinkTo], doc: "JS module source written inline; it is emitted as a snippet file." },
     OptionSpec { name: "catch", shape: Flag, places: &[ForeignFn], doc: "Catch a JS exception: the function must return `Result<T, JsValue>` and an exception becomes `Err`." },
     OptionSpec { name: "structural", shape: Flag, places: &[ForeignBlock, ForeignFn], doc: "Access methods and properties directly on the object (`obj.f()`), not through the class prototype." },
     OptionSpec { name: "final", shape: Flag, places: &[ForeignBlock, ForeignFn], doc: "Read the class's method or accessor off its prototype once, when the glue loads, and always call that one, whatever the object or the prototype has later (the default reads the prototype on every call); the opposite of `structural`." },
@@ -100,6 +103,8 @@ pub const OPTIONS: &[OptionSpec] = &[
     OptionSpec { name: "no_promising", shape: Flag, places: &[ForeignType, ForeignFn], doc: "wasm-bindgen 0.2.130 (JS promise integration): not wrapped for `WebAssembly.promising`. wbg wraps nothing, so it changes nothing." },
     OptionSpec { name: "experimental_generic_mono", shape: Flag, places: &[ForeignFn], doc: "wasm-bindgen 0.2.130: a generic imported function monomorphised per use. Not supported by wbg yet." },
     OptionSpec { name: "suspending", shape: Flag, places: &[ForeignFn], doc: "wasm-bindgen 0.2.130 (JS promise integration): the import may suspend wasm until a promise settles. Not supported by wbg yet." },
+    OptionSpec { name: "slice_to_array", shape: Flag, places: &[ForeignBlock, ForeignFn], doc: "The import receives each `&[T]` / `Option<&[T]>` argument as a plain JS `Array` (numbers, strings, `JsValue`s, imported types) instead of a typed array; on the block: every function in it. Numbers are copied out of the borrowed slice; strings and JS values are handed over in a new array JS owns. Not with `&mut [T]`: JS's writes would be lost." },
+    OptionSpec { name: "reexport", shape: FlagOrName, places: &[ForeignFn, ForeignType, ForeignStatic], doc: "Export the imported function, class or value from the generated module as it is, under its JS name or the one given (`reexport = \"name\"`). Only plain functions, types and statics: not methods, constructors or accessors." },
     OptionSpec { name: "assert_no_shim", shape: Flag, places: &[ForeignFn], doc: "wasm-bindgen's own tests: assert that the import is called without a JS conversion shim. wbg's glue calls every import through a small shim, so it is accepted and changes nothing." },
     OptionSpec { name: "inspectable", shape: Flag, places: &[Struct], doc: "`toJSON()` and `toString()` show the public getters." },
     OptionSpec { name: "main", shape: Flag, places: &[ExportFn], doc: "wasm-bindgen: marks `fn main` (which may be `async`) as the program's entry point. Not supported by wbg yet." },
@@ -109,7 +114,6 @@ pub const OPTIONS: &[OptionSpec] = &[
 /// are reported as unsupported, not as unknown: the code is right, wbg is behind.
 pub const NOT_SUPPORTED_YET: &[&str] = &[
     "this",
-    "reexport",
     "extends_js_class",
     "extends_js_namespace",
     "no_deref",
@@ -120,7 +124,6 @@ pub const NOT_SUPPORTED_YET: &[&str] = &[
     "wasm_bindgen",
     "js_sys",
     "wasm_bindgen_futures",
-    "slice_to_array",
     "static_string",
     "thread_local",
     "unchecked_return_type",

@@ -105,6 +105,9 @@ pub struct ImportFn {
     pub variadic: bool,
     /// `final`: the prototype's member is read once when the glue loads.
     pub final_: bool,
+    /// `slice_to_array` (on the function or its block): `&[T]` / `Option<&[T]>` arguments
+    /// reach JS as plain `Array`s.
+    pub slice_to_array: bool,
     /// The Rust type the function belongs to: `this` type of a method, constructed type of
     /// a constructor, `static_method_of` type.
     pub class: Option<syn::Ident>,
@@ -162,16 +165,13 @@ fn kept_attrs(attrs: &[syn::Attribute]) -> Vec<syn::Attribute> {
         .collect()
 }
 
-pub(super) fn parse(
-    f: &syn::ItemForeignMod,
-    options: Vec<AttrOption>,
-    diags: &mut Vec<Diagnostic>,
-) -> ForeignBlock {
-    let module = if let Some(o) = attrs::get(&options, "inline_js") {
+/// Where `module`, `raw_module` or `inline_js` says the JS comes from.
+pub(super) fn module_of(options: &[AttrOption]) -> ImportModule {
+    if let Some(o) = attrs::get(options, "inline_js") {
         ImportModule::Inline(o.value.as_name().unwrap_or_default().to_string())
-    } else if let Some(o) = attrs::get(&options, "raw_module") {
+    } else if let Some(o) = attrs::get(options, "raw_module") {
         ImportModule::Module(o.value.as_name().unwrap_or_default().to_string())
-    } else if let Some(o) = attrs::get(&options, "module") {
+    } else if let Some(o) = attrs::get(options, "module") {
         let spec = o.value.as_name().unwrap_or_default().to_string();
         if spec.starts_with('/') {
             ImportModule::Local(spec)
@@ -180,10 +180,24 @@ pub(super) fn parse(
         }
     } else {
         ImportModule::Global
-    };
+    }
+}
+
+/// The name a `reexport` option exports an item under: the one given, else its JS name.
+pub fn reexport_name(options: &[AttrOption], js_name: &str) -> Option<String> {
+    attrs::get(options, "reexport").map(|o| o.value.as_name().unwrap_or(js_name).to_string())
+}
+
+pub(super) fn parse(
+    f: &syn::ItemForeignMod,
+    options: Vec<AttrOption>,
+    diags: &mut Vec<Diagnostic>,
+) -> ForeignBlock {
+    let module = module_of(&options);
     let block_namespace = namespace_option(&options);
     let block_access = BlockAccess {
         final_: attrs::get(&options, "final").is_some(),
+        slice_to_array: attrs::get(&options, "slice_to_array").is_some(),
     };
     let mut items = Vec::new();
     for item in &f.items {
@@ -325,6 +339,54 @@ pub(crate) fn type_ident(ty: &syn::Type) -> Option<syn::Ident> {
     }
 }
 
+/// An argument `slice_to_array` applies to: `&[T]`, `&mut [T]` (refused) or either in an
+/// `Option`.
+#[derive(Debug, Clone)]
+pub struct SliceArg {
+    pub elem: syn::Type,
+    pub optional: bool,
+    pub mutable: bool,
+}
+
+/// The slice an argument type lends, if it is `&[T]`, `&mut [T]` or `Option` of either.
+pub fn slice_arg(ty: &syn::Type) -> Option<SliceArg> {
+    match ty {
+        syn::Type::Reference(r) => match &*r.elem {
+            syn::Type::Slice(s) => Some(SliceArg {
+                elem: (*s.elem).clone(),
+                optional: false,
+                mutable: r.mutability.is_some(),
+            }),
+            syn::Type::Group(g) => slice_arg(&syn::Type::Reference(syn::TypeReference {
+                elem: g.elem.clone(),
+                ..r.clone()
+            })),
+            _ => None,
+        },
+        syn::Type::Group(g) => slice_arg(&g.elem),
+        syn::Type::Paren(p) => slice_arg(&p.elem),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let seg = p.path.segments.last()?;
+            if seg.ident != "Option" {
+                return None;
+            }
+            let syn::PathArguments::AngleBracketed(a) = &seg.arguments else {
+                return None;
+            };
+            let (1, Some(syn::GenericArgument::Type(inner))) = (a.args.len(), a.args.first())
+            else {
+                return None;
+            };
+            let inner = slice_arg(inner).filter(|s| !s.optional)?;
+            Some(SliceArg {
+                optional: true,
+                ..inner
+            })
+        }
+        _ => None,
+    }
+}
+
 /// `T` of `Result<T, E>`, if the type is a `Result`.
 pub fn result_ok_type(ty: &syn::Type) -> Option<(syn::Type, Option<syn::Type>)> {
     let syn::Type::Path(p) = ty else { return None };
@@ -343,11 +405,12 @@ pub fn result_ok_type(ty: &syn::Type) -> Option<(syn::Type, Option<syn::Type>)> 
     Some((ok, types.next()))
 }
 
-/// `final` written on the extern block: the default of its functions (a function's own
-/// `structural` opts out).
+/// Options written on the extern block that its functions inherit: `final` (a function's
+/// own `structural` opts out) and `slice_to_array`.
 #[derive(Clone, Copy)]
 struct BlockAccess {
     final_: bool,
+    slice_to_array: bool,
 }
 
 fn parse_fn(
@@ -448,6 +511,7 @@ fn parse_fn(
         structural: !final_,
         variadic: has("variadic"),
         final_,
+        slice_to_array: has("slice_to_array") || block.slice_to_array,
         class,
         js_class: attrs::get(&options, "js_class")
             .and_then(|o| o.value.as_name())

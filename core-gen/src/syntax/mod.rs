@@ -7,14 +7,15 @@ mod enumeration;
 mod foreign;
 mod function;
 mod impl_block;
+pub mod link_to;
 pub(crate) mod recover;
 mod structure;
 
 pub use attrs::{AttrOption, OptionValue, Place};
 pub use enumeration::{Enum, Variant, VariantValue};
 pub use foreign::{
-    result_ok_type, ForeignBlock, ForeignItem, ImportFn, ImportModule, ImportOp, ImportStatic,
-    ImportType,
+    reexport_name, result_ok_type, slice_arg, ForeignBlock, ForeignItem, ImportFn, ImportModule,
+    ImportOp, ImportStatic, ImportType, SliceArg,
 };
 pub use function::{Arg, Function};
 pub use impl_block::{Impl, Method, MethodKind, Receiver};

@@ -20,12 +20,15 @@ mod import_params;
 mod import_return;
 mod import_shape;
 mod js_keyword_name;
+pub mod link_to;
 pub(crate) use js_keyword_name::reserved as is_js_reserved;
 mod main_fn;
 mod method_receiver;
 mod not_supported_yet;
 mod option_place;
+mod reexport_place;
 mod setter_prefix;
+mod slice_to_array_mut;
 mod start_signature;
 
 use crate::diagnostic::Diagnostic;
@@ -95,6 +98,8 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
                         not_supported_yet::check_fn(f, &mut out);
                         import_return::check(f, &mut out);
                         import_params::check(f, &mut out);
+                        slice_to_array_mut::check(f, &mut out);
+                        reexport_place::check_fn(f, &mut out);
                         if let crate::syntax::ImportOp::Setter {
                             name_known: false, ..
                         } = f.op
@@ -105,10 +110,12 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
                     ForeignItem::Type(t) => {
                         option_place::check(Place::ForeignType, &t.options, &mut out);
                         not_supported_yet::check_type(t, &mut out);
+                        reexport_place::check_name(&t.options, &t.js_class, &mut out);
                     }
                     ForeignItem::Static(s) => {
                         option_place::check(Place::ForeignStatic, &s.options, &mut out);
                         import_block_shape::check_static(s, &mut out);
+                        reexport_place::check_name(&s.options, &s.js_name, &mut out);
                     }
                 }
             }

@@ -207,7 +207,7 @@ fn declaration(f: &ImportFn, p: &Parts) -> String {
     let (member, params, ret) = (member_name(&f.js_name), p.params.join(", "), &p.ret);
     let static_ = if p.class.is_some() { "static " } else { "" };
     match lower::import_op(&f.op) {
-        Op::Function | Op::StaticValue | Op::InstanceOf => {
+        Op::Function | Op::StaticValue | Op::InstanceOf | Op::Link => {
             format!("function {}({params}): {ret};", f.js_name)
         }
         Op::Constructor => format!("constructor({params});"),

@@ -1,0 +1,86 @@
+//! `link_to!` gives the URL of a file the output ships or sits next to: a crate-local
+//! file (`module = "/js/x.js"`), inline JS, or a relative path (`raw_module = "./x.js"`).
+//! A package name (`module = "pkg/x.js"`) has no URL the glue can know.
+
+use proc_macro2::Span;
+
+use super::option_place;
+use crate::diagnostic::Diagnostic;
+use crate::syntax::link_to::LinkTo;
+use crate::syntax::{attrs, Place};
+
+pub fn check(link: &LinkTo, out: &mut Vec<Diagnostic>) {
+    option_place::check(Place::LinkTo, &link.options, out);
+    if link.module.is_none() {
+        out.push(Diagnostic::error(
+            "link-to-no-module",
+            Span::call_site(),
+            "`link_to!` needs the file to link: `module = \"/js/x.js\"` (a file of the crate), \
+             `raw_module = \"./x.js\"` (next to the generated JS) or `inline_js = \"...\"`",
+        ));
+    }
+    let file = |s: &str| s.starts_with('/');
+    let relative = |s: &str| s.starts_with("./") || s.starts_with("../") || s.starts_with('/');
+    let checks: [(&str, &dyn Fn(&str) -> bool); 2] = [("module", &file), ("raw_module", &relative)];
+    for (name, relative) in checks {
+        let Some(option) = attrs::get(&link.options, name) else {
+            continue;
+        };
+        let Some(spec) = option.value.as_name() else {
+            continue;
+        };
+        if !relative(spec) {
+            let span = match &option.value {
+                attrs::OptionValue::Str(_, span) | attrs::OptionValue::Name(_, span) => *span,
+                _ => option.span,
+            };
+            out.push(Diagnostic::error(
+                "link-to-module-path",
+                span,
+                format!(
+                    "`link_to!` links files, not module paths: `{spec}` has no URL the glue can \
+                     know; write a file of the crate (`module = \"/js/x.js\"`) or a path starting \
+                     with `./` (`raw_module = \"./x.js\"`)"
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::syntax::link_to;
+
+    fn messages(src: &str) -> Vec<String> {
+        let (link, mut diags) = link_to::parse(src.parse().unwrap());
+        super::check(&link, &mut diags);
+        diags
+            .iter()
+            .map(|d| format!("{}: {}", d.code, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn files_inline_js_and_relative_paths_are_fine() {
+        assert!(messages(r#"module = "/js/x.js""#).is_empty());
+        assert!(messages(r#"raw_module = "./x.js""#).is_empty());
+        assert!(messages(r#"inline_js = "export const x = 1;""#).is_empty());
+    }
+
+    #[test]
+    fn package_paths_and_missing_modules_are_reported() {
+        assert_eq!(
+            messages(r#"module = "package/foo.js""#),
+            ["link-to-module-path: `link_to!` links files, not module paths: `package/foo.js` has no URL the glue can know; write a file of the crate (`module = \"/js/x.js\"`) or a path starting with `./` (`raw_module = \"./x.js\"`)"]
+        );
+        assert_eq!(messages(r#"raw_module = "package/foo.js""#).len(), 1);
+        assert_eq!(
+            messages(""),
+            ["link-to-no-module: `link_to!` needs the file to link: `module = \"/js/x.js\"` (a file of the crate), `raw_module = \"./x.js\"` (next to the generated JS) or `inline_js = \"...\"`"]
+        );
+        assert_eq!(
+            messages(r#"inline_js = "x", js_namespace = foo"#),
+            ["option-not-here: `js_namespace` cannot be used on `link_to!`; it applies to an `extern \"C\"` block, an imported function, an imported type, an imported static, an exported enum"]
+        );
+    }
+}
