@@ -19,17 +19,17 @@ pub fn check(link: &LinkTo, out: &mut Vec<Diagnostic>) {
              `raw_module = \"./x.js\"` (next to the generated JS) or `inline_js = \"...\"`",
         ));
     }
-    let file = |s: &str| s.starts_with('/');
-    let relative = |s: &str| s.starts_with("./") || s.starts_with("../") || s.starts_with('/');
-    let checks: [(&str, &dyn Fn(&str) -> bool); 2] = [("module", &file), ("raw_module", &relative)];
-    for (name, relative) in checks {
+    for (name, linkable) in [
+        ("module", crate_file as fn(&str) -> bool),
+        ("raw_module", relative),
+    ] {
         let Some(option) = attrs::get(&link.options, name) else {
             continue;
         };
         let Some(spec) = option.value.as_name() else {
             continue;
         };
-        if !relative(spec) {
+        if !linkable(spec) {
             let span = match &option.value {
                 attrs::OptionValue::Str(_, span) | attrs::OptionValue::Name(_, span) => *span,
                 _ => option.span,
@@ -45,6 +45,16 @@ pub fn check(link: &LinkTo, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
+}
+
+/// `module = "/js/x.js"`: a file of the crate, shipped under `snippets/`.
+fn crate_file(spec: &str) -> bool {
+    spec.starts_with('/')
+}
+
+/// `raw_module = "./x.js"`: a path the glue's own URL resolves.
+fn relative(spec: &str) -> bool {
+    spec.starts_with("./") || spec.starts_with("../") || spec.starts_with('/')
 }
 
 #[cfg(test)]
