@@ -211,16 +211,20 @@ fn call_import(
         passes.push(quote!(#p1, #p2, #p3, #p4));
     }
     let ret_abi = quote!(<#ret as #rt::FromWasmAbi>::Abi);
-    let finish = if catch.is_some() {
-        quote! {
-            if let ::core::option::Option::Some(e) = #rt::take_last_exception() {
-                // Any imported JS type may be the error type (`js_sys::Error`, ...).
-                return ::core::result::Result::Err(::core::convert::From::from(e));
-            }
-            ::core::result::Result::Ok(value)
-        }
+    // Checked before the result is converted: after an exception the glue returns zeros,
+    // which are not a value of every type (a `String` at address 0).
+    let (exception, finish) = if catch.is_some() {
+        (
+            quote! {
+                if let ::core::option::Option::Some(e) = #rt::take_last_exception() {
+                    // Any imported JS type may be the error type (`js_sys::Error`, ...).
+                    return ::core::result::Result::Err(::core::convert::From::from(e));
+                }
+            },
+            quote!(::core::result::Result::Ok(value)),
+        )
     } else {
-        quote!(value)
+        (quote!(), quote!(value))
     };
     // The error type must take the exception (`E: From<JsValue>`), checked on the host too.
     let error_check = catch.map(|declared| {
@@ -242,6 +246,7 @@ fn call_import(
             #(#splits)*
             let p1 = unsafe { __wbg_import(#(#passes),*) };
             let (p2, p3, p4) = #rt::load_ret();
+            #exception
             let value: #ret = unsafe { <#ret as #rt::FromWasmAbi>::from_abi(#rt::WasmAbi::join(p1, p2, p3, p4)) };
             #finish
         }

@@ -96,6 +96,7 @@ for (const target of TARGETS) {
       assert.equal(path.dirname(fileURLToPath(relative)), path.dirname(fileURLToPath(file).replace(/\/snippets\/.*$/, '/x')));
       assert.equal(path.basename(relative), 'not-shipped.js');
       assert.ok(!existsSync(fileURLToPath(relative)));
+      assert.throws(() => m.read_linked_relative(), /no file at file:.*not-shipped\.js/, 'a catch import returning String');
     });
   });
 }
