@@ -52,6 +52,27 @@ impl Scope<'_> {
         type_name(&descriptor_type_in(ty, &named))
     }
 
+    /// An argument's type as JS receives it: with `slice_to_array`, a slice is an array.
+    fn arg_ts(&self, f: &ImportFn, ty: &syn::Type) -> String {
+        match syntax::slice_arg(ty).filter(|s| f.slice_to_array && !s.mutable) {
+            Some(slice) => {
+                let elem = self.ts(&slice.elem);
+                let elem = if elem.contains(' ') {
+                    format!("({elem})")
+                } else {
+                    elem
+                };
+                let array = format!("{elem}[]");
+                if slice.optional {
+                    format!("{array} | undefined")
+                } else {
+                    array
+                }
+            }
+            None => self.ts(ty),
+        }
+    }
+
     /// The JS expression of the class an import acts on: `Bar` or `ns.Bar`, as glue writes
     /// it for a type of this block; the Rust name for a type declared elsewhere.
     fn class_expr(&self, class: &syn::Ident) -> String {
@@ -116,7 +137,11 @@ impl Scope<'_> {
             } else {
                 ""
             };
-            params.push(format!("{spread}{}: {}", js_ident(&a.name), self.ts(&a.ty)));
+            params.push(format!(
+                "{spread}{}: {}",
+                js_ident(&a.name),
+                self.arg_ts(f, &a.ty)
+            ));
             names.push(js_ident(&a.name));
         }
         // With `catch`, JS returns the `Ok` value; an exception becomes the `Err`.
@@ -126,7 +151,7 @@ impl Scope<'_> {
         };
         Parts {
             this,
-            types: rest.iter().map(|a| self.ts(&a.ty)).collect(),
+            types: rest.iter().map(|a| self.arg_ts(f, &a.ty)).collect(),
             params,
             names,
             ret: value.as_ref().map_or("void".to_string(), |t| self.ts(t)),
@@ -374,6 +399,8 @@ extern "C" {
     fn risky(bar: &Bar) -> Result<u32, JsValue>;
     #[wasm_bindgen(variadic)]
     fn sum(first: f64, rest: &[f64]) -> f64;
+    #[wasm_bindgen(slice_to_array)]
+    fn listed(bytes: &[u8], words: Option<&[String]>);
     #[wasm_bindgen(method, final, js_name = get)]
     fn get_final(this: &Bar) -> u32;
     #[wasm_bindgen(method, final, getter, js_name = width)]
@@ -486,6 +513,14 @@ extern "C" {
         check_hover(
             &bar_at("sum(first"),
             "```ts\nfunction sum(first: number, ...rest: Float64Array): number;\n```\nJS: `sum(first, ...rest)`, from `\"./bar.js\"`",
+        );
+    }
+
+    #[test]
+    fn slice_to_array_slices_are_arrays() {
+        check_hover(
+            &bar_at("listed"),
+            "```ts\nfunction listed(bytes: number[], words: string[] | undefined): void;\n```\nJS: `listed(bytes, words)`, from `\"./bar.js\"`",
         );
     }
 
