@@ -2,8 +2,8 @@
 //! generator shows up here as a reviewable diff (`cargo insta review`).
 
 use wbg_core_gen::descriptor::{
-    class_wrap_import, Arg, Enum, EnumValue, Function, Method, Module, Receiver, Role, Struct,
-    Type, Variant,
+    class_wrap_import, Arg, Enum, EnumValue, Function, ImportModule, Method, Module, Receiver,
+    Reexport, Role, Struct, Type, Variant,
 };
 use wbg_core_gen::glue::{self, GlueOptions};
 use wbg_core_gen::target::{self, Target};
@@ -229,4 +229,43 @@ fn a_wrap_import_names_an_exported_class() {
         err.to_string().contains("__wbindgen_class_wrap_Missing"),
         "{err}"
     );
+}
+
+#[test]
+fn a_reexport_cannot_take_an_exports_name() {
+    let mut module = module();
+    let reexport = |export_name: &str| Reexport {
+        export_name: export_name.into(),
+        module: ImportModule::Module("./math.js".into()),
+        namespace: vec![],
+        js_name: "add".into(),
+    };
+    module.reexports.push(reexport("add"));
+    let err = glue::build(&module, &[], &GlueOptions::default()).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("`reexport` exports it as `add`, which the module already exports"),
+        "{err}"
+    );
+    module.reexports = vec![reexport("mathAdd")];
+    let glue = glue::build(&module, &[], &GlueOptions::default()).unwrap();
+    let web = target::by_name("web").unwrap().js_files(&glue, "demo");
+    let web = &web[0].contents;
+    assert!(
+        web.contains("import { add as __wbg_m0_add } from "),
+        "{web}"
+    );
+    assert!(
+        web.contains("export const mathAdd = __wbg_m0_add;"),
+        "{web}"
+    );
+    let commonjs = GlueOptions {
+        es_module: false,
+        ..GlueOptions::default()
+    };
+    let glue = glue::build(&module, &[], &commonjs).unwrap();
+    let node = target::by_name("nodejs").unwrap().js_files(&glue, "demo");
+    let node = &node[0].contents;
+    assert!(node.contains("const mathAdd = __wbg_m0.add;"), "{node}");
+    assert!(node.contains("exports.mathAdd = mathAdd;"), "{node}");
 }

@@ -209,6 +209,16 @@ pub fn build(
         }
     }
     for r in &module.reexports {
+        if exports.iter().any(|e| e.name == r.export_name) {
+            return Err(GlueError::Import {
+                item: r.js_name.clone(),
+                what: format!(
+                    "`reexport` exports it as `{}`, which the module already exports; give \
+                     another name (`reexport = \"other\"`)",
+                    r.export_name
+                ),
+            });
+        }
         let value = import::reexport_value(r, &mut module_uses);
         exports.push(JsExport {
             name: r.export_name.clone(),
