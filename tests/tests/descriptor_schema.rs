@@ -47,6 +47,15 @@ fn every_type_round_trips() {
         decoded::<wasm_bindgen::Clamped<Vec<u8>>>(),
         Type::Clamped(b(Type::Vector(b(Type::U8))))
     );
+    // `slice_to_array`'s argument: described as `&Vec<T>`.
+    assert_eq!(
+        decoded::<wasm_bindgen::__rt::SliceToArray<'static, u8>>(),
+        r(Type::Vector(b(Type::U8)))
+    );
+    assert_eq!(
+        decoded::<Option<wasm_bindgen::__rt::SliceToArray<'static, String>>>(),
+        Type::Option(b(r(Type::Vector(b(Type::String)))))
+    );
     assert_eq!(decoded::<u128>(), Type::U128);
     assert_eq!(decoded::<i128>(), Type::I128);
     assert_eq!(decoded::<*const u8>(), Type::U32);
