@@ -15,6 +15,7 @@ fn module() -> Module {
         docs: docs.iter().map(|s| s.to_string()).collect(),
         start: false,
         skip_typescript: false,
+        skip_jsdoc: false,
         args: args
             .into_iter()
             .map(|(n, ty)| Arg {
@@ -36,6 +37,7 @@ fn module() -> Module {
                 receiver,
                 role,
                 skip_typescript: false,
+                skip_jsdoc: false,
                 args,
                 ret,
             }

@@ -16,6 +16,7 @@ fn module() -> Module {
         docs: docs.iter().map(|s| s.to_string()).collect(),
         start: false,
         skip_typescript: false,
+        skip_jsdoc: false,
         args,
         ret,
     };
@@ -27,6 +28,7 @@ fn module() -> Module {
         receiver,
         role,
         skip_typescript: false,
+        skip_jsdoc: false,
         args,
         ret,
     };

@@ -307,11 +307,7 @@ fn method_entry(
     str_part(&mut head, &m.docs.join("\n"));
     head.push(lower::receiver_code(m.receiver));
     head.push(lower::role_code(m.role));
-    head.push(if m.skip_typescript {
-        FLAG_SKIP_TYPESCRIPT
-    } else {
-        0
-    });
+    head.push(lower::member_flags(m));
     let mut parts = vec![Part::Lit(head), Part::Desc(class.clone())];
     shim::signature(&mut parts, &m.args, ret);
     shim::entry("METHOD", parts)

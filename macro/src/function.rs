@@ -2,14 +2,14 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
+use wbg_core_gen::lower;
 use wbg_core_gen::syntax::Function;
-use wbg_schema::flags;
 
 use crate::shim::{self, str_part, Part, ShimArg};
 
 pub fn expand(f: &Function, original: TokenStream) -> TokenStream {
     let rust_name = &f.rust_name;
-    let export = export_symbol(f);
+    let export = lower::function_export(f);
     let args: Vec<ShimArg> = f
         .args
         .iter()
@@ -48,14 +48,7 @@ pub fn expand(f: &Function, original: TokenStream) -> TokenStream {
     str_part(&mut head, &export);
     str_part(&mut head, &f.js_name);
     str_part(&mut head, &f.docs.join("\n"));
-    head.push(
-        if f.start { flags::START } else { 0 }
-            | if f.skip_typescript {
-                flags::SKIP_TYPESCRIPT
-            } else {
-                0
-            },
-    );
+    head.push(lower::function_flags(f));
     head.push(f.args.len() as u8);
     let mut parts = vec![Part::Lit(head)];
     for arg in &f.args {
@@ -78,15 +71,5 @@ pub fn expand(f: &Function, original: TokenStream) -> TokenStream {
             #shim
             #descriptor
         };
-    }
-}
-
-/// The wasm export behind a function. `start` uses a fixed name, so two of them are a
-/// link error rather than a silent choice.
-fn export_symbol(f: &Function) -> String {
-    if f.start {
-        "__wbindgen_start".to_string()
-    } else {
-        f.js_name.clone()
     }
 }

@@ -206,6 +206,9 @@ for (const target of TARGETS) {
       assert.doesNotMatch(dts, /not_in_typescript/);
       assert.equal(m.not_in_typescript(), 8);
       assert.doesNotMatch(js, /\beval\(|new Function/);
+      // skip_jsdoc: the Rust doc comment with its own tags, no generated ones.
+      assert.match(js, /\/\*\*\n \* Hand-written tags\.\n \*\n \* @param \{number\} value - what to double\n \* @returns \{number\} twice `value`\n \*\/\n(export )?function documented_by_hand\(value\)/);
+      assert.equal(m.documented_by_hand(21), 42);
     });
   });
 

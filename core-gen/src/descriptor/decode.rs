@@ -325,6 +325,7 @@ fn method(r: &mut Reader<'_>) -> Result<Method, DecodeError> {
         receiver,
         role,
         skip_typescript: flags & schema::flags::SKIP_TYPESCRIPT != 0,
+        skip_jsdoc: flags & schema::flags::SKIP_JSDOC != 0,
         args,
         ret,
     })
@@ -465,6 +466,7 @@ fn function(r: &mut Reader<'_>) -> Result<Function, DecodeError> {
         },
         start: flags & schema::flags::START != 0,
         skip_typescript: flags & schema::flags::SKIP_TYPESCRIPT != 0,
+        skip_jsdoc: flags & schema::flags::SKIP_JSDOC != 0,
         args,
         ret,
     })
@@ -523,12 +525,13 @@ mod tests {
 
     #[test]
     fn other_version_names_both() {
-        let mut runtime = vec![9, kind::RUNTIME];
+        let other = schema::VERSION + 1;
+        let mut runtime = vec![other, kind::RUNTIME];
         runtime.extend(s("0.2.999"));
         let err = decode_section(&entry(runtime)).unwrap_err();
         let msg = err.to_string();
         assert!(
-            msg.contains("schema v9 (wasm-bindgen crate 0.2.999)"),
+            msg.contains(&format!("schema v{other} (wasm-bindgen crate 0.2.999)")),
             "{msg}"
         );
         assert!(

@@ -162,6 +162,8 @@ pub struct Function {
     pub docs: Vec<String>,
     pub start: bool,
     pub skip_typescript: bool,
+    /// No `@param`/`@returns` tags in the JS doc comment (`skip_jsdoc`).
+    pub skip_jsdoc: bool,
     pub args: Vec<Arg>,
     pub ret: Type,
 }
@@ -215,6 +217,7 @@ pub struct Method {
     pub receiver: Receiver,
     pub role: Role,
     pub skip_typescript: bool,
+    pub skip_jsdoc: bool,
     pub args: Vec<Arg>,
     pub ret: Type,
 }

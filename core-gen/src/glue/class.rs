@@ -50,7 +50,7 @@ pub fn render_class(
         Some(ctor) => {
             let call = Call { export: &ctor.export, args: &ctor.args, ret: &ctor.ret, this: This::Construct(name) , callee: None };
             let (params, body) = render_call(&call, module, helpers, "        ").map_err(|w| fail(ctor, w))?;
-            let doc = doc_comment(&ctor.docs, &jsdoc_tags(&ctor.args, None), "    ");
+            let doc = doc_comment(&ctor.docs, &jsdoc_tags(ctor.skip_jsdoc, &ctor.args, None), "    ");
             members.push(format!("{doc}    constructor({}) {{\n{body}    }}\n", params.join(", ")));
         }
         None => members.push(format!(
@@ -88,9 +88,9 @@ pub fn render_class(
         };
         let member = member_name(&m.js_name);
         let (keyword, tags) = match m.role {
-            Role::Getter => ("get ", jsdoc_tags(&[], Some(&m.ret))),
-            Role::Setter => ("set ", jsdoc_tags(&m.args, None)),
-            _ => ("", jsdoc_tags(&m.args, Some(&m.ret))),
+            Role::Getter => ("get ", jsdoc_tags(m.skip_jsdoc, &[], Some(&m.ret))),
+            Role::Setter => ("set ", jsdoc_tags(m.skip_jsdoc, &m.args, None)),
+            _ => ("", jsdoc_tags(m.skip_jsdoc, &m.args, Some(&m.ret))),
         };
         let doc = doc_comment(&m.docs, &tags, "    ");
         members.push(format!(

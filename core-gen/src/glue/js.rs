@@ -19,8 +19,12 @@ pub struct JsExport {
     pub decl: String,
 }
 
-/// JSDoc `@param`/`@returns` tags for a signature.
-pub fn jsdoc_tags(args: &[Arg], ret: Option<&Type>) -> Vec<String> {
+/// JSDoc `@param`/`@returns` tags for a signature; none under `skip_jsdoc`, where the
+/// Rust doc comment carries the tags its author wrote.
+pub fn jsdoc_tags(skip_jsdoc: bool, args: &[Arg], ret: Option<&Type>) -> Vec<String> {
+    if skip_jsdoc {
+        return Vec::new();
+    }
     super::ts::param_decls(args)
         .into_iter()
         .map(|p| {

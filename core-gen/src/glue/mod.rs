@@ -271,7 +271,11 @@ fn render_function(
     Ok(JsExport {
         name: f.js_name.clone(),
         before: String::new(),
-        doc: doc_comment(&f.docs, &jsdoc_tags(&f.args, Some(&f.ret)), ""),
+        doc: doc_comment(
+            &f.docs,
+            &jsdoc_tags(f.skip_jsdoc, &f.args, Some(&f.ret)),
+            "",
+        ),
         decl: format!(
             "function {}({}) {{\n{}}}\n",
             f.js_name,

@@ -251,6 +251,7 @@ mod tests {
             docs: vec![],
             start: false,
             skip_typescript: false,
+            skip_jsdoc: false,
             args: args
                 .iter()
                 .map(|(n, ty)| Arg {

@@ -70,7 +70,7 @@ pub const OPTIONS: &[OptionSpec] = &[
     OptionSpec { name: "js_name", shape: Name, places: &[ExportFn, Struct, Method, Field, Enum, ForeignFn, ForeignType, ForeignStatic], doc: "The name JavaScript sees, when it differs from the Rust name." },
     OptionSpec { name: "start", shape: Flag, places: &[ExportFn], doc: "Run this function once when the module is initialised. It takes no arguments." },
     OptionSpec { name: "skip_typescript", shape: Flag, places: &[ExportFn, Struct, Method, Field, Enum, ForeignFn], doc: "Leave this item out of the generated `.d.ts`." },
-    OptionSpec { name: "skip_jsdoc", shape: Flag, places: &[ExportFn, Method], doc: "Do not emit JSDoc for this item." },
+    OptionSpec { name: "skip_jsdoc", shape: Flag, places: &[ExportFn, Method, Field], doc: "No generated `@param`/`@returns` tags in the JS doc comment; the Rust doc comment is kept, so you can write your own tags." },
     OptionSpec { name: "js_class", shape: Name, places: &[Impl, ForeignType, ForeignFn], doc: "The JS class name for an `impl` block of a renamed struct, or of an imported type. On an imported `method`, `constructor` or `static_method_of`: the JS class it acts on, which must be its type's (`#[wasm_bindgen(js_name = Foo)] type JsFoo;`)." },
     OptionSpec { name: "constructor", shape: Flag, places: &[Method, ForeignFn], doc: "Exported: becomes `new Class(...)`. Imported: calls `new Type(...)`." },
     OptionSpec { name: "getter", shape: FlagOrName, places: &[Method, ForeignFn], doc: "A property read. The property name is the function name unless given (`getter = name`)." },

@@ -21,6 +21,7 @@ pub struct Function {
     pub sig: syn::Signature,
     pub start: bool,
     pub skip_typescript: bool,
+    pub skip_jsdoc: bool,
 }
 
 #[derive(Debug)]
@@ -136,6 +137,7 @@ pub(super) fn parse(
         ret,
         start: attrs::get(&options, "start").is_some(),
         skip_typescript: attrs::get(&options, "skip_typescript").is_some(),
+        skip_jsdoc: attrs::get(&options, "skip_jsdoc").is_some(),
         options,
         sig: f.sig.clone(),
         rust_name,

@@ -64,6 +64,7 @@ pub struct Method {
     pub options: Vec<AttrOption>,
     pub sig: syn::Signature,
     pub skip_typescript: bool,
+    pub skip_jsdoc: bool,
 }
 
 pub(super) fn parse(
@@ -178,6 +179,7 @@ fn parse_method(
         ret,
         kind,
         skip_typescript: attrs::get(&options, "skip_typescript").is_some(),
+        skip_jsdoc: attrs::get(&options, "skip_jsdoc").is_some(),
         options,
         sig: f.sig.clone(),
     }
