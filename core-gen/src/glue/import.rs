@@ -295,17 +295,9 @@ pub fn render(
         final_: imp.final_,
         variadic: imp.variadic,
         has_class: !(imp.class_id.is_empty() && imp.js_class.is_empty()),
+        optional: matches!(imp.ret, Type::Option(_)),
     };
-    let expr = match imp.op {
-        ImportOp::Function if imp.final_ && !imp.namespace.is_empty() => {
-            let f = final_function(imp, names.imports, names.captures, names.helpers);
-            format!("{f}({})", spread(&values, imp.variadic))
-        }
-        ImportOp::StaticValue if matches!(imp.ret, Type::Option(_)) => {
-            optional_static(imp, names.imports)
-        }
-        op => expr(op, &parts, &mut names)?,
-    };
+    let expr = expr(imp.op, &parts, &mut names)?;
     let ret = match imp.op {
         ImportOp::InstanceOf => Type::Bool,
         ImportOp::IndexingDeleter => imp.ret.clone(),
@@ -383,53 +375,6 @@ fn return_to_wasm(
     Ok((body, zero))
 }
 
-/// `final` on a function reached through a namespace: the `const` holding the function as
-/// it is when the glue loads (wasm-bindgen binds it at instantiation), whatever the
-/// namespace holds later.
-fn final_function(
-    imp: &ImportFn,
-    imports: &mut ModuleImports,
-    captures: &mut Captures,
-    helpers: &mut HelperSet,
-) -> String {
-    helpers.require("captureAtLoad");
-    let name = &imp.js_name;
-    let read = path(&imp.module, &imp.namespace, name, imports);
-    let const_name = final_name(&imp.namespace.join("_"), name, "").replacen("_prototype_", "_", 1);
-    captures.capture(const_name, read)
-}
-
-/// A global that may not exist (`static SELF: Option<Object>` for `self` in Node) reads as
-/// `undefined` instead of throwing a ReferenceError; the same through a namespace that may
-/// be missing at any step (`test.a.X`), and in a module (`m.test?.X`).
-fn optional_static(imp: &ImportFn, imports: &mut ModuleImports) -> String {
-    let name = &imp.js_name;
-    let (first, rest): (&str, Vec<&str>) = match imp.namespace.split_first() {
-        Some((first, rest)) => (
-            first.as_str(),
-            rest.iter()
-                .map(String::as_str)
-                .chain([name.as_str()])
-                .collect(),
-        ),
-        None => (name.as_str(), Vec::new()),
-    };
-    let mut chain = path(&imp.module, &[], first, imports);
-    for part in rest {
-        let p = prop(part);
-        chain.push_str(&if p.starts_with('.') {
-            format!("?{p}")
-        } else {
-            format!("?.{p}")
-        });
-    }
-    if imp.module == ImportModule::Global {
-        format!("(typeof {first} === 'undefined' ? undefined : {chain})")
-    } else {
-        chain
-    }
-}
-
 /// The values joined for a call, the last spread (`...rest`) when `variadic`.
 fn spread(vals: &[String], variadic: bool) -> String {
     let mut vals = vals.to_vec();
@@ -453,6 +398,8 @@ pub struct Parts<'a> {
     pub variadic: bool,
     /// Statics are members of the class rather than of the namespace.
     pub has_class: bool,
+    /// The result is an `Option`: a static whose global is missing reads as `undefined`.
+    pub optional: bool,
 }
 
 /// The names an import's expression uses, resolved where it is rendered: the glue imports
@@ -467,6 +414,16 @@ pub trait Names {
     fn captured(&mut self, accessor: &str, read: String) -> Result<String, String>;
     /// Notes that the expression calls the glue helper `name`.
     fn helper(&mut self, _name: &'static str) {}
+    /// A `final` function: the glue reads it once at load when it is reached through a
+    /// namespace; otherwise (and in hover) it is the path.
+    fn final_function(&mut self, name: &str) -> String {
+        self.path(name)
+    }
+    /// An `Option` static: the glue reads a missing global (or namespace step) as
+    /// `undefined`; hover spells the path.
+    fn optional_static(&mut self, name: &str) -> String {
+        self.path(name)
+    }
 }
 
 /// The JS expression of an import (`new C(...)`, `this.f(...)`, `C_prototype_f.call(this)`,
@@ -484,6 +441,9 @@ pub fn expr(op: ImportOp, p: &Parts<'_>, names: &mut dyn Names) -> Result<String
         format!("{f}.call({})", args.collect::<Vec<_>>().join(", "))
     };
     Ok(match op {
+        ImportOp::Function if p.final_ => {
+            format!("{}({})", names.final_function(name), spread(p.values))
+        }
         ImportOp::Function => format!("{}({})", names.path(name), spread(p.values)),
         ImportOp::Constructor => format!("new {}({})", names.class()?, spread(p.values)),
         ImportOp::StaticMethod => {
@@ -502,6 +462,7 @@ pub fn expr(op: ImportOp, p: &Parts<'_>, names: &mut dyn Names) -> Result<String
         ImportOp::IndexingGetter => format!("{this}[{}]", rest.join(", ")),
         ImportOp::IndexingSetter => format!("{this}[{}] = {}", rest[0], rest[1..].join(", ")),
         ImportOp::IndexingDeleter => format!("delete {this}[{}]", rest.join(", ")),
+        ImportOp::StaticValue if p.optional => names.optional_static(name),
         ImportOp::StaticValue => names.path(name),
         ImportOp::InstanceOf => {
             let class = names.class()?;
@@ -587,5 +548,47 @@ impl Names for GlueNames<'_> {
 
     fn helper(&mut self, name: &'static str) {
         self.helpers.require(name);
+    }
+
+    // wasm-bindgen binds a namespaced `final` function at instantiation: a `const` holding
+    // it as it is when the glue loads, whatever the namespace holds later.
+    fn final_function(&mut self, name: &str) -> String {
+        let imp = self.imp;
+        if imp.namespace.is_empty() {
+            return self.path(name);
+        }
+        self.helpers.require("captureAtLoad");
+        let read = self.path(name);
+        let const_name =
+            final_name(&imp.namespace.join("_"), name, "").replacen("_prototype_", "_", 1);
+        self.captures.capture(const_name, read)
+    }
+
+    // `static SELF: Option<Object>` for `self` in Node reads as `undefined` instead of
+    // throwing a ReferenceError; the same through a namespace missing at any step
+    // (`test.a.X`), and in a module (`m.test?.X`).
+    fn optional_static(&mut self, name: &str) -> String {
+        let imp = self.imp;
+        let (first, rest): (&str, Vec<&str>) = match imp.namespace.split_first() {
+            Some((first, rest)) => (
+                first.as_str(),
+                rest.iter().map(String::as_str).chain([name]).collect(),
+            ),
+            None => (name, Vec::new()),
+        };
+        let mut chain = path(&imp.module, &[], first, self.imports);
+        for part in rest {
+            let p = prop(part);
+            chain.push_str(&if p.starts_with('.') {
+                format!("?{p}")
+            } else {
+                format!("?.{p}")
+            });
+        }
+        if imp.module == ImportModule::Global {
+            format!("(typeof {first} === 'undefined' ? undefined : {chain})")
+        } else {
+            chain
+        }
     }
 }

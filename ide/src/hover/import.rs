@@ -245,6 +245,8 @@ fn call(f: &ImportFn, p: &Parts) -> String {
         final_: f.final_,
         variadic: f.variadic,
         has_class: p.class.is_some(),
+        optional: matches!(&f.ret, Some(syn::Type::Path(t))
+            if t.path.segments.last().is_some_and(|s| s.ident == "Option")),
     };
     let mut names = HoverNames {
         f,
