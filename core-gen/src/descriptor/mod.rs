@@ -312,7 +312,8 @@ pub struct ImportFn {
     pub catch: bool,
     pub structural: bool,
     pub variadic: bool,
-    /// The prototype's method or accessor is read once when the glue loads, not per call.
+    /// Methods and accessors are the class prototype's (read at each call, whatever the
+    /// object has of its own); a function through a namespace is the one there at load.
     pub final_: bool,
     pub module: ImportModule,
     pub namespace: Vec<String>,

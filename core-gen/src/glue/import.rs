@@ -94,8 +94,8 @@ fn local_name(index: usize, position: usize, name: &str) -> String {
     }
 }
 
-/// Prototype members of `final` imports, read once when the glue loads: one `const` each,
-/// shared by every import of the same member.
+/// `final` functions reached through a namespace, read once when the glue loads: one
+/// `const` each, shared by every import of the same function.
 #[derive(Debug, Default)]
 pub struct Captures {
     /// `(const name, expression read)` in first-use order.
@@ -127,9 +127,8 @@ impl Captures {
     }
 }
 
-/// The `const` that holds a `final` import's member of `class.prototype`: `Bar_prototype_f`
-/// for a method, with `_get` or `_set` for an accessor (hover names it the same way).
-pub fn final_name(class: &str, member: &str, accessor: &str) -> String {
+/// The `const` that holds a `final` function reached through a namespace: `ns_inner_f`.
+fn capture_name(namespace: &[String], name: &str) -> String {
     let ident = |s: &str| -> String {
         s.chars()
             .map(|c| {
@@ -141,7 +140,12 @@ pub fn final_name(class: &str, member: &str, accessor: &str) -> String {
             })
             .collect()
     };
-    format!("{}_prototype_{}{accessor}", ident(class), ident(member))
+    let parts: Vec<String> = namespace
+        .iter()
+        .map(|p| ident(p))
+        .chain([ident(name)])
+        .collect();
+    parts.join("_")
 }
 
 fn specifier(module: &ImportModule) -> Option<String> {
@@ -275,15 +279,9 @@ pub fn render(
         let last = parts.pop().unwrap_or_default();
         Ok(path(&imp.module, &parts, &last, imports))
     };
-    let class_name = if imp.js_class.is_empty() {
-        class_type.as_ref().map(|ty| ty.js_class.clone()).ok()
-    } else {
-        Some(imp.js_class.replace('.', "_"))
-    };
     let mut names = GlueNames {
         imp,
         class_result: &class_result,
-        class_name: &class_name,
         imports,
         captures,
         helpers,
@@ -409,9 +407,6 @@ pub trait Names {
     fn class(&mut self) -> Result<String, String>;
     /// `ns.name` for a name reached through the import's module and namespace.
     fn path(&mut self, name: &str) -> String;
-    /// The name of the `const` holding a `final` member (`accessor`: "", "_get" or
-    /// "_set") of the class's prototype, read once by `read`.
-    fn captured(&mut self, accessor: &str, read: String) -> Result<String, String>;
     /// Notes that the expression calls the glue helper `name`.
     fn helper(&mut self, _name: &'static str) {}
     /// A `final` function: the glue reads it once at load when it is reached through a
@@ -450,11 +445,6 @@ pub fn expr(op: ImportOp, p: &Parts<'_>, names: &mut dyn Names) -> Result<String
             format!("{}{}({})", names.class()?, prop(name), spread(p.values))
         }
         ImportOp::Method if p.structural => format!("{this}{}({})", prop(name), spread(&rest)),
-        ImportOp::Method if p.final_ => {
-            names.helper("captureAtLoad");
-            let read = format!("{}.prototype{}", names.class()?, prop(name));
-            call_with_this(names.captured("", read)?)
-        }
         ImportOp::Method => call_with_this(format!("{}.prototype{}", names.class()?, prop(name))),
         ImportOp::Getter | ImportOp::Setter => accessor(op, p, &this, &rest, names)?,
         ImportOp::StaticGetter => static_path(p, names)?,
@@ -491,18 +481,12 @@ fn accessor(
         });
     }
     names.helper("accessors");
-    let (helper, suffix) = if setter {
-        ("propertySetter", "_set")
+    let helper = if setter {
+        "propertySetter"
     } else {
-        ("propertyGetter", "_get")
+        "propertyGetter"
     };
-    let read = format!("{helper}({}.prototype, {})", names.class()?, quote(p.name));
-    let f = if p.final_ {
-        names.helper("captureAtLoad");
-        names.captured(suffix, read)?
-    } else {
-        read
-    };
+    let f = format!("{helper}({}.prototype, {})", names.class()?, quote(p.name));
     Ok(if setter {
         format!("{f}.call({this}, {value})")
     } else {
@@ -522,7 +506,6 @@ fn static_path(p: &Parts<'_>, names: &mut dyn Names) -> Result<String, String> {
 struct GlueNames<'a> {
     imp: &'a ImportFn,
     class_result: &'a Result<String, String>,
-    class_name: &'a Option<String>,
     imports: &'a mut ModuleImports,
     captures: &'a mut Captures,
     helpers: &'a mut HelperSet,
@@ -535,15 +518,6 @@ impl Names for GlueNames<'_> {
 
     fn path(&mut self, name: &str) -> String {
         path(&self.imp.module, &self.imp.namespace, name, self.imports)
-    }
-
-    fn captured(&mut self, accessor: &str, read: String) -> Result<String, String> {
-        let class_name = self
-            .class_name
-            .clone()
-            .ok_or_else(|| self.class_result.clone().unwrap_err())?;
-        let name = final_name(&class_name, &self.imp.js_name, accessor);
-        Ok(self.captures.capture(name, read))
     }
 
     fn helper(&mut self, name: &'static str) {
@@ -559,9 +533,8 @@ impl Names for GlueNames<'_> {
         }
         self.helpers.require("captureAtLoad");
         let read = self.path(name);
-        let const_name =
-            final_name(&imp.namespace.join("_"), name, "").replacen("_prototype_", "_", 1);
-        self.captures.capture(const_name, read)
+        self.captures
+            .capture(capture_name(&imp.namespace, name), read)
     }
 
     // `static SELF: Option<Object>` for `self` in Node reads as `undefined` instead of

@@ -83,7 +83,7 @@ pub const OPTIONS: &[OptionSpec] = &[
     OptionSpec { name: "inline_js", shape: Str, places: &[ForeignBlock], doc: "JS module source written inline; it is emitted as a snippet file." },
     OptionSpec { name: "catch", shape: Flag, places: &[ForeignFn], doc: "Catch a JS exception: the function must return `Result<T, JsValue>` and an exception becomes `Err`." },
     OptionSpec { name: "structural", shape: Flag, places: &[ForeignBlock, ForeignFn], doc: "Access methods and properties directly on the object (`obj.f()`), not through the class prototype." },
-    OptionSpec { name: "final", shape: Flag, places: &[ForeignBlock, ForeignFn], doc: "Read the class's method or accessor off its prototype once, when the glue loads, and always call that one, whatever the object or the prototype has later (the default reads the prototype on every call); the opposite of `structural`." },
+    OptionSpec { name: "final", shape: Flag, places: &[ForeignBlock, ForeignFn], doc: "Call the class's method or accessor (`Class.prototype.f.call(obj)`, read at each call) rather than whatever the object has under that name; on a function through a namespace, the function there when the glue loads. The opposite of `structural`, wasm-bindgen's default." },
     OptionSpec { name: "variadic", shape: Flag, places: &[ForeignFn], doc: "The last argument (a slice) is spread into the JS call." },
     OptionSpec { name: "indexing_getter", shape: Flag, places: &[ForeignFn], doc: "`obj[key]`." },
     OptionSpec { name: "indexing_setter", shape: Flag, places: &[ForeignFn], doc: "`obj[key] = value`." },

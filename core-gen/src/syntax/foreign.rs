@@ -103,7 +103,7 @@ pub struct ImportFn {
     /// its RFC 5; only `final` turns it off.
     pub structural: bool,
     pub variadic: bool,
-    /// `final`: the prototype's member is read once when the glue loads.
+    /// `final`: members are the class prototype's, not the object's own.
     pub final_: bool,
     /// The Rust type the function belongs to: `this` type of a method, constructed type of
     /// a constructor, `static_method_of` type.
