@@ -17,9 +17,56 @@ pub struct Member<T> {
     pub role: Role,
     pub skip_typescript: bool,
     pub skip_jsdoc: bool,
-    pub args: Vec<(String, T)>,
+    pub args: Vec<Param<T>>,
     /// `None`: returns nothing.
     pub ret: Option<T>,
+    pub ret_doc: syntax::ReturnDoc,
+}
+
+/// A parameter of an export as its entry lists it: the JS name and what the `.d.ts` and
+/// doc comments say beside the type.
+#[derive(Debug, Clone)]
+pub struct Param<T> {
+    pub name: String,
+    pub ty: T,
+    /// `unchecked_param_type`.
+    pub ts_type: Option<String>,
+    /// `param_description`.
+    pub description: Option<String>,
+}
+
+impl<T> Param<T> {
+    fn plain(name: String, ty: T) -> Param<T> {
+        Param {
+            name,
+            ty,
+            ts_type: None,
+            description: None,
+        }
+    }
+}
+
+impl Param<Type> {
+    pub fn into_arg(self) -> descriptor::Arg {
+        descriptor::Arg {
+            name: self.name,
+            ty: self.ty,
+            ts_type: self.ts_type,
+            description: self.description,
+        }
+    }
+}
+
+/// An export's parameters, their types lowered by `ty`.
+pub fn params<T>(args: &[syntax::Arg], ty: impl Fn(&syn::Type) -> T) -> Vec<Param<T>> {
+    args.iter()
+        .map(|a| Param {
+            name: a.name.clone(),
+            ty: ty(&a.ty),
+            ts_type: a.ts_type.clone(),
+            description: a.description.clone(),
+        })
+        .collect()
 }
 
 /// What a member's wasm export is the shim of.
@@ -66,6 +113,7 @@ pub fn field<T: Clone>(f: &syntax::Field, ty: T) -> Vec<Member<T>> {
         skip_jsdoc: f.skip_jsdoc,
         args,
         ret,
+        ret_doc: syntax::ReturnDoc::default(),
     };
     let mut out = vec![accessor(
         Export::Getter(rust_name.clone()),
@@ -79,7 +127,7 @@ pub fn field<T: Clone>(f: &syntax::Field, ty: T) -> Vec<Member<T>> {
             Export::Setter(rust_name),
             Receiver::RefMut,
             Role::Setter,
-            vec![("value".to_string(), ty)],
+            vec![Param::plain("value".to_string(), ty)],
             None,
         ));
     }
@@ -106,8 +154,9 @@ pub fn method<T>(m: &syntax::Method, ty: impl Fn(&syn::Type) -> T) -> Member<T> 
         },
         skip_typescript: m.skip_typescript,
         skip_jsdoc: m.skip_jsdoc,
-        args: m.args.iter().map(|a| (a.name.clone(), ty(&a.ty))).collect(),
+        args: params(&m.args, &ty),
         ret: m.ret.as_ref().map(ty),
+        ret_doc: m.ret_doc.clone(),
     }
 }
 
@@ -123,12 +172,10 @@ impl Member<Type> {
             role: self.role,
             skip_typescript: self.skip_typescript,
             skip_jsdoc: self.skip_jsdoc,
-            args: self
-                .args
-                .into_iter()
-                .map(|(name, ty)| descriptor::Arg { name, ty })
-                .collect(),
+            args: self.args.into_iter().map(Param::into_arg).collect(),
             ret: self.ret.unwrap_or(Type::Unit),
+            ret_ts_type: self.ret_doc.ts_type,
+            ret_description: self.ret_doc.description,
         }
     }
 }
@@ -171,13 +218,9 @@ pub fn function(f: &syntax::Function, ty: &dyn Fn(&syn::Type) -> Type) -> descri
         start: f.start,
         skip_typescript: f.skip_typescript,
         skip_jsdoc: f.skip_jsdoc,
-        args: f
-            .args
-            .iter()
-            .map(|a| descriptor::Arg {
-                name: a.name.clone(),
-                ty: ty(&a.ty),
-            })
+        args: params(&f.args, ty)
+            .into_iter()
+            .map(Param::into_arg)
             .collect(),
         // The macro describes an `async fn` as returning a promise of its output.
         ret: if f.sig.asyncness.is_some() {
@@ -185,7 +228,28 @@ pub fn function(f: &syntax::Function, ty: &dyn Fn(&syn::Type) -> Type) -> descri
         } else {
             ret
         },
+        ret_ts_type: f.ret_doc.ts_type.clone(),
+        ret_description: f.ret_doc.description.clone(),
     }
+}
+
+/// The strings FUNCTION and METHOD entries carry after their flags: the return value's
+/// `unchecked_return_type` and `return_description` ("" when absent).
+pub fn return_doc_strings(doc: &syntax::ReturnDoc) -> [&str; 2] {
+    [
+        doc.ts_type.as_deref().unwrap_or(""),
+        doc.description.as_deref().unwrap_or(""),
+    ]
+}
+
+/// The strings each parameter of a FUNCTION or METHOD entry carries before its type: its
+/// JS name, `unchecked_param_type` and `param_description` ("" when absent).
+pub fn param_strings<T>(p: &Param<T>) -> [&str; 3] {
+    [
+        &p.name,
+        p.ts_type.as_deref().unwrap_or(""),
+        p.description.as_deref().unwrap_or(""),
+    ]
 }
 
 /// The numbers Rust converts an enum's variants to and from: the discriminants of a

@@ -9,7 +9,7 @@ use wbg_core_gen::glue::{self, GlueOptions};
 use wbg_core_gen::target::{self, Target};
 
 fn module() -> Module {
-    let arg = |n: &str, ty: Type| Arg { name: n.into(), ty };
+    let arg = |n: &str, ty: Type| Arg::new(n, ty);
     let function = |name: &str, docs: &[&str], args: Vec<Arg>, ret: Type| Function {
         export: name.into(),
         js_name: name.into(),
@@ -17,6 +17,8 @@ fn module() -> Module {
         start: false,
         skip_typescript: false,
         skip_jsdoc: false,
+        ret_ts_type: None,
+        ret_description: None,
         args,
         ret,
     };
@@ -29,6 +31,8 @@ fn module() -> Module {
         role,
         skip_typescript: false,
         skip_jsdoc: false,
+        ret_ts_type: None,
+        ret_description: None,
         args,
         ret,
     };

@@ -49,15 +49,12 @@ pub fn expand(f: &Function, original: TokenStream) -> TokenStream {
     str_part(&mut head, &f.js_name);
     str_part(&mut head, &f.docs.join("\n"));
     head.push(lower::function_flags(f));
-    head.push(f.args.len() as u8);
-    let mut parts = vec![Part::Lit(head)];
-    for arg in &f.args {
-        let mut name = Vec::new();
-        str_part(&mut name, &arg.name);
-        parts.push(Part::Lit(name));
-        parts.push(Part::Desc(shim::desc_type(&arg.ty)));
+    for s in lower::return_doc_strings(&f.ret_doc) {
+        str_part(&mut head, s);
     }
-    parts.push(Part::Desc(described_ret));
+    let mut parts = vec![Part::Lit(head)];
+    let params = lower::params(&f.args, shim::desc_type);
+    shim::export_signature(&mut parts, &params, &described_ret);
     let descriptor = shim::entry("FUNCTION", parts);
 
     quote! {

@@ -38,7 +38,7 @@ pub fn wasm_bindgen(
         return quote!(#(#errors)* #items).into();
     }
     let expanded = match item {
-        Some(Item::Function(f)) => function::expand(&f, input),
+        Some(Item::Function(f)) => function::expand(&f, cleaned()),
         Some(Item::Struct(s)) => class::expand_struct(&s, cleaned()),
         Some(Item::Impl(i)) => class::expand_impl(&i, cleaned()),
         Some(Item::Enum(e)) => enumeration::expand(&e, cleaned()),

@@ -8,10 +8,12 @@
 //! entry   := u32 body_len, body
 //! body    := u8 VERSION, u8 kind, ...
 //!   RUNTIME  : str crate_version
-//!   FUNCTION : str export, str js_name, str docs, u8 flags, u8 nargs, (str name, type)*, type ret
+//!   FUNCTION : str export, str js_name, str docs, u8 flags, ret_doc, u8 nargs, param*, type ret
 //!   STRUCT   : str js_name, str rust_name, str docs, str free_export, u8 flags
-//!   METHOD   : str export, str js_name, str docs, u8 receiver, u8 role, u8 flags, type class,
-//!              u8 nargs, (str name, type)*, type ret
+//!   METHOD   : str export, str js_name, str docs, u8 receiver, u8 role, u8 flags, ret_doc,
+//!              type class, u8 nargs, param*, type ret
+//!              ret_doc := str unchecked_return_type, str return_description ("" = none)
+//!              param   := str js_name, str unchecked_param_type, str param_description, type
 //!   ENUM     : str js_name, str docs, u8 flags, u32 n, (str name, str docs, value)*
 //!              value := u32 (numeric enum) | str (string enum, flag STRING_ENUM)
 //!   IMPORT_FN  : str wasm_name, u8 op, u8 flags, module, u8 n, str* namespace, str js_name,
@@ -155,8 +157,8 @@ pub mod tag {
 /// Everything that defines the layout, in one string for the fingerprint.
 pub const LAYOUT: &str = concat!(
     "v9;section=wbg_descriptors;entry=u32len,u8version,u8kind;str=u32len+utf8;",
-    "kind:RUNTIME=0(str),FUNCTION=1(str,str,str,u8flags,u8n,(str,type)*,type),",
-    "STRUCT=2(str,str,str,str,u8flags),METHOD=3(str,str,str,u8recv,u8role,u8flags,type,u8n,(str,type)*,type),",
+    "kind:RUNTIME=0(str),FUNCTION=1(str,str,str,u8flags,str,str,u8n,(str,str,str,type)*,type),",
+    "STRUCT=2(str,str,str,str,u8flags),METHOD=3(str,str,str,u8recv,u8role,u8flags,str,str,type,u8n,(str,str,str,type)*,type),",
     "ENUM=4(str,str,u8flags,u32n,(str,str,u32|str)*),",
     "IMPORT_FN=5(str,u8op,u8flags,module,u8n,str*,str,str,str,u8n,(str,type)*,type),",
     "IMPORT_TYPE=6(str,str,module,u8n,str*,u8n,str*),SNIPPET=7(str,str);module=u8kind,str;",
@@ -190,7 +192,7 @@ mod tests {
         assert!(super::LAYOUT.starts_with(&format!("v{};", super::VERSION)));
         assert_eq!(
             fnv1a(super::LAYOUT),
-            8454813484817318551,
+            9218445345840837143,
             "layout changed; see the comment on this test"
         );
     }

@@ -166,12 +166,32 @@ pub struct Function {
     pub skip_jsdoc: bool,
     pub args: Vec<Arg>,
     pub ret: Type,
+    /// `unchecked_return_type`: written instead of the derived TypeScript type.
+    pub ret_ts_type: Option<String>,
+    /// `return_description`.
+    pub ret_description: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Arg {
     pub name: String,
     pub ty: Type,
+    /// `unchecked_param_type` of an export's parameter.
+    pub ts_type: Option<String>,
+    /// `param_description` of an export's parameter.
+    pub description: Option<String>,
+}
+
+impl Arg {
+    /// An argument with nothing but its name and type (imports, closures).
+    pub fn new(name: impl Into<String>, ty: Type) -> Arg {
+        Arg {
+            name: name.into(),
+            ty,
+            ts_type: None,
+            description: None,
+        }
+    }
 }
 
 /// An exported struct, seen from JS as a class.
@@ -220,6 +240,10 @@ pub struct Method {
     pub skip_jsdoc: bool,
     pub args: Vec<Arg>,
     pub ret: Type,
+    /// `unchecked_return_type`: written instead of the derived TypeScript type.
+    pub ret_ts_type: Option<String>,
+    /// `return_description`.
+    pub ret_description: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

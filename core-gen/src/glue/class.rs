@@ -3,7 +3,7 @@
 //! come through `__wrap`, which skips the JS constructor.
 
 use super::helpers::HelperSet;
-use super::js::{jsdoc_tags, render_call, Call, JsExport, This};
+use super::js::{jsdoc_tags, render_call, Call, JsExport, Returns, This};
 use super::js_text::{doc_comment, member_access, member_name, property_access, quote};
 use super::GlueError;
 use crate::descriptor::{Method, Module, Receiver, Role, Struct};
@@ -88,9 +88,15 @@ pub fn render_class(
         };
         let member = member_name(&m.js_name);
         let (keyword, tags) = match m.role {
-            Role::Getter => ("get ", jsdoc_tags(m.skip_jsdoc, &[], Some(&m.ret))),
+            Role::Getter => (
+                "get ",
+                jsdoc_tags(m.skip_jsdoc, &[], Some(Returns::of_method(m))),
+            ),
             Role::Setter => ("set ", jsdoc_tags(m.skip_jsdoc, &m.args, None)),
-            _ => ("", jsdoc_tags(m.skip_jsdoc, &m.args, Some(&m.ret))),
+            _ => (
+                "",
+                jsdoc_tags(m.skip_jsdoc, &m.args, Some(Returns::of_method(m))),
+            ),
         };
         let doc = doc_comment(&m.docs, &tags, "    ");
         members.push(format!(

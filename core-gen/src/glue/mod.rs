@@ -15,7 +15,7 @@ pub mod snippet;
 pub mod ts;
 
 use helpers::HelperSet;
-use js::{jsdoc_tags, render_call, Call, JsExport, This};
+use js::{jsdoc_tags, render_call, Call, JsExport, Returns, This};
 use js_text::{doc_comment, enum_values_name, member_access, quote};
 
 use crate::descriptor::{EnumValue, Function, Module, Snippet};
@@ -273,7 +273,7 @@ fn render_function(
         before: String::new(),
         doc: doc_comment(
             &f.docs,
-            &jsdoc_tags(f.skip_jsdoc, &f.args, Some(&f.ret)),
+            &jsdoc_tags(f.skip_jsdoc, &f.args, Some(Returns::of_function(f))),
             "",
         ),
         decl: format!(

@@ -19,6 +19,8 @@ pub enum Place {
     ForeignFn,
     ForeignType,
     ForeignStatic,
+    /// A parameter of an exported function or method.
+    Param,
 }
 
 impl Place {
@@ -34,6 +36,7 @@ impl Place {
             Place::ForeignFn => "an imported function",
             Place::ForeignType => "an imported type",
             Place::ForeignStatic => "an imported static",
+            Place::Param => "a parameter of an exported function",
         }
     }
 }
@@ -67,7 +70,11 @@ use Place::*;
 use ValueShape::*;
 
 pub const OPTIONS: &[OptionSpec] = &[
-    OptionSpec { name: "js_name", shape: Name, places: &[ExportFn, Struct, Method, Field, Enum, ForeignFn, ForeignType, ForeignStatic], doc: "The name JavaScript sees, when it differs from the Rust name." },
+    OptionSpec { name: "js_name", shape: Name, places: &[ExportFn, Struct, Method, Field, Enum, ForeignFn, ForeignType, ForeignStatic, Param], doc: "The name JavaScript sees, when it differs from the Rust name." },
+    OptionSpec { name: "unchecked_return_type", shape: Str, places: &[ExportFn, Method], doc: "The TypeScript return type written in the `.d.ts` and JSDoc instead of the one wbg derives, unchecked (`\"Promise<Foo>\"` is written `\"Foo\"` on an `async fn`)." },
+    OptionSpec { name: "return_description", shape: Str, places: &[ExportFn, Method], doc: "Describes the return value in the doc comments (`@returns`)." },
+    OptionSpec { name: "unchecked_param_type", shape: Str, places: &[Param], doc: "On a parameter: the TypeScript type written in the `.d.ts` and JSDoc instead of the one wbg derives, unchecked." },
+    OptionSpec { name: "param_description", shape: Str, places: &[Param], doc: "On a parameter: its description in the doc comments (`@param name - …`)." },
     OptionSpec { name: "start", shape: Flag, places: &[ExportFn], doc: "Run this function once when the module is initialised. It takes no arguments." },
     OptionSpec { name: "skip_typescript", shape: Flag, places: &[ExportFn, Struct, Method, Field, Enum, ForeignFn], doc: "Leave this item out of the generated `.d.ts`." },
     OptionSpec { name: "skip_jsdoc", shape: Flag, places: &[ExportFn, Method, Field], doc: "No generated `@param`/`@returns` tags in the JS doc comment; the Rust doc comment is kept, so you can write your own tags." },
@@ -123,11 +130,7 @@ pub const NOT_SUPPORTED_YET: &[&str] = &[
     "slice_to_array",
     "static_string",
     "thread_local",
-    "unchecked_return_type",
-    "return_description",
-    "unchecked_param_type",
     "unchecked_optional_param_type",
-    "param_description",
     "generic_per_mono",
     "jspi",
 ];

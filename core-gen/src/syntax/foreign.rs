@@ -360,7 +360,8 @@ fn parse_fn(
     let rust_name = f.sig.ident.clone();
     let plain = rust_name.to_string().trim_start_matches("r#").to_string();
     // `self` cannot appear in an extern block; rustc reports it.
-    let (args, ret) = super::function::signature(&f.sig, diags, |_| {});
+    let (args, ret) =
+        super::function::signature(&f.sig, super::function::Params::Import, diags, |_| {});
     let has = |name: &str| attrs::get(&options, name).is_some();
     let is_method = has("method");
     let js_name_option = super::name_option(&options, "js_name");

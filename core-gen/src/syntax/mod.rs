@@ -16,7 +16,7 @@ pub use foreign::{
     result_ok_type, ForeignBlock, ForeignItem, ImportFn, ImportModule, ImportOp, ImportStatic,
     ImportType,
 };
-pub use function::{Arg, Function};
+pub use function::{Arg, Function, ReturnDoc};
 pub use impl_block::{Impl, Method, MethodKind, Receiver};
 pub use recover::starts_region;
 pub use structure::{Field, Struct};
@@ -142,16 +142,26 @@ pub(crate) fn name_option(options: &[AttrOption], name: &str) -> Option<String> 
 }
 
 /// The item as rustc should see it: nested `#[wasm_bindgen]` attributes removed (they are
-/// not macros there) and string discriminants of string enums dropped.
+/// not macros there; parameters' of exports included) and string discriminants of string
+/// enums dropped.
 pub fn cleaned(item: &syn::Item) -> syn::Item {
     let mut item = item.clone();
     let strip = |attrs: &mut Vec<syn::Attribute>| attrs.retain(|a| !is_wasm_bindgen(a));
+    let strip_params = |sig: &mut syn::Signature| {
+        for input in &mut sig.inputs {
+            if let syn::FnArg::Typed(pt) = input {
+                pt.attrs.retain(|a| !is_wasm_bindgen(a));
+            }
+        }
+    };
     match &mut item {
+        syn::Item::Fn(f) => strip_params(&mut f.sig),
         syn::Item::Struct(s) => s.fields.iter_mut().for_each(|f| strip(&mut f.attrs)),
         syn::Item::Impl(i) => {
             for it in &mut i.items {
                 if let syn::ImplItem::Fn(f) = it {
                     strip(&mut f.attrs);
+                    strip_params(&mut f.sig);
                 }
             }
         }

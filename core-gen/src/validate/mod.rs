@@ -5,6 +5,7 @@ mod accessor_signature;
 mod async_export;
 mod catch_needs_result;
 mod constructor_return;
+mod doc_options;
 mod enum_shape;
 mod enum_values;
 mod export_fn_shape;
@@ -37,6 +38,7 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
     match item {
         Item::Function(f) => {
             option_place::check(Place::ExportFn, &f.options, &mut out);
+            doc_options::check(&f.options, &f.args, f.ret.is_some(), &mut out);
             generic_export::check(f, &mut out);
             async_export::check(&f.sig, false, &mut out);
             start_signature::check(f, &mut out);
@@ -58,6 +60,7 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
             impl_items::check(i, &mut out);
             for m in &i.methods {
                 option_place::check(Place::Method, &m.options, &mut out);
+                doc_options::check(&m.options, &m.args, m.ret.is_some(), &mut out);
                 async_export::check(&m.sig, true, &mut out);
                 method_receiver::check(m, &mut out);
                 constructor_return::check(i, m, &mut out);

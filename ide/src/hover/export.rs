@@ -149,6 +149,22 @@ _left out of the `.d.ts` (`skip_typescript`)_
     }
 
     #[test]
+    fn unchecked_types_and_renamed_parameters() {
+        check_hover(
+            r#"
+#[wasm_bindgen(unchecked_return_type = "Point")]
+pub async fn lo$0ad(#[wasm_bindgen(js_name = "rawUrl", unchecked_param_type = "URL | string")] url: JsValue) -> JsValue { url }
+"#,
+            r#"
+```ts
+export function load(rawUrl: URL | string): Promise<Point>;
+```
+JS: `load(rawUrl)`
+"#,
+        );
+    }
+
+    #[test]
     fn numeric_enum_and_its_variants() {
         let level = "/// How loud.\n#[wasm_bindgen]\npub enum Level {\n    Low,\n    /// Loud.\n    High = 10,\n}";
         let ts = "```ts\nexport enum Level {\n  Low = 0,\n  High = 10,\n}\n```";

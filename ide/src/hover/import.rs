@@ -627,10 +627,7 @@ extern "C" {
                 js_class: String::new(),
                 args: args
                     .iter()
-                    .map(|name| Arg {
-                        name: name.clone(),
-                        ty: Type::I32,
-                    })
+                    .map(|name| Arg::new(name.clone(), Type::I32))
                     .collect(),
                 ret: ret.map_or(Type::Unit, |_| Type::I32),
             });
