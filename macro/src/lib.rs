@@ -43,6 +43,12 @@ pub fn wasm_bindgen(
         Some(Item::Impl(i)) => class::expand_impl(&i, cleaned()),
         Some(Item::Enum(e)) => enumeration::expand(&e, cleaned()),
         Some(Item::ForeignMod(block)) => import::expand(&block, import::Bodies::Real),
+        Some(Item::TsSection(section)) => {
+            let value = &section.expr;
+            let entry = shim::entry("TS_SECTION", vec![shim::Part::ConstStr(quote!(#value))]);
+            let cleaned = cleaned();
+            quote!(#[allow(dead_code)] #cleaned #entry)
+        }
         None => input,
     };
     expanded.into()

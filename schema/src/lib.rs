@@ -20,6 +20,7 @@
 //!                str class_id, str js_class, u8 nargs, (str name, type)*, type ret
 //!   IMPORT_TYPE: str id, str js_class, module, u8 n, str* namespace, u8 n, str* vendor_prefixes
 //!   SNIPPET    : str path, str contents
+//!   TS_SECTION : str text   (`typescript_custom_section`, appended to the `.d.ts`)
 //!   module     := u8 kind (GLOBAL, MODULE, SNIPPET), str specifier
 //! CLOSURE : u8 mutable, u8 nargs, type*, type ret   (an argument JS lends for the call,
 //!           `dyn Fn(&A) -> R`, is REF(type A), as for an export's `&A` argument)
@@ -57,6 +58,7 @@ pub mod kind {
     pub const IMPORT_FN: u8 = 5;
     pub const IMPORT_TYPE: u8 = 6;
     pub const SNIPPET: u8 = 7;
+    pub const TS_SECTION: u8 = 8;
 }
 
 /// Where an import comes from (`module` above).
@@ -161,7 +163,7 @@ pub const LAYOUT: &str = concat!(
     "STRUCT=2(str,str,str,str,u8flags),METHOD=3(str,str,str,u8recv,u8role,u8flags,str,str,type,u8n,(str,str,str,type)*,type),",
     "ENUM=4(str,str,u8flags,u32n,(str,str,u32|str)*),",
     "IMPORT_FN=5(str,u8op,u8flags,module,u8n,str*,str,str,str,u8n,(str,type)*,type),",
-    "IMPORT_TYPE=6(str,str,module,u8n,str*,u8n,str*),SNIPPET=7(str,str);module=u8kind,str;",
+    "IMPORT_TYPE=6(str,str,module,u8n,str*,u8n,str*),SNIPPET=7(str,str),TS_SECTION=8(str);module=u8kind,str;",
     "modulekind:GLOBAL=0,MODULE=1,SNIPPET=2;",
     "op:FUNCTION=0,CONSTRUCTOR=1,METHOD=2,STATIC_METHOD=3,GETTER=4,SETTER=5,STATIC_GETTER=6,STATIC_SETTER=7,",
     "INDEXING_GETTER=8,INDEXING_SETTER=9,INDEXING_DELETER=10,STATIC_VALUE=11,INSTANCE_OF=12;",
@@ -192,7 +194,7 @@ mod tests {
         assert!(super::LAYOUT.starts_with(&format!("v{};", super::VERSION)));
         assert_eq!(
             fnv1a(super::LAYOUT),
-            9218445345840837143,
+            150849870757853049,
             "layout changed; see the comment on this test"
         );
     }

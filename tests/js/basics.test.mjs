@@ -217,6 +217,12 @@ for (const target of TARGETS) {
       const dts = readFileSync(path.join(dir, 'basics.d.ts'), 'utf8');
       assert.deepEqual(m.scale_point({ x: 2 }, 3), { x: 6 });
       assert.match(dts, /\/\*\*\n \* Scales a point given as a plain object\.\n \* @param rawPoint - an object with a numeric `x`\n \* @returns the scaled point\n \*\/\nexport function scale_point\(rawPoint: \{ x: number \}, by: number\): \{ x: number \};/);
+      // typescript_custom_section: each text once, as written.
+      assert.match(dts, /\n\/\*\* A point as `scale_point` takes it\. \*\/\nexport interface Point \{ x: number \}\n/);
+      assert.match(dts, /\nexport type Label = `label:\$\{string\}`;\n/);
+      assert.match(dts, /\nexport type Scale = number;\n/);
+      assert.equal(dts.split('export interface Point').length, 2);
+      assert.doesNotMatch(js, /interface Point/);
       assert.match(js, / \* @param \{\{ x: number \}\} rawPoint - an object with a numeric `x`\n \* @param \{number\} by\n \* @returns \{\{ x: number \}\} the scaled point\n \*\/\n(export )?function scale_point\(rawPoint, by\)/);
     });
   });

@@ -178,6 +178,10 @@ pub fn decode_section(bytes: &[u8]) -> Result<Module, DecodeError> {
                 let contents = r.str().map_err(|e| shift(e, start))?;
                 module.snippets.push(Snippet { path, contents });
             }
+            kind::TS_SECTION => {
+                let text = r.str().map_err(|e| shift(e, start))?;
+                module.ts_sections.push(text);
+            }
             other => {
                 let what = format!("unknown entry kind {other}");
                 return Err(shift(DecodeError::Damaged { what, offset: 1 }, start));
@@ -203,6 +207,8 @@ pub fn decode_section(bytes: &[u8]) -> Result<Module, DecodeError> {
     module.import_types.dedup();
     module.snippets.sort_by(|a, b| a.path.cmp(&b.path));
     module.snippets.dedup();
+    module.ts_sections.sort();
+    module.ts_sections.dedup();
     Ok(module)
 }
 

@@ -381,6 +381,8 @@ pub struct Module {
     pub imports: Vec<ImportFn>,
     pub import_types: Vec<ImportType>,
     pub snippets: Vec<Snippet>,
+    /// `typescript_custom_section` texts, for the `.d.ts`.
+    pub ts_sections: Vec<String>,
     /// Heap closure types, from the memory image rather than the section.
     pub closures: Vec<ClosureRecord>,
 }

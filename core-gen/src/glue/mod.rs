@@ -228,6 +228,10 @@ pub fn build(
             contents,
         });
     }
+    for section in &module.ts_sections {
+        ts.push_str(section);
+        ts.push_str("\n\n");
+    }
     if options.debug {
         helpers.require("heapStats");
         ts.push_str(ts::HEAP_STATS_DECLARATION);

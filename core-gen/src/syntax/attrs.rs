@@ -21,6 +21,8 @@ pub enum Place {
     ForeignStatic,
     /// A parameter of an exported function or method.
     Param,
+    /// `const TS: &str = "…";`
+    Const,
 }
 
 impl Place {
@@ -37,6 +39,7 @@ impl Place {
             Place::ForeignType => "an imported type",
             Place::ForeignStatic => "an imported static",
             Place::Param => "a parameter of an exported function",
+            Place::Const => "a `const`",
         }
     }
 }
@@ -77,6 +80,7 @@ pub const OPTIONS: &[OptionSpec] = &[
     OptionSpec { name: "param_description", shape: Str, places: &[Param], doc: "On a parameter: its description in the doc comments (`@param name - …`)." },
     OptionSpec { name: "start", shape: Flag, places: &[ExportFn], doc: "Run this function once when the module is initialised. It takes no arguments." },
     OptionSpec { name: "skip_typescript", shape: Flag, places: &[ExportFn, Struct, Method, Field, Enum, ForeignFn], doc: "Leave this item out of the generated `.d.ts`." },
+    OptionSpec { name: "typescript_custom_section", shape: Flag, places: &[Const], doc: "On a `const` `&str`: its text is written into the generated `.d.ts` as it is (interfaces, type aliases the exports' `unchecked_*` types name)." },
     OptionSpec { name: "skip_jsdoc", shape: Flag, places: &[ExportFn, Method, Field], doc: "No generated `@param`/`@returns` tags in the JS doc comment; the Rust doc comment is kept, so you can write your own tags." },
     OptionSpec { name: "js_class", shape: Name, places: &[Impl, ForeignType, ForeignFn], doc: "The JS class name for an `impl` block of a renamed struct, or of an imported type. On an imported `method`, `constructor` or `static_method_of`: the JS class it acts on, which must be its type's (`#[wasm_bindgen(js_name = Foo)] type JsFoo;`)." },
     OptionSpec { name: "constructor", shape: Flag, places: &[Method, ForeignFn], doc: "Exported: becomes `new Class(...)`. Imported: calls `new Type(...)`." },
@@ -121,7 +125,6 @@ pub const NOT_SUPPORTED_YET: &[&str] = &[
     "extends_js_namespace",
     "no_deref",
     "no_into_js_generic",
-    "typescript_custom_section",
     "private",
     "fallback",
     "wasm_bindgen",

@@ -40,6 +40,15 @@ pub enum Item {
     Impl(Impl),
     Enum(Enum),
     ForeignMod(ForeignBlock),
+    TsSection(TsSection),
+}
+
+/// `#[wasm_bindgen(typescript_custom_section)] const TS: &str = "…";`: text for the `.d.ts`.
+#[derive(Debug)]
+pub struct TsSection {
+    /// The const's value: a literal, `include_str!(…)` or another const.
+    pub expr: syn::Expr,
+    pub options: Vec<AttrOption>,
 }
 
 /// Parses one `#[wasm_bindgen(attr)] item`, as the proc macro sees it.
@@ -69,6 +78,12 @@ fn parse_syn_item(
         syn::Item::Impl(i) => Some(Item::Impl(impl_block::parse(i, options, diags))),
         syn::Item::Enum(e) => Some(Item::Enum(enumeration::parse(e, options, diags))),
         syn::Item::ForeignMod(f) => Some(Item::ForeignMod(foreign::parse(f, options, diags))),
+        syn::Item::Const(c) if attrs::get(&options, "typescript_custom_section").is_some() => {
+            Some(Item::TsSection(TsSection {
+                expr: (*c.expr).clone(),
+                options,
+            }))
+        }
         other => {
             diags.push(unsupported_item(other));
             None
@@ -76,18 +91,17 @@ fn parse_syn_item(
     }
 }
 
-/// `#[wasm_bindgen]` on an item that is not a function, struct, impl, enum or extern
-/// block. wasm-bindgen exports a `const` with `typescript_custom_section`, which wbg does
-/// not support yet; everything else it refuses too.
+/// `#[wasm_bindgen]` on an item that is not a function, struct, impl, enum, extern block or
+/// `typescript_custom_section` const, which wasm-bindgen refuses too.
 fn unsupported_item(item: &syn::Item) -> Diagnostic {
     use syn::spanned::Spanned;
     let (what, span) = match item {
         syn::Item::Const(i) => {
             return Diagnostic::error(
-                "unsupported-item",
+                "const-needs-custom-section",
                 i.ident.span(),
-                "wbg does not support `#[wasm_bindgen]` on a const (wasm-bindgen's \
-                 `typescript_custom_section`) yet",
+                "`#[wasm_bindgen]` on a `const` needs `typescript_custom_section`: \
+                 `#[wasm_bindgen(typescript_custom_section)]` writes its `&str` into the `.d.ts`",
             )
         }
         syn::Item::Static(i) => ("a static", i.ident.span()),

@@ -81,6 +81,9 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
             js_keyword_name::check_export("enum", &e.rust_name, &e.js_name, &mut out);
             js_keyword_name::check_namespace(&e.options, &mut out);
         }
+        Item::TsSection(section) => {
+            option_place::check(Place::Const, &section.options, &mut out);
+        }
         Item::ForeignMod(block) => {
             use crate::syntax::ForeignItem;
             option_place::check(Place::ForeignBlock, &block.options, &mut out);
