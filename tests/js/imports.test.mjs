@@ -277,6 +277,10 @@ for (const target of TARGETS) {
       assert.equal(m.is_text(42), false);
     });
 
+    test('no_deref leaves Deref to the type itself; AsRef<JsValue> stays', () => {
+      assert.equal(m.no_deref_own_target(), 'its own deref; len 1; JsValue([7])');
+    });
+
     test('an Option static of a missing global is None, not a ReferenceError', () => {
       assert.equal(m.optional_globals(), 'missing=false present=true namespaced=None None');
     });

@@ -124,6 +124,8 @@ pub struct ImportType {
     pub vendor_prefixes: Vec<String>,
     pub typescript_type: Option<String>,
     pub is_type_of: Option<proc_macro2::TokenStream>,
+    /// `no_deref`: no `Deref` to the parent (or `JsValue`).
+    pub no_deref: bool,
     pub options: Vec<AttrOption>,
     /// `type Foo<T>;` (wasm-bindgen 0.2.130), which wbg does not support yet.
     pub generics: syn::Generics,
@@ -309,6 +311,7 @@ fn parse_type(
         generics: t.generics.clone(),
         vendor_prefixes,
         typescript_type: super::name_option(&options, "typescript_type"),
+        no_deref: attrs::get(&options, "no_deref").is_some(),
         is_type_of,
         options,
     }
