@@ -22,6 +22,7 @@ pub use recover::starts_region;
 pub use structure::{Field, Struct};
 
 use proc_macro2::TokenStream;
+use quote::ToTokens;
 
 use crate::diagnostic::Diagnostic;
 
@@ -41,6 +42,40 @@ pub enum Item {
     Enum(Enum),
     ForeignMod(ForeignBlock),
     TsSection(TsSection),
+}
+
+impl Item {
+    /// The options of the item's own `#[wasm_bindgen(...)]`.
+    pub fn options(&self) -> &[AttrOption] {
+        match self {
+            Item::Function(f) => &f.options,
+            Item::Struct(s) => &s.options,
+            Item::Impl(i) => &i.options,
+            Item::Enum(e) => &e.options,
+            Item::ForeignMod(b) => &b.options,
+            Item::TsSection(t) => &t.options,
+        }
+    }
+
+    /// `wasm_bindgen = path`, `js_sys = path`, `wasm_bindgen_futures = path`: the crate
+    /// name the generated code would use and the path to use instead.
+    pub fn crate_paths(&self) -> Vec<(&'static str, TokenStream)> {
+        [
+            ("wasm_bindgen", "wasm_bindgen"),
+            ("js_sys", "js_sys"),
+            ("wasm_bindgen_futures", "wasm_bindgen_futures"),
+        ]
+        .into_iter()
+        .filter_map(|(option, krate)| {
+            let path = match &attrs::get(self.options(), option)?.value {
+                OptionValue::Path(tokens, _) => tokens.clone(),
+                OptionValue::Name(n, span) => syn::Ident::new(n, *span).into_token_stream(),
+                _ => return None,
+            };
+            Some((krate, path))
+        })
+        .collect()
+    }
 }
 
 /// `#[wasm_bindgen(typescript_custom_section)] const TS: &str = "…";`: text for the `.d.ts`.
