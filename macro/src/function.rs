@@ -10,11 +10,24 @@ use crate::shim::{self, str_part, Part, ShimArg};
 pub fn expand(f: &Function, original: TokenStream) -> TokenStream {
     let rust_name = &f.rust_name;
     let export = lower::function_export(f);
+    let is_async = f.sig.asyncness.is_some();
+    // An `async fn` runs after the call returns: a borrowed argument travels with an anchor
+    // that lives as long as the future (`LongRefFromWasmAbi`).
+    let long_ref = |ty: &syn::Type| -> Option<syn::Type> {
+        match ty {
+            syn::Type::Reference(r) if is_async && r.mutability.is_none() => {
+                let inner = shim::without_lifetimes(&r.elem);
+                Some(syn::parse_quote!(::wasm_bindgen::__rt::LongRef<#inner>))
+            }
+            _ => None,
+        }
+    };
+    let long_refs: Vec<bool> = f.args.iter().map(|a| long_ref(&a.ty).is_some()).collect();
     let args: Vec<ShimArg> = f
         .args
         .iter()
         .map(|a| ShimArg {
-            ty: shim::without_lifetimes(&a.ty),
+            ty: long_ref(&a.ty).unwrap_or_else(|| shim::without_lifetimes(&a.ty)),
             span: a.span,
         })
         .collect();
@@ -23,7 +36,6 @@ pub fn expand(f: &Function, original: TokenStream) -> TokenStream {
         None => syn::parse_quote!(()),
     };
     // `async fn` exports return a promise; the descriptor says what it resolves to.
-    let is_async = f.sig.asyncness.is_some();
     let (shim_ret, described_ret): (syn::Type, syn::Type) = if is_async {
         (
             syn::parse_quote!(::wasm_bindgen_futures::Promise),
@@ -33,6 +45,11 @@ pub fn expand(f: &Function, original: TokenStream) -> TokenStream {
         (ret_ty.clone(), ret_ty.clone())
     };
     let shim = shim::shim(&export, &args, &shim_ret, |call_args| {
+        let call_args: Vec<TokenStream> = call_args
+            .iter()
+            .zip(&long_refs)
+            .map(|(a, long)| if *long { quote!(&*#a) } else { a.clone() })
+            .collect();
         if is_async {
             quote! {
                 ::wasm_bindgen_futures::__rt::future_to_promise(async move {
@@ -53,7 +70,9 @@ pub fn expand(f: &Function, original: TokenStream) -> TokenStream {
         str_part(&mut head, s);
     }
     let mut parts = vec![Part::Lit(head)];
-    let params = lower::params(&f.args, shim::desc_type);
+    let params = lower::params(&f.args, |t| {
+        long_ref(t).unwrap_or_else(|| shim::desc_type(t))
+    });
     shim::export_signature(&mut parts, &params, &described_ret);
     let descriptor = shim::entry("FUNCTION", parts);
 

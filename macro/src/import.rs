@@ -508,6 +508,19 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
             }
         }
 
+        // `&Type` in an `async fn` export: passed owned, so it outlives the call.
+        impl #rt::LongRefFromWasmAbi for #name {
+            type Abi = u32;
+            type Anchor = #name;
+            const LONG_REF_DESC: #rt::Desc = <#name as #rt::WasmDescribe>::DESC;
+            #[inline]
+            unsafe fn long_ref_from_abi(js: u32) -> #name {
+                #name {
+                    obj: ::wasm_bindgen::JsCast::unchecked_from_js(::wasm_bindgen::JsValue::__from_idx(js)),
+                }
+            }
+        }
+
                 impl #rt::OptionIntoWasmAbi for #name {
             #[inline]
             fn none() -> u32 { 0 }
