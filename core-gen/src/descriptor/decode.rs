@@ -4,7 +4,7 @@
 use super::schema::{self, kind, tag};
 use super::{
     Arg, Enum, EnumValue, Function, ImportFn, ImportModule, ImportOp, ImportType, Method, Module,
-    Receiver, Role, Snippet, Struct, Type, Variant,
+    Receiver, Role, Snippet, ParentLink, Struct, Type, Variant,
 };
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -263,6 +263,24 @@ fn structure(r: &mut Reader<'_>) -> Result<Struct, DecodeError> {
     let docs = docs(r.str()?);
     let free_export = r.str()?;
     let flags = r.u8()?;
+    let at = r.pos;
+    let parent_ty = r.ty(0)?;
+    let upcast_export = r.str()?;
+    let release_export = r.str()?;
+    let parent = match parent_ty {
+        Type::Unit => None,
+        Type::Named(class) => Some(ParentLink {
+            class,
+            upcast_export,
+            release_export,
+        }),
+        _ => {
+            return Err(DecodeError::Damaged {
+                what: "a class extending something that is not a class".into(),
+                offset: at,
+            })
+        }
+    };
     Ok(Struct {
         js_name,
         rust_name,
@@ -270,6 +288,7 @@ fn structure(r: &mut Reader<'_>) -> Result<Struct, DecodeError> {
         free_export,
         inspectable: flags & schema::flags::INSPECTABLE != 0,
         skip_typescript: flags & schema::flags::SKIP_TYPESCRIPT != 0,
+        parent,
     })
 }
 
@@ -523,12 +542,13 @@ mod tests {
 
     #[test]
     fn other_version_names_both() {
-        let mut runtime = vec![9, kind::RUNTIME];
+        let other = schema::VERSION + 1;
+        let mut runtime = vec![other, kind::RUNTIME];
         runtime.extend(s("0.2.999"));
         let err = decode_section(&entry(runtime)).unwrap_err();
         let msg = err.to_string();
         assert!(
-            msg.contains("schema v9 (wasm-bindgen crate 0.2.999)"),
+            msg.contains(&format!("schema v{other} (wasm-bindgen crate 0.2.999)")),
             "{msg}"
         );
         assert!(

@@ -182,6 +182,20 @@ pub struct Struct {
     pub free_export: String,
     pub inspectable: bool,
     pub skip_typescript: bool,
+    /// `#[wasm_bindgen(extends = Parent)]`: the parent class and its wasm exports.
+    pub parent: Option<ParentLink>,
+}
+
+/// How a child class reaches its parent: each JS instance holds one pointer per class of
+/// its chain, the ancestors' ones being `Rc`s of the `Parent<T>` cells Rust keeps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParentLink {
+    /// The parent's JS class name.
+    pub class: String,
+    /// Child pointer -> a new strong reference to the parent's cell.
+    pub upcast_export: String,
+    /// Drops one strong reference to the parent's cell (refusing while it is borrowed).
+    pub release_export: String,
 }
 
 /// How a method receives the object.
