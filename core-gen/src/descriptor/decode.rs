@@ -263,24 +263,15 @@ fn structure(r: &mut Reader<'_>) -> Result<Struct, DecodeError> {
     let docs = docs(r.str()?);
     let free_export = r.str()?;
     let flags = r.u8()?;
-    let at = r.pos;
     let parent_ty = r.ty(0)?;
     let upcast_export = r.str()?;
     let release_export = r.str()?;
-    let parent = match parent_ty {
-        Type::Unit => None,
-        Type::Named(class) => Some(ParentLink {
-            class,
-            upcast_export,
-            release_export,
-        }),
-        _ => {
-            return Err(DecodeError::Damaged {
-                what: "a class extending something that is not a class".into(),
-                offset: at,
-            })
-        }
-    };
+    // Whether the parent is an exported struct is the glue's question (it has the module).
+    let parent = (parent_ty != Type::Unit).then_some(ParentLink {
+        class: parent_ty,
+        upcast_export,
+        release_export,
+    });
     Ok(Struct {
         js_name,
         rust_name,
