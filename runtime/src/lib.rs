@@ -28,8 +28,8 @@ pub mod __rt;
 
 pub use cast::{JsCast, JsObject, JsStatic, JsThreadLocal};
 pub use closure::Closure;
-pub use parent::Parent;
 pub use intern::{intern, unintern};
+pub use parent::Parent;
 pub use types::Clamped;
 pub use wasm_bindgen_macro::wasm_bindgen;
 

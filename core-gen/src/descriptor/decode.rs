@@ -4,7 +4,7 @@
 use super::schema::{self, kind, tag};
 use super::{
     Arg, Enum, EnumValue, Function, ImportFn, ImportModule, ImportOp, ImportType, Method, Module,
-    Receiver, Role, Snippet, ParentLink, Struct, Type, Variant,
+    ParentLink, Receiver, Role, Snippet, Struct, Type, Variant,
 };
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]

@@ -4,9 +4,7 @@
 
 use super::helpers::HelperSet;
 use super::js::{jsdoc_tags, render_call, Call, JsExport, This};
-use super::js_text::{
-    class_ptr, doc_comment, member_access, member_name, property_access, quote,
-};
+use super::js_text::{class_ptr, doc_comment, member_access, member_name, property_access, quote};
 use super::GlueError;
 use crate::descriptor::{Method, Module, Receiver, Role, Struct};
 
@@ -215,7 +213,10 @@ fn render_chained_class(
     )];
     let mut finalize = vec![format!("{free}(ptrs[0] >>> 0);")];
     for (i, p) in pointers.iter().enumerate() {
-        attach.push(format!("obj.{} = {}(obj.{}) >>> 0;", p.field, p.upcast, p.from));
+        attach.push(format!(
+            "obj.{} = {}(obj.{}) >>> 0;",
+            p.field, p.upcast, p.from
+        ));
         destroy.push(format!("{}(this.{});", p.release, p.field));
         destroy.push(format!("this.{} = 0;", p.field));
         // The release refuses (throws) while a call borrows the ancestor's value.
@@ -264,7 +265,9 @@ fn render_chained_class(
         "    [Symbol.dispose]() {\n        this.free();\n    }\n".to_string(),
     ];
     let prologue = match &ancestors.first() {
-        Some(_) => "        super(wbgSuperSkip);\n        if (arguments[0] === wbgSuperSkip) return;\n",
+        Some(_) => {
+            "        super(wbgSuperSkip);\n        if (arguments[0] === wbgSuperSkip) return;\n"
+        }
         None => "        if (arguments[0] === wbgSuperSkip) return;\n",
     };
     members.push(constructor(s, module, helpers, prologue)?);

@@ -204,7 +204,9 @@ fn lower_plain(
                 helpers.require("classes");
                 let own = own_class_check(module, class, x, helpers);
                 return Ok(Lowered {
-                    checks: vec![format!("assertLive({x}, {class});{own} {x}.__assert_movable();")],
+                    checks: vec![format!(
+                        "assertLive({x}, {class});{own} {x}.__assert_movable();"
+                    )],
                     moves: vec![format!("const {tmp}_ptr = {x}.__destroy_into_raw();")],
                     values: vec![format!("{tmp}_ptr")],
                     moved: vec![format!("[{x}]")],

@@ -134,7 +134,12 @@ fn extends(options: &[AttrOption]) -> Option<Extends> {
 /// `Parent<T>` or `wasm_bindgen::Parent<T>` (any other path is someone else's `Parent`).
 fn parent_type_span(ty: &syn::Type) -> Option<Span> {
     let syn::Type::Path(p) = ty else { return None };
-    let segments: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+    let segments: Vec<String> = p
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
     let last = p.path.segments.last()?;
     let generic = matches!(last.arguments, syn::PathArguments::AngleBracketed(_));
     let ours = match segments.as_slice() {
