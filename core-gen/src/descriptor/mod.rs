@@ -400,9 +400,13 @@ impl Module {
                 _ => None,
             };
             let Some(parent) = parent else {
+                let what = match &link.class {
+                    Type::Named(name) => format!("`{name}`"),
+                    other => other.to_string(),
+                };
                 return Err(format!(
-                    "`{}` extends `{}`, which is not an exported struct of this crate",
-                    child.js_name, link.class
+                    "`{}` extends {what}, which is not an exported struct of this crate",
+                    child.js_name
                 ));
             };
             if parent.js_name == s.js_name || chain.iter().any(|c| c.js_name == parent.js_name) {
@@ -422,7 +426,7 @@ impl Module {
     /// their class's pointer.
     pub fn in_class_chain(&self, class: &str) -> bool {
         self.structs.iter().any(|s| {
-            s.parent.is_some() && s.js_name == class
+            (s.parent.is_some() && s.js_name == class)
                 || matches!(&s.parent, Some(ParentLink { class: Type::Named(p), .. }) if p == class)
         })
     }

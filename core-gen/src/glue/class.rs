@@ -29,11 +29,7 @@ pub fn render_class(
         format!(
             "    __destroy_into_raw() {{\n        const ptr = this.__wbg_ptr;\n        this.__wbg_ptr = 0;\n        {name}Finalization.unregister(this);\n        return ptr;\n    }}\n"
         ),
-        // Methods called on another object (`{name}.prototype.get.call({{}})`) would hand
-        // Rust a pointer that is not a `{name}`.
-        format!(
-            "    static __assert_this(obj, member) {{\n        if (!(obj instanceof {name})) {{\n            const got = obj === null ? 'null' : typeof obj !== 'object' ? typeof obj : `an object of class ${{(obj.constructor && obj.constructor.name) || 'Object'}}`;\n            throw new TypeError(`{name}.${{member}} was called on ${{got}}, which is not a {name}`);\n        }}\n        if (obj.__wbg_ptr === 0) throw freedError('{name}');\n    }}\n"
-        ),
+        assert_this_member(name),
         // Rust refuses to take a value that a running method still borrows (the borrow
         // flag, the first word of its `WasmRefCell`, is not 0). Ask before emptying the
         // object: `free` then throws Rust's refusal and frees nothing, so the object stays
@@ -61,6 +57,14 @@ pub fn render_class(
         doc: doc_comment(&s.docs, &[], ""),
         decl: format!("class {name} {{\n{}}}\n", members.join("\n")),
     })
+}
+
+/// Methods called on another object (`Foo.prototype.get.call({})`) would hand Rust a
+/// pointer that is not a `Foo`; this builds the error the inline check throws.
+fn assert_this_member(name: &str) -> String {
+    format!(
+        "    static __assert_this(obj, member) {{\n        if (!(obj instanceof {name})) {{\n            const got = obj === null ? 'null' : typeof obj !== 'object' ? typeof obj : `an object of class ${{(obj.constructor && obj.constructor.name) || 'Object'}}`;\n            throw new TypeError(`{name}.${{member}} was called on ${{got}}, which is not a {name}`);\n        }}\n        if (obj.__wbg_ptr === 0) throw freedError('{name}');\n    }}\n"
+    )
 }
 
 /// `constructor(...)`; `prologue` comes first (`super(...)` and the skip for a chain).
@@ -254,9 +258,7 @@ fn render_chained_class(
         ),
         format!("    static __attach(obj, ptr) {{\n{}    }}\n", block(&attach)),
         format!("    __destroy_into_raw() {{\n{}    }}\n", block(&destroy)),
-        format!(
-            "    static __assert_this(obj, member) {{\n        if (!(obj instanceof {name})) {{\n            const got = obj === null ? 'null' : typeof obj !== 'object' ? typeof obj : `an object of class ${{(obj.constructor && obj.constructor.name) || 'Object'}}`;\n            throw new TypeError(`{name}.${{member}} was called on ${{got}}, which is not a {name}`);\n        }}\n        if (obj.__wbg_ptr === 0) throw freedError('{name}');\n    }}\n"
-        ),
+        assert_this_member(name),
         format!("    __assert_movable() {{\n{}    }}\n", block(&movable)),
         format!(
             "    /**\n     * Releases the Rust value now. Calling it again does nothing.\n     */\n    free() {{\n        const ptr = this.__wbg_ptr;\n        if (ptr === 0) return;\n        assertOwnClassCall(this, {own}, {});\n{free_guard}        {free}(ptr);\n        this.__destroy_into_raw();\n    }}\n",
