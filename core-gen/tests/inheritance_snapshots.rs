@@ -35,8 +35,11 @@ fn method(class: &str, name: &str, receiver: Receiver, role: Role, ret: Type) ->
         receiver,
         role,
         skip_typescript: false,
+        skip_jsdoc: false,
         args: vec![],
         ret,
+        ret_ts_type: None,
+        ret_description: None,
     }
 }
 
@@ -47,9 +50,17 @@ fn function(name: &str, args: Vec<(&str, Type)>, ret: Type) -> Function {
         docs: vec![],
         start: false,
         skip_typescript: false,
+        skip_jsdoc: false,
+        ret_ts_type: None,
+        ret_description: None,
         args: args
             .into_iter()
-            .map(|(n, ty)| Arg { name: n.into(), ty })
+            .map(|(n, ty)| Arg {
+                name: n.into(),
+                ty,
+                ts_type: None,
+                description: None,
+            })
             .collect(),
         ret,
     }

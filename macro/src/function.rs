@@ -2,14 +2,14 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
+use wbg_core_gen::lower;
 use wbg_core_gen::syntax::Function;
-use wbg_schema::flags;
 
 use crate::shim::{self, str_part, Part, ShimArg};
 
 pub fn expand(f: &Function, original: TokenStream) -> TokenStream {
     let rust_name = &f.rust_name;
-    let export = export_symbol(f);
+    let export = lower::function_export(f);
     let args: Vec<ShimArg> = f
         .args
         .iter()
@@ -48,23 +48,13 @@ pub fn expand(f: &Function, original: TokenStream) -> TokenStream {
     str_part(&mut head, &export);
     str_part(&mut head, &f.js_name);
     str_part(&mut head, &f.docs.join("\n"));
-    head.push(
-        if f.start { flags::START } else { 0 }
-            | if f.skip_typescript {
-                flags::SKIP_TYPESCRIPT
-            } else {
-                0
-            },
-    );
-    head.push(f.args.len() as u8);
-    let mut parts = vec![Part::Lit(head)];
-    for arg in &f.args {
-        let mut name = Vec::new();
-        str_part(&mut name, &arg.name);
-        parts.push(Part::Lit(name));
-        parts.push(Part::Desc(shim::desc_type(&arg.ty)));
+    head.push(lower::function_flags(f));
+    for s in lower::return_doc_strings(&f.ret_doc) {
+        str_part(&mut head, s);
     }
-    parts.push(Part::Desc(described_ret));
+    let mut parts = vec![Part::Lit(head)];
+    let params = lower::params(&f.args, shim::desc_type);
+    shim::export_signature(&mut parts, &params, &described_ret);
     let descriptor = shim::entry("FUNCTION", parts);
 
     quote! {
@@ -78,15 +68,5 @@ pub fn expand(f: &Function, original: TokenStream) -> TokenStream {
             #shim
             #descriptor
         };
-    }
-}
-
-/// The wasm export behind a function. `start` uses a fixed name, so two of them are a
-/// link error rather than a silent choice.
-fn export_symbol(f: &Function) -> String {
-    if f.start {
-        "__wbindgen_start".to_string()
-    } else {
-        f.js_name.clone()
     }
 }

@@ -391,6 +391,14 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
         .first()
         .map(|p| quote!(#p))
         .unwrap_or_else(|| quote!(::wasm_bindgen::JsValue));
+    let deref_impl = (!t.no_deref).then(|| {
+        quote! {
+            impl ::core::ops::Deref for #name {
+                type Target = #deref_target;
+                fn deref(&self) -> &#deref_target { &self.obj }
+            }
+        }
+    });
     let ancestors = t.extends.iter().map(|p| {
         quote! {
             impl ::core::convert::AsRef<#p> for #name {
@@ -525,10 +533,7 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
             }
         }
 
-        impl ::core::ops::Deref for #name {
-            type Target = #deref_target;
-            fn deref(&self) -> &#deref_target { &self.obj }
-        }
+        #deref_impl
 
         impl ::core::convert::AsRef<::wasm_bindgen::JsValue> for #name {
             fn as_ref(&self) -> &::wasm_bindgen::JsValue {
