@@ -162,14 +162,36 @@ pub struct Function {
     pub docs: Vec<String>,
     pub start: bool,
     pub skip_typescript: bool,
+    /// No `@param`/`@returns` tags in the JS doc comment (`skip_jsdoc`).
+    pub skip_jsdoc: bool,
     pub args: Vec<Arg>,
     pub ret: Type,
+    /// `unchecked_return_type`: written instead of the derived TypeScript type.
+    pub ret_ts_type: Option<String>,
+    /// `return_description`.
+    pub ret_description: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Arg {
     pub name: String,
     pub ty: Type,
+    /// `unchecked_param_type` of an export's parameter.
+    pub ts_type: Option<String>,
+    /// `param_description` of an export's parameter.
+    pub description: Option<String>,
+}
+
+impl Arg {
+    /// An argument with nothing but its name and type (imports, closures).
+    pub fn new(name: impl Into<String>, ty: Type) -> Arg {
+        Arg {
+            name: name.into(),
+            ty,
+            ts_type: None,
+            description: None,
+        }
+    }
 }
 
 /// An exported struct, seen from JS as a class.
@@ -182,6 +204,20 @@ pub struct Struct {
     pub free_export: String,
     pub inspectable: bool,
     pub skip_typescript: bool,
+    /// `#[wasm_bindgen(extends = Parent)]`: the parent class and its wasm exports.
+    pub parent: Option<ParentLink>,
+}
+
+/// How a child class reaches its parent: each JS instance holds one pointer per class of
+/// its chain, the ancestors' ones being `Rc`s of the `Parent<T>` cells Rust keeps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParentLink {
+    /// The parent as its descriptor gives it: `Named(js_name)` for an exported struct.
+    pub class: Type,
+    /// Child pointer -> a new strong reference to the parent's cell.
+    pub upcast_export: String,
+    /// Drops one strong reference to the parent's cell (refusing while it is borrowed).
+    pub release_export: String,
 }
 
 /// How a method receives the object.
@@ -215,8 +251,13 @@ pub struct Method {
     pub receiver: Receiver,
     pub role: Role,
     pub skip_typescript: bool,
+    pub skip_jsdoc: bool,
     pub args: Vec<Arg>,
     pub ret: Type,
+    /// `unchecked_return_type`: written instead of the derived TypeScript type.
+    pub ret_ts_type: Option<String>,
+    /// `return_description`.
+    pub ret_description: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -311,7 +352,8 @@ pub struct ImportFn {
     pub catch: bool,
     pub structural: bool,
     pub variadic: bool,
-    /// The prototype's method or accessor is read once when the glue loads, not per call.
+    /// Methods and accessors are the class prototype's (read at each call, whatever the
+    /// object has of its own); a function through a namespace is the one there at load.
     pub final_: bool,
     pub module: ImportModule,
     pub namespace: Vec<String>,
@@ -367,6 +409,8 @@ pub struct Module {
     pub import_types: Vec<ImportType>,
     pub snippets: Vec<Snippet>,
     pub reexports: Vec<Reexport>,
+    /// `typescript_custom_section` texts, for the `.d.ts`.
+    pub ts_sections: Vec<String>,
     /// Heap closure types, from the memory image rather than the section.
     pub closures: Vec<ClosureRecord>,
 }
@@ -387,6 +431,48 @@ impl Module {
             .iter()
             .find(|e| e.js_name == name)
             .map(NamedKind::Enum)
+    }
+
+    /// The classes `s` extends, nearest first. `Err` (a sentence) when a parent is not an
+    /// exported struct of this module or the chain loops.
+    pub fn ancestors<'a>(&'a self, s: &'a Struct) -> Result<Vec<&'a Struct>, String> {
+        let mut chain: Vec<&Struct> = Vec::new();
+        let mut child = s;
+        while let Some(link) = &child.parent {
+            let parent = match &link.class {
+                Type::Named(name) => self.structs.iter().find(|p| &p.js_name == name),
+                _ => None,
+            };
+            let Some(parent) = parent else {
+                let what = match &link.class {
+                    Type::Named(name) => format!("`{name}`"),
+                    other => other.to_string(),
+                };
+                return Err(format!(
+                    "`{}` extends {what}, which is not an exported struct of this crate",
+                    child.js_name
+                ));
+            };
+            if parent.js_name == s.js_name || chain.iter().any(|c| c.js_name == parent.js_name) {
+                return Err(format!(
+                    "`{}` is its own ancestor (the `extends` chain loops)",
+                    s.js_name
+                ));
+            }
+            chain.push(parent);
+            child = parent;
+        }
+        Ok(chain)
+    }
+
+    /// Whether the class takes part in inheritance (extends a class or is extended): its
+    /// JS objects then hold one pointer per class of their chain, and its own methods read
+    /// their class's pointer.
+    pub fn in_class_chain(&self, class: &str) -> bool {
+        self.structs.iter().any(|s| {
+            (s.parent.is_some() && s.js_name == class)
+                || matches!(&s.parent, Some(ParentLink { class: Type::Named(p), .. }) if p == class)
+        })
     }
 
     /// Methods of one class in reading order: constructor, static then instance

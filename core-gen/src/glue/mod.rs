@@ -15,10 +15,10 @@ pub mod snippet;
 pub mod ts;
 
 use helpers::HelperSet;
-use js::{jsdoc_tags, render_call, Call, JsExport, This};
+use js::{jsdoc_tags, render_call, Call, JsExport, Returns, This};
 use js_text::{doc_comment, enum_values_name, member_access, quote};
 
-use crate::descriptor::{EnumValue, Function, ImportModule, ImportOp, Module, Snippet};
+use crate::descriptor::{EnumValue, Function, ImportModule, ImportOp, Module, Snippet, Struct};
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum GlueError {
@@ -127,7 +127,10 @@ pub fn build(
             ts.push_str(&ts::enum_declaration(e));
         }
     }
-    for s in &module.structs {
+    // A parent class before its children: `class Dog extends Animal` needs `Animal` declared.
+    let mut structs: Vec<&Struct> = module.structs.iter().collect();
+    structs.sort_by_key(|s| module.ancestors(s).map_or(0, |a| a.len()));
+    for s in structs {
         exports.push(class::render_class(
             s,
             module,
@@ -248,6 +251,10 @@ pub fn build(
             contents,
         });
     }
+    for section in &module.ts_sections {
+        ts.push_str(section);
+        ts.push_str("\n\n");
+    }
     if options.debug {
         helpers.require("heapStats");
         ts.push_str(ts::HEAP_STATS_DECLARATION);
@@ -308,7 +315,11 @@ fn render_function(
     Ok(JsExport {
         name: f.js_name.clone(),
         before: String::new(),
-        doc: doc_comment(&f.docs, &jsdoc_tags(&f.args, Some(&f.ret)), ""),
+        doc: doc_comment(
+            &f.docs,
+            &jsdoc_tags(f.skip_jsdoc, &f.args, Some(Returns::of_function(f))),
+            "",
+        ),
         decl: format!(
             "function {}({}) {{\n{}}}\n",
             f.js_name,
