@@ -11,7 +11,8 @@ use wbg_schema::flags::{SKIP_TYPESCRIPT as FLAG_SKIP_TYPESCRIPT, STRING_ENUM as 
 
 pub fn expand(e: &Enum, cleaned: TokenStream) -> TokenStream {
     let name = &e.rust_name;
-    let js_name = &e.js_name;
+    // The enum's identity in descriptors and its binding in the glue.
+    let js_name = &wbg_core_gen::descriptor::qualified_name(&e.namespace, &e.js_name);
     let rt = quote!(::wasm_bindgen::__rt);
     let string = e.is_string();
     // Rust sees string enums by variant index and numeric enums by discriminant.
@@ -30,6 +31,7 @@ pub fn expand(e: &Enum, cleaned: TokenStream) -> TokenStream {
 
     let mut body = Vec::new();
     str_part(&mut body, js_name);
+    shim::strs_part(&mut body, &e.namespace);
     str_part(&mut body, &e.docs.join("\n"));
     body.push(
         if string { FLAG_STRING_ENUM } else { 0 }

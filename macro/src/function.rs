@@ -2,6 +2,7 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
+use wbg_core_gen::descriptor::qualified_name;
 use wbg_core_gen::syntax::Function;
 use wbg_schema::flags;
 
@@ -46,7 +47,8 @@ pub fn expand(f: &Function, original: TokenStream) -> TokenStream {
 
     let mut head = Vec::new();
     str_part(&mut head, &export);
-    str_part(&mut head, &f.js_name);
+    str_part(&mut head, &qualified_name(&f.namespace, &f.js_name));
+    shim::strs_part(&mut head, &f.namespace);
     str_part(&mut head, &f.docs.join("\n"));
     head.push(
         if f.start { flags::START } else { 0 }
@@ -81,12 +83,13 @@ pub fn expand(f: &Function, original: TokenStream) -> TokenStream {
     }
 }
 
-/// The wasm export behind a function. `start` uses a fixed name, so two of them are a
-/// link error rather than a silent choice.
+/// The wasm export behind a function: its qualified name (`api__add`), so functions of
+/// one name in different namespaces stay apart. `start` uses a fixed name, so two of them
+/// are a link error rather than a silent choice.
 fn export_symbol(f: &Function) -> String {
     if f.start {
         "__wbindgen_start".to_string()
     } else {
-        f.js_name.clone()
+        qualified_name(&f.namespace, &f.js_name)
     }
 }

@@ -259,12 +259,14 @@ fn args(r: &mut Reader<'_>) -> Result<Vec<Arg>, DecodeError> {
 
 fn structure(r: &mut Reader<'_>) -> Result<Struct, DecodeError> {
     let js_name = r.str()?;
+    let namespace = strs(r)?;
     let rust_name = r.str()?;
     let docs = docs(r.str()?);
     let free_export = r.str()?;
     let flags = r.u8()?;
     Ok(Struct {
         js_name,
+        namespace,
         rust_name,
         docs,
         free_export,
@@ -332,6 +334,7 @@ fn method(r: &mut Reader<'_>) -> Result<Method, DecodeError> {
 
 fn enumeration(r: &mut Reader<'_>) -> Result<Enum, DecodeError> {
     let js_name = r.str()?;
+    let namespace = strs(r)?;
     let enum_docs = docs(r.str()?);
     let flags = r.u8()?;
     let n = r.u32()?;
@@ -349,6 +352,7 @@ fn enumeration(r: &mut Reader<'_>) -> Result<Enum, DecodeError> {
     }
     Ok(Enum {
         js_name,
+        namespace,
         docs: enum_docs,
         variants,
         skip_typescript: flags & schema::flags::SKIP_TYPESCRIPT != 0,
@@ -445,6 +449,7 @@ fn import_type(r: &mut Reader<'_>) -> Result<ImportType, DecodeError> {
 fn function(r: &mut Reader<'_>) -> Result<Function, DecodeError> {
     let export = r.str()?;
     let js_name = r.str()?;
+    let namespace = strs(r)?;
     let docs = r.str()?;
     let flags = r.u8()?;
     let nargs = r.u8()?;
@@ -458,6 +463,7 @@ fn function(r: &mut Reader<'_>) -> Result<Function, DecodeError> {
     Ok(Function {
         export,
         js_name,
+        namespace,
         docs: if docs.is_empty() {
             Vec::new()
         } else {
@@ -490,6 +496,7 @@ mod tests {
         let mut b = vec![schema::VERSION, kind::FUNCTION];
         b.extend(s("greet"));
         b.extend(s("greet"));
+        b.push(0);
         b.extend(s("Says hello."));
         b.extend([0, 1]);
         b.extend(s("name"));
@@ -523,12 +530,12 @@ mod tests {
 
     #[test]
     fn other_version_names_both() {
-        let mut runtime = vec![9, kind::RUNTIME];
+        let mut runtime = vec![99, kind::RUNTIME];
         runtime.extend(s("0.2.999"));
         let err = decode_section(&entry(runtime)).unwrap_err();
         let msg = err.to_string();
         assert!(
-            msg.contains("schema v9 (wasm-bindgen crate 0.2.999)"),
+            msg.contains("schema v99 (wasm-bindgen crate 0.2.999)"),
             "{msg}"
         );
         assert!(
@@ -542,12 +549,13 @@ mod tests {
         let mut b = vec![schema::VERSION, kind::FUNCTION];
         b.extend(s("f"));
         b.extend(s("f"));
+        b.push(0);
         b.extend(s(""));
         b.extend([0, 0, 200]);
         let err = decode_section(&entry(b)).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "damaged wbg descriptor section: unknown type tag 200 at byte 22"
+            "damaged wbg descriptor section: unknown type tag 200 at byte 23"
         );
     }
 }
