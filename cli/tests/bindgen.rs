@@ -29,6 +29,7 @@ fn add_descriptor(version: u8, tag: u8) -> Vec<u8> {
     let mut b = vec![version, 1];
     b.extend(s("add"));
     b.extend(s("add"));
+    b.push(0); // no namespace
     b.extend(s("Adds two numbers."));
     b.extend([0, 2]);
     b.extend(s("a"));
@@ -277,14 +278,14 @@ fn built_with_upstream() {
 
 #[test]
 fn descriptor_version_mismatch() {
-    let mut runtime = vec![9, 0];
+    let mut runtime = vec![99, 0];
     runtime.extend(s("0.2.999"));
     let mut section = entry(runtime);
-    section.extend(add_descriptor(9, U32));
+    section.extend(add_descriptor(99, U32));
     expect_input_error(
         "version",
         &module(&[("wbg_descriptors", section)]),
-        "schema v9 (wasm-bindgen crate 0.2.999)",
+        "schema v99 (wasm-bindgen crate 0.2.999)",
     );
 }
 
@@ -549,6 +550,7 @@ fn class_module() -> Vec<u8> {
     m.exports.add("__wbg_thing_free", free);
     let mut body = vec![VERSION, 2];
     body.extend(s("Thing"));
+    body.push(0); // no namespace
     body.extend(s("Thing"));
     body.extend(s(""));
     body.extend(s("__wbg_thing_free"));
