@@ -197,13 +197,14 @@ pub fn function_flags(f: &syntax::Function) -> u8 {
     ])
 }
 
-/// The wasm export behind a function. `start` uses a fixed name, so two of them are a
-/// link error rather than a silent choice.
+/// The wasm export behind a function: its qualified name (`api__add`), so functions of
+/// one name in different namespaces stay apart. `start` uses a fixed name, so two of them
+/// are a link error rather than a silent choice.
 pub fn function_export(f: &syntax::Function) -> String {
     if f.start {
         "__wbindgen_start".to_string()
     } else {
-        f.js_name.clone()
+        descriptor::qualified_name(&f.namespace, &f.js_name)
     }
 }
 
@@ -213,7 +214,8 @@ pub fn function(f: &syntax::Function, ty: &dyn Fn(&syn::Type) -> Type) -> descri
     let ret = f.ret.as_ref().map_or(Type::Unit, ty);
     descriptor::Function {
         export: function_export(f),
-        js_name: f.js_name.clone(),
+        js_name: descriptor::qualified_name(&f.namespace, &f.js_name),
+        namespace: f.namespace.clone(),
         docs: f.docs.clone(),
         start: f.start,
         skip_typescript: f.skip_typescript,
@@ -273,7 +275,8 @@ pub fn enum_flags(e: &syntax::Enum) -> u8 {
 /// The ENUM record bindgen decodes from an enum's entry.
 pub fn enumeration(e: &syntax::Enum) -> descriptor::Enum {
     descriptor::Enum {
-        js_name: e.js_name.clone(),
+        js_name: descriptor::qualified_name(&e.namespace, &e.js_name),
+        namespace: e.namespace.clone(),
         docs: e.docs.clone(),
         variants: e
             .variants

@@ -10,7 +10,8 @@ use crate::shim::{self, str_part, Part};
 
 pub fn expand(e: &Enum, cleaned: TokenStream) -> TokenStream {
     let name = &e.rust_name;
-    let js_name = &e.js_name;
+    // The enum's identity in descriptors and its binding in the glue.
+    let js_name = &wbg_core_gen::descriptor::qualified_name(&e.namespace, &e.js_name);
     let rt = quote!(::wasm_bindgen::__rt);
     let string = e.is_string();
     let values = lower::enum_rust_values(e);
@@ -24,6 +25,7 @@ pub fn expand(e: &Enum, cleaned: TokenStream) -> TokenStream {
 
     let mut body = Vec::new();
     str_part(&mut body, js_name);
+    shim::strs_part(&mut body, &e.namespace);
     str_part(&mut body, &e.docs.join("\n"));
     body.push(lower::enum_flags(e));
     body.extend_from_slice(&(e.variants.len() as u32).to_le_bytes());

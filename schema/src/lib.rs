@@ -8,14 +8,16 @@
 //! entry   := u32 body_len, body
 //! body    := u8 VERSION, u8 kind, ...
 //!   RUNTIME  : str crate_version
-//!   FUNCTION : str export, str js_name, str docs, u8 flags, ret_doc, u8 nargs, param*, type ret
-//!   STRUCT   : str js_name, str rust_name, str docs, str free_export, u8 flags, type parent,
-//!              str upcast_export, str release_export   (parent UNIT and "" "" unless `extends`)
+//!   FUNCTION : str export, str js_name, u8 n, str* namespace, str docs, u8 flags, ret_doc,
+//!              u8 nargs, param*, type ret
+//!   STRUCT   : str js_name, u8 n, str* namespace, str rust_name, str docs, str free_export,
+//!              u8 flags, type parent, str upcast_export, str release_export
+//!              (parent UNIT and "" "" unless `extends`)
 //!   METHOD   : str export, str js_name, str docs, u8 receiver, u8 role, u8 flags, ret_doc,
 //!              type class, u8 nargs, param*, type ret
 //!              ret_doc := str unchecked_return_type, str return_description ("" = none)
 //!              param   := str js_name, str unchecked_param_type, str param_description, type
-//!   ENUM     : str js_name, str docs, u8 flags, u32 n, (str name, str docs, value)*
+//!   ENUM     : str js_name, u8 n, str* namespace, str docs, u8 flags, u32 n, (str name, str docs, value)*
 //!              value := u32 (numeric enum) | str (string enum, flag STRING_ENUM)
 //!   IMPORT_FN  : str wasm_name, u8 op, u8 flags, module, u8 n, str* namespace, str js_name,
 //!                str class_id, str js_class, u8 nargs, (str name, type)*, type ret
@@ -31,12 +33,15 @@
 //! type    := u8 tag [type | str]    (REF, REF_MUT, OPTION, SLICE wrap a type; NAMED and
 //!                                     EXTERN_TYPE have a str)
 //! ```
+//! FUNCTION, STRUCT and ENUM: `js_name` is the name qualified by the namespace
+//! (`models__Point`, the class's identity in NAMED types); `namespace` is the `js_namespace`
+//! path the export is placed under (n = 0: a top-level export).
 //! All integers are little-endian.
 
 #![no_std]
 
 /// Every entry starts with it; the generator refuses other versions.
-pub const VERSION: u8 = 10;
+pub const VERSION: u8 = 11;
 
 /// Every entry comes with an exported empty function named with this prefix: exporting it
 /// makes the linker load the object file that holds the entry even when nothing else of
@@ -159,10 +164,10 @@ pub mod tag {
 
 /// Everything that defines the layout, in one string for the fingerprint.
 pub const LAYOUT: &str = concat!(
-    "v10;section=wbg_descriptors;entry=u32len,u8version,u8kind;str=u32len+utf8;",
-    "kind:RUNTIME=0(str),FUNCTION=1(str,str,str,u8flags,str,str,u8n,(str,str,str,type)*,type),",
-    "STRUCT=2(str,str,str,str,u8flags,type,str,str),METHOD=3(str,str,str,u8recv,u8role,u8flags,str,str,type,u8n,(str,str,str,type)*,type),",
-    "ENUM=4(str,str,u8flags,u32n,(str,str,u32|str)*),",
+    "v11;section=wbg_descriptors;entry=u32len,u8version,u8kind;str=u32len+utf8;",
+    "kind:RUNTIME=0(str),FUNCTION=1(str,str,u8n,str*,str,u8flags,str,str,u8n,(str,str,str,type)*,type),",
+    "STRUCT=2(str,u8n,str*,str,str,str,u8flags,type,str,str),METHOD=3(str,str,str,u8recv,u8role,u8flags,str,str,type,u8n,(str,str,str,type)*,type),",
+    "ENUM=4(str,u8n,str*,str,u8flags,u32n,(str,str,u32|str)*),",
     "IMPORT_FN=5(str,u8op,u8flags,module,u8n,str*,str,str,str,u8n,(str,type)*,type),",
     "IMPORT_TYPE=6(str,str,module,u8n,str*,u8n,str*),SNIPPET=7(str,str),TS_SECTION=8(str);module=u8kind,str;",
     "modulekind:GLOBAL=0,MODULE=1,SNIPPET=2;",
@@ -195,7 +200,7 @@ mod tests {
         assert!(super::LAYOUT.starts_with(&format!("v{};", super::VERSION)));
         assert_eq!(
             fnv1a(super::LAYOUT),
-            13585280079514089361,
+            18114138295003794622,
             "layout changed; see the comment on this test"
         );
     }

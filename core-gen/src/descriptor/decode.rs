@@ -289,6 +289,7 @@ fn optional(s: String) -> Option<String> {
 
 fn structure(r: &mut Reader<'_>) -> Result<Struct, DecodeError> {
     let js_name = r.str()?;
+    let namespace = strs(r)?;
     let rust_name = r.str()?;
     let docs = docs(r.str()?);
     let free_export = r.str()?;
@@ -304,6 +305,7 @@ fn structure(r: &mut Reader<'_>) -> Result<Struct, DecodeError> {
     });
     Ok(Struct {
         js_name,
+        namespace,
         rust_name,
         docs,
         free_export,
@@ -377,6 +379,7 @@ fn method(r: &mut Reader<'_>) -> Result<Method, DecodeError> {
 
 fn enumeration(r: &mut Reader<'_>) -> Result<Enum, DecodeError> {
     let js_name = r.str()?;
+    let namespace = strs(r)?;
     let enum_docs = docs(r.str()?);
     let flags = r.u8()?;
     let n = r.u32()?;
@@ -394,6 +397,7 @@ fn enumeration(r: &mut Reader<'_>) -> Result<Enum, DecodeError> {
     }
     Ok(Enum {
         js_name,
+        namespace,
         docs: enum_docs,
         variants,
         skip_typescript: flags & schema::flags::SKIP_TYPESCRIPT != 0,
@@ -490,6 +494,7 @@ fn import_type(r: &mut Reader<'_>) -> Result<ImportType, DecodeError> {
 fn function(r: &mut Reader<'_>) -> Result<Function, DecodeError> {
     let export = r.str()?;
     let js_name = r.str()?;
+    let namespace = strs(r)?;
     let docs = r.str()?;
     let flags = r.u8()?;
     let ret_ts_type = optional(r.str()?);
@@ -499,6 +504,7 @@ fn function(r: &mut Reader<'_>) -> Result<Function, DecodeError> {
     Ok(Function {
         export,
         js_name,
+        namespace,
         docs: if docs.is_empty() {
             Vec::new()
         } else {
@@ -534,6 +540,7 @@ mod tests {
         let mut b = vec![schema::VERSION, kind::FUNCTION];
         b.extend(s("greet"));
         b.extend(s("greet"));
+        b.push(0);
         b.extend(s("Says hello."));
         b.push(0);
         b.extend(s("string"));
@@ -596,6 +603,7 @@ mod tests {
         let mut b = vec![schema::VERSION, kind::FUNCTION];
         b.extend(s("f"));
         b.extend(s("f"));
+        b.push(0);
         b.extend(s(""));
         b.push(0);
         b.extend(s(""));
@@ -604,7 +612,7 @@ mod tests {
         let err = decode_section(&entry(b)).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "damaged wbg descriptor section: unknown type tag 200 at byte 30"
+            "damaged wbg descriptor section: unknown type tag 200 at byte 31"
         );
     }
 }

@@ -44,6 +44,27 @@ pub fn enum_hole(values: impl Iterator<Item = u32>) -> u32 {
     }
 }
 
+/// The name an export is known by inside the module (its glue binding, the class and enum
+/// identity in `Type::Named`, its `.d.ts` declaration): the JS name, prefixed by its
+/// `js_namespace` path joined with `__` (`models__Point`), as in wasm-bindgen, so two
+/// classes of one name in different namespaces stay apart. Without a namespace, the JS
+/// name itself.
+pub fn qualified_name(namespace: &[String], js_name: &str) -> String {
+    let mut out = String::new();
+    for part in namespace {
+        out.push_str(part);
+        out.push_str("__");
+    }
+    out.push_str(js_name);
+    out
+}
+
+/// The name under the namespace object: `qualified_name`'s inverse.
+pub fn leaf_name<'a>(namespace: &[String], qualified: &'a str) -> &'a str {
+    let prefix_len: usize = namespace.iter().map(|p| p.len() + 2).sum();
+    qualified.get(prefix_len..).unwrap_or(qualified)
+}
+
 /// A type as it crosses the boundary.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Type {
@@ -158,7 +179,10 @@ impl std::fmt::Display for Type {
 pub struct Function {
     /// The wasm export that implements it.
     pub export: String,
+    /// `qualified_name` of the JS name: what the glue binds it to.
     pub js_name: String,
+    /// `js_namespace`: the objects it is exported under (empty: a top-level export).
+    pub namespace: Vec<String>,
     pub docs: Vec<String>,
     pub start: bool,
     pub skip_typescript: bool,
@@ -197,7 +221,10 @@ impl Arg {
 /// An exported struct, seen from JS as a class.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Struct {
+    /// `qualified_name` of the class name: its identity in `Type::Named` and its binding.
     pub js_name: String,
+    /// `js_namespace`: the objects the class is exported under (empty: top level).
+    pub namespace: Vec<String>,
     pub rust_name: String,
     pub docs: Vec<String>,
     /// The wasm export that drops a boxed value.
@@ -277,7 +304,10 @@ pub struct Variant {
 /// enums and the discriminant for numeric ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Enum {
+    /// `qualified_name` of the enum's name: its identity in `Type::Named` and its binding.
     pub js_name: String,
+    /// `js_namespace`: the objects the enum is exported under (empty: top level).
+    pub namespace: Vec<String>,
     pub docs: Vec<String>,
     pub variants: Vec<Variant>,
     pub skip_typescript: bool,

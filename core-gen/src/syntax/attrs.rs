@@ -91,7 +91,7 @@ pub const OPTIONS: &[OptionSpec] = &[
     OptionSpec { name: "setter", shape: FlagOrName, places: &[Method, ForeignFn], doc: "A property write. The function name must start with `set_` unless the property is named (`setter = \"name\"`)." },
     OptionSpec { name: "method", shape: Flag, places: &[ForeignFn], doc: "An imported method: the first argument (`this: &Type`) is the receiver." },
     OptionSpec { name: "static_method_of", shape: Name, places: &[ForeignFn], doc: "An imported static method of the named JS class." },
-    OptionSpec { name: "js_namespace", shape: NameOrList, places: &[ForeignBlock, ForeignFn, ForeignType, ForeignStatic, Enum], doc: "The JS object the import is reached through, e.g. `console` or `[\"a\", \"b\"]`." },
+    OptionSpec { name: "js_namespace", shape: NameOrList, places: &[ForeignBlock, ForeignFn, ForeignType, ForeignStatic, ExportFn, Struct, Impl, Enum], doc: "Imports: the JS object the import is reached through, e.g. `console` or `[\"a\", \"b\"]`. Exports: the object the function, class or enum is exported under (`api.add`, `utils.math.divide`); repeat it on the `impl` blocks of a namespaced struct." },
     OptionSpec { name: "module", shape: Str, places: &[ForeignBlock], doc: "The JS module to import from: `\"./greet.js\"`, `\"/js/x.js\"` (crate-local file) or an npm package." },
     OptionSpec { name: "raw_module", shape: Str, places: &[ForeignBlock], doc: "Like `module`, but the specifier is used exactly as written." },
     OptionSpec { name: "inline_js", shape: Str, places: &[ForeignBlock], doc: "JS module source written inline; it is emitted as a snippet file." },

@@ -11,6 +11,8 @@ use crate::diagnostic::Diagnostic;
 pub struct Enum {
     pub rust_name: syn::Ident,
     pub js_name: String,
+    /// `js_namespace`: the objects the enum is exported under (empty: top level).
+    pub namespace: Vec<String>,
     pub docs: Vec<String>,
     pub variants: Vec<Variant>,
     pub options: Vec<AttrOption>,
@@ -69,6 +71,7 @@ pub(super) fn parse(
         .collect();
     Enum {
         js_name: super::name_option(&options, "js_name").unwrap_or_else(|| e.ident.to_string()),
+        namespace: super::namespace_option(&options).unwrap_or_default(),
         docs: super::doc_lines(&e.attrs),
         variants,
         skip_typescript: attrs::get(&options, "skip_typescript").is_some(),

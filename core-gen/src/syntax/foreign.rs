@@ -146,16 +146,6 @@ pub struct ImportStatic {
     pub mutability: Option<Span>,
 }
 
-fn namespace_option(options: &[AttrOption]) -> Option<Vec<String>> {
-    attrs::get(options, "js_namespace").map(|o| match &o.value {
-        attrs::OptionValue::List(items, _) => items.clone(),
-        other => other
-            .as_name()
-            .map(|n| vec![n.to_string()])
-            .unwrap_or_default(),
-    })
-}
-
 fn kept_attrs(attrs: &[syn::Attribute]) -> Vec<syn::Attribute> {
     attrs
         .iter()
@@ -183,7 +173,7 @@ pub(super) fn parse(
     } else {
         ImportModule::Global
     };
-    let block_namespace = namespace_option(&options);
+    let block_namespace = super::namespace_option(&options);
     let block_access = BlockAccess {
         final_: attrs::get(&options, "final").is_some(),
     };
@@ -214,7 +204,7 @@ pub(super) fn parse(
                     attrs: kept_attrs(&s.attrs),
                     ty: (*s.ty).clone(),
                     js_name,
-                    namespace: namespace_option(&opts).or_else(|| block_namespace.clone()),
+                    namespace: super::namespace_option(&opts).or_else(|| block_namespace.clone()),
                     thread_local_v2: attrs::get(&opts, "thread_local_v2").is_some(),
                     options: opts,
                     span: s.ident.span(),
@@ -306,7 +296,7 @@ fn parse_type(
         attrs: kept_attrs(&t.attrs),
         docs: super::doc_lines(&t.attrs),
         js_class,
-        namespace: namespace_option(&options).or_else(|| block_namespace.clone()),
+        namespace: super::namespace_option(&options).or_else(|| block_namespace.clone()),
         extends,
         generics: t.generics.clone(),
         vendor_prefixes,
@@ -446,7 +436,7 @@ fn parse_fn(
         sig: f.sig.clone(),
         op,
         js_name,
-        namespace: namespace_option(&options).or_else(|| block_namespace.clone()),
+        namespace: super::namespace_option(&options).or_else(|| block_namespace.clone()),
         catch: has("catch"),
         // The function's own choice wins over the block's; structural unless `final`.
         structural: !final_,

@@ -12,6 +12,8 @@ pub struct Function {
     pub vis: syn::Visibility,
     /// The name JS sees (`js_name` or the Rust name).
     pub js_name: String,
+    /// `js_namespace`: the objects the function is exported under (empty: top level).
+    pub namespace: Vec<String>,
     pub docs: Vec<String>,
     pub args: Vec<Arg>,
     /// `None` for `()`.
@@ -194,6 +196,7 @@ pub(super) fn parse(
     Function {
         vis: f.vis.clone(),
         js_name,
+        namespace: super::namespace_option(&options).unwrap_or_default(),
         docs: super::doc_lines(&f.attrs),
         args,
         ret,

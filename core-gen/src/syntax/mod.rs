@@ -184,6 +184,17 @@ pub(crate) fn nested_options(
 }
 
 /// The name given by an option such as `js_name = foo`.
+/// `js_namespace = a` or `js_namespace = ["a", "b"]`, as a path.
+pub(crate) fn namespace_option(options: &[AttrOption]) -> Option<Vec<String>> {
+    attrs::get(options, "js_namespace").map(|o| match &o.value {
+        attrs::OptionValue::List(items, _) => items.clone(),
+        other => other
+            .as_name()
+            .map(|n| vec![n.to_string()])
+            .unwrap_or_default(),
+    })
+}
+
 pub(crate) fn name_option(options: &[AttrOption], name: &str) -> Option<String> {
     attrs::get(options, name)
         .and_then(|o| o.value.as_name())

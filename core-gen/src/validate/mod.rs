@@ -40,6 +40,7 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
         Item::Function(f) => {
             option_place::check(Place::ExportFn, &f.options, &mut out);
             doc_options::check(&f.options, &f.args, f.ret.is_some(), &mut out);
+            js_keyword_name::check_export_namespace(&f.options, &mut out);
             generic_export::check(f, &mut out);
             async_export::check(&f.sig, false, &mut out);
             start_signature::check(f, &mut out);
@@ -49,6 +50,7 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
         }
         Item::Struct(s) => {
             option_place::check(Place::Struct, &s.options, &mut out);
+            js_keyword_name::check_export_namespace(&s.options, &mut out);
             for field in &s.fields {
                 option_place::check(Place::Field, &field.options, &mut out);
             }
@@ -58,6 +60,7 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
         }
         Item::Impl(i) => {
             option_place::check(Place::Impl, &i.options, &mut out);
+            js_keyword_name::check_export_namespace(&i.options, &mut out);
             impl_shape::check(i, &mut out);
             impl_items::check(i, &mut out);
             for m in &i.methods {
@@ -81,7 +84,7 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
             enum_shape::check(e, &mut out);
             enum_values::check(e, &mut out);
             js_keyword_name::check_export("enum", &e.rust_name, &e.js_name, &mut out);
-            js_keyword_name::check_namespace(&e.options, &mut out);
+            js_keyword_name::check_export_namespace(&e.options, &mut out);
         }
         Item::TsSection(section) => {
             option_place::check(Place::Const, &section.options, &mut out);
