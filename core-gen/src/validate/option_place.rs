@@ -1,5 +1,6 @@
 //! An option written on an item it does not apply to, e.g. `structural` on an exported
-//! function.
+//! function. wasm-bindgen ignores such an option and only lints it (an "unused variable"
+//! warning), so the code builds: a warning, not an error.
 
 use crate::diagnostic::Diagnostic;
 use crate::syntax::{AttrOption, Place};
@@ -10,11 +11,11 @@ pub(super) fn check(place: Place, options: &[AttrOption], out: &mut Vec<Diagnost
             continue;
         }
         let allowed: Vec<&str> = opt.spec.places.iter().map(|p| p.describe()).collect();
-        out.push(Diagnostic::error(
+        out.push(Diagnostic::warning(
             "option-not-here",
             opt.name_span,
             format!(
-                "`{}` cannot be used on {}; it applies to {}",
+                "`{}` has no effect on {}, so it is ignored (it applies to {}); remove it",
                 opt.name,
                 place.describe(),
                 allowed.join(", ")
@@ -32,7 +33,7 @@ mod tests {
         check_diagnostics(
             r#"
 #[wasm_bindgen(structural)]
-             //^^^^^^^^^^ option-not-here: `structural` cannot be used on an exported function; it applies to an `extern "C"` block, an imported function
+             //^^^^^^^^^^ option-not-here (warning): `structural` has no effect on an exported function, so it is ignored (it applies to an `extern "C"` block, an imported function); remove it
 pub fn f() {}
 "#,
         );
