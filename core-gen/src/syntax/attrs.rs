@@ -78,8 +78,8 @@ pub const OPTIONS: &[OptionSpec] = &[
     OptionSpec { name: "method", shape: Flag, places: &[ForeignFn], doc: "An imported method: the first argument (`this: &Type`) is the receiver." },
     OptionSpec { name: "static_method_of", shape: Name, places: &[ForeignFn], doc: "An imported static method of the named JS class." },
     OptionSpec { name: "js_namespace", shape: NameOrList, places: &[ForeignBlock, ForeignFn, ForeignType, ForeignStatic, Enum], doc: "The JS object the import is reached through, e.g. `console` or `[\"a\", \"b\"]`." },
-    OptionSpec { name: "module", shape: Str, places: &[ForeignBlock], doc: "The JS module to import from: `\"./greet.js\"`, `\"/js/x.js\"` (crate-local file) or an npm package." },
-    OptionSpec { name: "raw_module", shape: Str, places: &[ForeignBlock], doc: "Like `module`, but the specifier is used exactly as written." },
+    OptionSpec { name: "module", shape: Str, places: &[ForeignBlock], doc: "The JS module to import from: `\"/js/x.js\"` (a file of the crate, from its root) or an npm package. A relative path (`\"./x.js\"`) is refused: use `raw_module`." },
+    OptionSpec { name: "raw_module", shape: Str, places: &[ForeignBlock], doc: "The JS module to import from, used exactly as written, e.g. `\"./greet.js\"` next to the generated JS." },
     OptionSpec { name: "inline_js", shape: Str, places: &[ForeignBlock], doc: "JS module source written inline; it is emitted as a snippet file." },
     OptionSpec { name: "catch", shape: Flag, places: &[ForeignFn], doc: "Catch a JS exception: the function must return `Result<T, JsValue>` and an exception becomes `Err`." },
     OptionSpec { name: "structural", shape: Flag, places: &[ForeignBlock, ForeignFn], doc: "Access methods and properties directly on the object (`obj.f()`), not through the class prototype." },
@@ -131,6 +131,24 @@ pub const NOT_SUPPORTED_YET: &[&str] = &[
     "generic_per_mono",
     "jspi",
 ];
+
+/// Options wasm-bindgen reads only on functions (their signature's TypeScript and JSDoc);
+/// on any other item it refuses them, pointing at the whole attribute.
+const FUNCTION_ONLY: &[&str] = &[
+    "unchecked_return_type",
+    "return_description",
+    "unchecked_param_type",
+    "param_description",
+];
+
+/// Where an option list is written: the whole `#[wasm_bindgen(...)]` attribute (in the
+/// macro, `Span::call_site()`) and whether it is on a function (exported, method or
+/// imported).
+#[derive(Debug, Clone, Copy)]
+pub struct AttrSite {
+    pub span: Span,
+    pub on_function: bool,
+}
 
 pub fn find(name: &str) -> Option<&'static OptionSpec> {
     OPTIONS.iter().find(|o| o.name == name)
@@ -185,14 +203,18 @@ pub struct AttrOption {
 }
 
 /// Parses an option list. Never fails: problems become diagnostics and the rest is kept.
-pub fn parse_options(tokens: TokenStream, diags: &mut Vec<Diagnostic>) -> Vec<AttrOption> {
+pub fn parse_options(
+    tokens: TokenStream,
+    site: AttrSite,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<AttrOption> {
     let mut out = Vec::new();
     let tokens: Vec<TokenTree> = tokens.into_iter().collect();
     for chunk in tokens.split(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ',')) {
         if chunk.is_empty() {
             continue;
         }
-        if let Some(opt) = parse_one(chunk, diags) {
+        if let Some(opt) = parse_one(chunk, site, diags) {
             out.push(opt);
         }
     }
@@ -205,7 +227,11 @@ fn join_spans(tokens: &[TokenTree]) -> Span {
     first.join(last).unwrap_or(first)
 }
 
-fn parse_one(chunk: &[TokenTree], diags: &mut Vec<Diagnostic>) -> Option<AttrOption> {
+fn parse_one(
+    chunk: &[TokenTree],
+    site: AttrSite,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<AttrOption> {
     let span = join_spans(chunk);
     let (name, name_span) = match &chunk[0] {
         TokenTree::Ident(i) => (i.to_string().trim_start_matches("r#").to_string(), i.span()),
@@ -219,6 +245,17 @@ fn parse_one(chunk: &[TokenTree], diags: &mut Vec<Diagnostic>) -> Option<AttrOpt
         }
     };
     let Some(spec) = find(&name) else {
+        if FUNCTION_ONLY.contains(&name.as_str()) && !site.on_function {
+            diags.push(Diagnostic::error(
+                "function-only-option",
+                site.span,
+                format!(
+                    "`{name}` describes a function's signature and only applies to functions; \
+                     remove it from this item"
+                ),
+            ));
+            return None;
+        }
         if NOT_SUPPORTED_YET.contains(&name.as_str()) {
             diags.push(Diagnostic::error(
                 "unsupported-option",
@@ -377,7 +414,11 @@ mod tests {
         let mut tokens: TokenStream = "typescript_type =".parse().unwrap();
         tokens.extend([wrapped]);
         let mut diags = Vec::new();
-        let options = super::parse_options(tokens, &mut diags);
+        let site = AttrSite {
+            span: Span::call_site(),
+            on_function: false,
+        };
+        let options = super::parse_options(tokens, site, &mut diags);
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(options[0].value.as_name(), Some("Intl.Collator"));
     }
