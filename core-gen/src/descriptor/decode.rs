@@ -336,6 +336,7 @@ fn enumeration(r: &mut Reader<'_>) -> Result<Enum, DecodeError> {
     let flags = r.u8()?;
     let n = r.u32()?;
     let string = flags & schema::flags::STRING_ENUM != 0;
+    let signed = flags & schema::flags::SIGNED_ENUM != 0;
     let mut variants = Vec::new();
     for _ in 0..n {
         let name = r.str()?;
@@ -343,7 +344,12 @@ fn enumeration(r: &mut Reader<'_>) -> Result<Enum, DecodeError> {
         let value = if string {
             EnumValue::String(r.str()?)
         } else {
-            EnumValue::Number(r.u32()?)
+            let bits = r.u32()?;
+            EnumValue::Number(if signed {
+                i64::from(bits as i32)
+            } else {
+                i64::from(bits)
+            })
         };
         variants.push(Variant { name, docs, value });
     }
@@ -523,12 +529,13 @@ mod tests {
 
     #[test]
     fn other_version_names_both() {
-        let mut runtime = vec![9, kind::RUNTIME];
+        let other = schema::VERSION + 1;
+        let mut runtime = vec![other, kind::RUNTIME];
         runtime.extend(s("0.2.999"));
         let err = decode_section(&entry(runtime)).unwrap_err();
         let msg = err.to_string();
         assert!(
-            msg.contains("schema v9 (wasm-bindgen crate 0.2.999)"),
+            msg.contains(&format!("schema v{other} (wasm-bindgen crate 0.2.999)")),
             "{msg}"
         );
         assert!(

@@ -99,8 +99,8 @@ pub(super) fn without_doc_comments(decl: &str) -> String {
 /// The descriptor bindgen would see for this enum (values as the macro encodes them).
 pub(super) fn enum_descriptor(e: &syntax::Enum) -> descriptor::Enum {
     // Rust sees string enums by variant index and numeric enums by discriminant.
-    let numbers: Vec<u32> = if e.is_string() {
-        (0..e.variants.len() as u32).collect()
+    let numbers: Vec<i64> = if e.is_string() {
+        (0..e.variants.len() as i64).collect()
     } else {
         e.numeric_values()
     };
