@@ -202,8 +202,13 @@ fn json_format() {
         let start = json!({ "line": e.line, "column": e.column });
         let end = json!({ "line": e.line, "column": e.column + e.width });
         let fix = e.help.as_ref().map(|title| {
-            // The fix replaces the span with the name the help suggests.
-            let text = title.split('`').nth(1).unwrap();
+            // The fix replaces the span with the name the help suggests, or ("Remove …")
+            // deletes it.
+            let text = if title.starts_with("Remove ") {
+                ""
+            } else {
+                title.split('`').nth(1).unwrap()
+            };
             json!({ "title": title, "edits": [{ "start": start, "end": end, "text": text }] })
         });
         let want = json!({

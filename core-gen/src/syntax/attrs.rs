@@ -200,6 +200,23 @@ pub struct AttrOption {
     pub span: Span,
     /// Known option (unknown ones are reported and dropped).
     pub spec: &'static OptionSpec,
+    /// The commas right before and after it, so a fix can remove the option cleanly.
+    pub commas: (Option<Span>, Option<Span>),
+}
+
+impl AttrOption {
+    /// The edits that remove this option and one comma beside it (the one before, with
+    /// the space between, when there is one).
+    pub fn removal(&self) -> Vec<(Span, String)> {
+        let Some(comma) = self.commas.0.or(self.commas.1) else {
+            return vec![(self.span, String::new())];
+        };
+        match comma.join(self.span) {
+            Some(both) => vec![(both, String::new())],
+            // Spans from different places (a macro's call site): one edit each.
+            None => vec![(self.span, String::new()), (comma, String::new())],
+        }
+    }
 }
 
 /// Parses an option list. Never fails: problems become diagnostics and the rest is kept.
@@ -210,13 +227,22 @@ pub fn parse_options(
 ) -> Vec<AttrOption> {
     let mut out = Vec::new();
     let tokens: Vec<TokenTree> = tokens.into_iter().collect();
-    for chunk in tokens.split(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ',')) {
-        if chunk.is_empty() {
-            continue;
+    let is_comma = |t: &TokenTree| matches!(t, TokenTree::Punct(p) if p.as_char() == ',');
+    let mut start = 0;
+    while start <= tokens.len() {
+        let end = tokens[start..]
+            .iter()
+            .position(is_comma)
+            .map_or(tokens.len(), |i| start + i);
+        let chunk = &tokens[start..end];
+        if !chunk.is_empty() {
+            if let Some(mut opt) = parse_one(chunk, site, diags) {
+                let before = start.checked_sub(1).map(|i| tokens[i].span());
+                opt.commas = (before, tokens.get(end).map(TokenTree::span));
+                out.push(opt);
+            }
         }
-        if let Some(opt) = parse_one(chunk, site, diags) {
-            out.push(opt);
-        }
+        start = end + 1;
     }
     out
 }
@@ -299,6 +325,7 @@ fn parse_one(
         value,
         span,
         spec,
+        commas: (None, None),
     };
     check_shape(&opt, diags).then_some(opt)
 }

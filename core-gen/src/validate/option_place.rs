@@ -2,7 +2,7 @@
 //! function. wasm-bindgen ignores such an option and only lints it (an "unused variable"
 //! warning), so the code builds: a warning, not an error.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Fix};
 use crate::syntax::{AttrOption, Place};
 
 pub(super) fn check(place: Place, options: &[AttrOption], out: &mut Vec<Diagnostic>) {
@@ -11,22 +11,28 @@ pub(super) fn check(place: Place, options: &[AttrOption], out: &mut Vec<Diagnost
             continue;
         }
         let allowed: Vec<&str> = opt.spec.places.iter().map(|p| p.describe()).collect();
-        out.push(Diagnostic::warning(
-            "option-not-here",
-            opt.name_span,
-            format!(
-                "`{}` has no effect on {}, so it is ignored (it applies to {}); remove it",
-                opt.name,
-                place.describe(),
-                allowed.join(", ")
-            ),
-        ));
+        out.push(
+            Diagnostic::warning(
+                "option-not-here",
+                opt.name_span,
+                format!(
+                    "`{}` has no effect on {}, so it is ignored (it applies to {}); remove it",
+                    opt.name,
+                    place.describe(),
+                    allowed.join(", ")
+                ),
+            )
+            .with_fix(Fix {
+                title: format!("Remove `{}`", opt.name),
+                edits: opt.removal(),
+            }),
+        );
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::validate::test_support::check_diagnostics;
+    use crate::validate::test_support::{check_diagnostics, check_fix};
 
     #[test]
     fn import_option_on_export() {
@@ -36,6 +42,26 @@ mod tests {
              //^^^^^^^^^^ option-not-here (warning): `structural` has no effect on an exported function, so it is ignored (it applies to an `extern "C"` block, an imported function); remove it
 pub fn f() {}
 "#,
+        );
+    }
+
+    #[test]
+    fn fix_removes_the_option_and_a_comma() {
+        check_fix(
+            "#[wasm_bindgen(js_name = g, readonly)]\npub fn f() {}\n",
+            "#[wasm_bindgen(js_name = g)]\npub fn f() {}\n",
+        );
+        check_fix(
+            "#[wasm_bindgen(readonly, js_name = g)]\npub fn f() {}\n",
+            "#[wasm_bindgen( js_name = g)]\npub fn f() {}\n",
+        );
+        check_fix(
+            "#[wasm_bindgen(js_name = g, readonly, skip_typescript)]\npub fn f() {}\n",
+            "#[wasm_bindgen(js_name = g, skip_typescript)]\npub fn f() {}\n",
+        );
+        check_fix(
+            "#[wasm_bindgen(readonly)]\npub fn f() {}\n",
+            "#[wasm_bindgen()]\npub fn f() {}\n",
         );
     }
 }
