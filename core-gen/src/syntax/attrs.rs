@@ -132,6 +132,19 @@ pub const NOT_SUPPORTED_YET: &[&str] = &[
     "jspi",
 ];
 
+/// Options wasm-bindgen (up to 0.2.130) reads on an item where wbg does not implement them
+/// yet (beyond the item's `places`): reported as unsupported, not as having no effect, so
+/// code written for wasm-bindgen does not silently get other JS. An entry goes away when
+/// its place joins the option's `places`.
+pub const NOT_SUPPORTED_HERE_YET: &[(&str, Place)] = &[
+    ("extends", Place::Struct),
+    ("js_namespace", Place::ExportFn),
+    ("js_namespace", Place::Struct),
+    ("js_namespace", Place::Impl),
+    ("variadic", Place::ExportFn),
+    ("skip_jsdoc", Place::Field),
+];
+
 /// Options wasm-bindgen reads only on functions (their signature's TypeScript and JSDoc);
 /// on any other item it refuses them, pointing at the whole attribute.
 const FUNCTION_ONLY: &[&str] = &[

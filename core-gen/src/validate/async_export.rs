@@ -1,5 +1,6 @@
-//! `async fn` exports return a promise and run after the call returns, so they cannot
-//! borrow their arguments; async methods are not supported yet.
+//! `async fn` exports: wasm-bindgen also exports `async` methods and `async fn`s that borrow
+//! their arguments; wbg does not yet (its futures own what they use), so both are reported
+//! as unsupported.
 
 use syn::spanned::Spanned;
 
@@ -9,9 +10,10 @@ pub(super) fn check(sig: &syn::Signature, is_method: bool, out: &mut Vec<Diagnos
     let Some(token) = &sig.asyncness else { return };
     if is_method {
         out.push(Diagnostic::error(
-            "async-export",
+            "unsupported-async-method",
             token.span,
-            "`async` methods are not supported by this wbg version yet; export an `async fn` taking the data it needs",
+            "wbg does not support `async` methods yet (wasm-bindgen does); export an `async fn` \
+             taking the data it needs for now",
         ));
         return;
     }
@@ -19,12 +21,37 @@ pub(super) fn check(sig: &syn::Signature, is_method: bool, out: &mut Vec<Diagnos
         if let syn::FnArg::Typed(pt) = input {
             if matches!(&*pt.ty, syn::Type::Reference(_)) {
                 out.push(Diagnostic::error(
-                    "async-borrow",
+                    "unsupported-async-borrow",
                     pt.ty.span(),
-                    "an `async fn` export runs after the call returns, so it cannot borrow its arguments; \
-                     take an owned value instead (e.g. `String` for `&str`)",
+                    "wbg does not support borrowed arguments in an `async fn` export yet \
+                     (wasm-bindgen does); take an owned value for now (e.g. `String` for `&str`)",
                 ));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::test_support::check_diagnostics;
+
+    #[test]
+    fn async_limitations() {
+        check_diagnostics(
+            r#"
+#[wasm_bindgen]
+pub async fn greet(name: &str) -> String { name.to_string() }
+                       //^^^^ unsupported-async-borrow: wbg does not support borrowed arguments in an `async fn` export yet (wasm-bindgen does); take an owned value for now (e.g. `String` for `&str`)
+#[wasm_bindgen]
+pub async fn owned(name: String) -> String { name }
+#[wasm_bindgen]
+pub struct S;
+#[wasm_bindgen]
+impl S {
+    pub async fn run(&self) {}
+      //^^^^^ unsupported-async-method: wbg does not support `async` methods yet (wasm-bindgen does); export an `async fn` taking the data it needs for now
+}
+"#,
+        );
     }
 }
