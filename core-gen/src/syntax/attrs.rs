@@ -218,17 +218,22 @@ pub struct AttrOption {
 }
 
 impl AttrOption {
-    /// The edits that remove this option and one comma beside it (the one before, with
-    /// the space between, when there is one).
+    /// The edits that remove this option and one comma beside it.
     pub fn removal(&self) -> Vec<(Span, String)> {
-        let Some(comma) = self.commas.0.or(self.commas.1) else {
-            return vec![(self.span, String::new())];
-        };
-        match comma.join(self.span) {
-            Some(both) => vec![(both, String::new())],
-            // Spans from different places (a macro's call site): one edit each.
-            None => vec![(self.span, String::new()), (comma, String::new())],
-        }
+        removal(self.span, self.commas)
+    }
+}
+
+/// The edits that remove an option at `span` and one of its `commas` (the one before, with
+/// the space between, when there is one).
+fn removal(span: Span, commas: (Option<Span>, Option<Span>)) -> Vec<(Span, String)> {
+    let Some(comma) = commas.0.or(commas.1) else {
+        return vec![(span, String::new())];
+    };
+    match comma.join(span) {
+        Some(both) => vec![(both, String::new())],
+        // Spans from different places (a macro's call site): one edit each.
+        None => vec![(span, String::new()), (comma, String::new())],
     }
 }
 
@@ -248,10 +253,15 @@ pub fn parse_options(
             .position(is_comma)
             .map_or(tokens.len(), |i| start + i);
         let chunk = &tokens[start..end];
-        if !chunk.is_empty() {
-            if let Some(mut opt) = parse_one(chunk, site, diags) {
-                let before = start.checked_sub(1).map(|i| tokens[i].span());
-                opt.commas = (before, tokens.get(end).map(TokenTree::span));
+        let commas = (
+            start.checked_sub(1).map(|i| tokens[i].span()),
+            tokens.get(end).map(TokenTree::span),
+        );
+        if let Some(d) = function_only_elsewhere(chunk, site, commas) {
+            diags.push(d);
+        } else if !chunk.is_empty() {
+            if let Some(mut opt) = parse_one(chunk, diags) {
+                opt.commas = commas;
                 out.push(opt);
             }
         }
@@ -260,17 +270,41 @@ pub fn parse_options(
     out
 }
 
+/// A `FUNCTION_ONLY` option on something else: wasm-bindgen refuses it, pointing at the
+/// whole attribute.
+fn function_only_elsewhere(
+    chunk: &[TokenTree],
+    site: AttrSite,
+    commas: (Option<Span>, Option<Span>),
+) -> Option<Diagnostic> {
+    let TokenTree::Ident(name) = chunk.first()? else {
+        return None;
+    };
+    let name = name.to_string();
+    if site.on_function || !FUNCTION_ONLY.contains(&name.as_str()) {
+        return None;
+    }
+    let d = Diagnostic::error(
+        "function-only-option",
+        site.span,
+        format!(
+            "`{name}` describes a function's signature and only applies to functions; remove \
+             it from this item"
+        ),
+    );
+    Some(d.with_fix(crate::Fix {
+        title: format!("Remove `{name}`"),
+        edits: removal(join_spans(chunk), commas),
+    }))
+}
+
 fn join_spans(tokens: &[TokenTree]) -> Span {
     let first = tokens[0].span();
     let last = tokens[tokens.len() - 1].span();
     first.join(last).unwrap_or(first)
 }
 
-fn parse_one(
-    chunk: &[TokenTree],
-    site: AttrSite,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<AttrOption> {
+fn parse_one(chunk: &[TokenTree], diags: &mut Vec<Diagnostic>) -> Option<AttrOption> {
     let span = join_spans(chunk);
     let (name, name_span) = match &chunk[0] {
         TokenTree::Ident(i) => (i.to_string().trim_start_matches("r#").to_string(), i.span()),
@@ -284,17 +318,6 @@ fn parse_one(
         }
     };
     let Some(spec) = find(&name) else {
-        if FUNCTION_ONLY.contains(&name.as_str()) && !site.on_function {
-            diags.push(Diagnostic::error(
-                "function-only-option",
-                site.span,
-                format!(
-                    "`{name}` describes a function's signature and only applies to functions; \
-                     remove it from this item"
-                ),
-            ));
-            return None;
-        }
         if NOT_SUPPORTED_YET.contains(&name.as_str()) {
             diags.push(Diagnostic::error(
                 "unsupported-option",
@@ -464,6 +487,22 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn function_only_options_elsewhere_point_at_the_attribute() {
+        use crate::validate::test_support::{check_diagnostics, check_fix};
+        check_diagnostics(
+            r#"
+#[wasm_bindgen(unchecked_return_type = "P")]
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ function-only-option: `unchecked_return_type` describes a function's signature and only applies to functions; remove it from this item
+pub struct P;
+"#,
+        );
+        check_fix(
+            "#[wasm_bindgen(js_name = Q, param_description = \"q\")]\npub struct P;\n",
+            "#[wasm_bindgen(js_name = Q)]\npub struct P;\n",
+        );
+    }
 
     #[test]
     fn nearest_suggests_typos() {
