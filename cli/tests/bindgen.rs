@@ -30,11 +30,16 @@ fn add_descriptor(version: u8, tag: u8) -> Vec<u8> {
     b.extend(s("add"));
     b.extend(s("add"));
     b.extend(s("Adds two numbers."));
-    b.extend([0, 2]);
-    b.extend(s("a"));
-    b.push(tag);
-    b.extend(s("b"));
-    b.push(tag);
+    b.push(0); // flags
+    b.extend(s("")); // unchecked_return_type
+    b.extend(s("")); // return_description
+    b.push(2);
+    for name in ["a", "b"] {
+        b.extend(s(name));
+        b.extend(s("")); // unchecked_param_type
+        b.extend(s("")); // param_description
+        b.push(tag);
+    }
     b.push(tag);
     entry(b)
 }
@@ -277,6 +282,7 @@ fn built_with_upstream() {
 
 #[test]
 fn descriptor_version_mismatch() {
+    // A version other than ours, as a runtime of another wbg release writes it.
     let other = VERSION + 1;
     let mut runtime = vec![other, 0];
     runtime.extend(s("0.2.999"));

@@ -3,7 +3,7 @@
 //! are. The macro writes these records into its descriptor entries; hover renders them.
 
 use crate::descriptor::schema::{flags, op, receiver, role};
-use crate::descriptor::{ImportOp, Receiver, Role};
+use crate::descriptor::{self, EnumValue, ImportOp, Receiver, Role, Type};
 use crate::syntax;
 
 /// A member of an exported class as its METHOD entry describes it, generic over the type
@@ -16,9 +16,57 @@ pub struct Member<T> {
     pub receiver: Receiver,
     pub role: Role,
     pub skip_typescript: bool,
-    pub args: Vec<(String, T)>,
+    pub skip_jsdoc: bool,
+    pub args: Vec<Param<T>>,
     /// `None`: returns nothing.
     pub ret: Option<T>,
+    pub ret_doc: syntax::ReturnDoc,
+}
+
+/// A parameter of an export as its entry lists it: the JS name and what the `.d.ts` and
+/// doc comments say beside the type.
+#[derive(Debug, Clone)]
+pub struct Param<T> {
+    pub name: String,
+    pub ty: T,
+    /// `unchecked_param_type`.
+    pub ts_type: Option<String>,
+    /// `param_description`.
+    pub description: Option<String>,
+}
+
+impl<T> Param<T> {
+    fn plain(name: String, ty: T) -> Param<T> {
+        Param {
+            name,
+            ty,
+            ts_type: None,
+            description: None,
+        }
+    }
+}
+
+impl Param<Type> {
+    pub fn into_arg(self) -> descriptor::Arg {
+        descriptor::Arg {
+            name: self.name,
+            ty: self.ty,
+            ts_type: self.ts_type,
+            description: self.description,
+        }
+    }
+}
+
+/// An export's parameters, their types lowered by `ty`.
+pub fn params<T>(args: &[syntax::Arg], ty: impl Fn(&syn::Type) -> T) -> Vec<Param<T>> {
+    args.iter()
+        .map(|a| Param {
+            name: a.name.clone(),
+            ty: ty(&a.ty),
+            ts_type: a.ts_type.clone(),
+            description: a.description.clone(),
+        })
+        .collect()
 }
 
 /// What a member's wasm export is the shim of.
@@ -62,8 +110,10 @@ pub fn field<T: Clone>(f: &syntax::Field, ty: T) -> Vec<Member<T>> {
         receiver,
         role,
         skip_typescript: f.skip_typescript,
+        skip_jsdoc: f.skip_jsdoc,
         args,
         ret,
+        ret_doc: syntax::ReturnDoc::default(),
     };
     let mut out = vec![accessor(
         Export::Getter(rust_name.clone()),
@@ -77,7 +127,7 @@ pub fn field<T: Clone>(f: &syntax::Field, ty: T) -> Vec<Member<T>> {
             Export::Setter(rust_name),
             Receiver::RefMut,
             Role::Setter,
-            vec![("value".to_string(), ty)],
+            vec![Param::plain("value".to_string(), ty)],
             None,
         ));
     }
@@ -103,9 +153,150 @@ pub fn method<T>(m: &syntax::Method, ty: impl Fn(&syn::Type) -> T) -> Member<T> 
             syntax::MethodKind::Setter { .. } => Role::Setter,
         },
         skip_typescript: m.skip_typescript,
-        args: m.args.iter().map(|a| (a.name.clone(), ty(&a.ty))).collect(),
+        skip_jsdoc: m.skip_jsdoc,
+        args: params(&m.args, &ty),
         ret: m.ret.as_ref().map(ty),
+        ret_doc: m.ret_doc.clone(),
     }
+}
+
+impl Member<Type> {
+    /// The METHOD record bindgen decodes from this member's entry.
+    pub fn into_method(self, class: &str) -> descriptor::Method {
+        descriptor::Method {
+            class: class.to_string(),
+            export: self.export.key(),
+            js_name: self.js_name,
+            docs: self.docs,
+            receiver: self.receiver,
+            role: self.role,
+            skip_typescript: self.skip_typescript,
+            skip_jsdoc: self.skip_jsdoc,
+            args: self.args.into_iter().map(Param::into_arg).collect(),
+            ret: self.ret.unwrap_or(Type::Unit),
+            ret_ts_type: self.ret_doc.ts_type,
+            ret_description: self.ret_doc.description,
+        }
+    }
+}
+
+/// The flags byte of a member's METHOD entry.
+pub fn member_flags<T>(m: &Member<T>) -> u8 {
+    bits(&[
+        (m.skip_typescript, flags::SKIP_TYPESCRIPT),
+        (m.skip_jsdoc, flags::SKIP_JSDOC),
+    ])
+}
+
+/// The flags byte of an exported function's FUNCTION entry.
+pub fn function_flags(f: &syntax::Function) -> u8 {
+    bits(&[
+        (f.start, flags::START),
+        (f.skip_typescript, flags::SKIP_TYPESCRIPT),
+        (f.skip_jsdoc, flags::SKIP_JSDOC),
+    ])
+}
+
+/// The wasm export behind a function. `start` uses a fixed name, so two of them are a
+/// link error rather than a silent choice.
+pub fn function_export(f: &syntax::Function) -> String {
+    if f.start {
+        "__wbindgen_start".to_string()
+    } else {
+        f.js_name.clone()
+    }
+}
+
+/// The FUNCTION record bindgen decodes from a function's entry; `ty` resolves each source
+/// type as the macro's descriptor would describe it.
+pub fn function(f: &syntax::Function, ty: &dyn Fn(&syn::Type) -> Type) -> descriptor::Function {
+    let ret = f.ret.as_ref().map_or(Type::Unit, ty);
+    descriptor::Function {
+        export: function_export(f),
+        js_name: f.js_name.clone(),
+        docs: f.docs.clone(),
+        start: f.start,
+        skip_typescript: f.skip_typescript,
+        skip_jsdoc: f.skip_jsdoc,
+        args: params(&f.args, ty)
+            .into_iter()
+            .map(Param::into_arg)
+            .collect(),
+        // The macro describes an `async fn` as returning a promise of its output.
+        ret: if f.sig.asyncness.is_some() {
+            Type::Promise(Box::new(ret))
+        } else {
+            ret
+        },
+        ret_ts_type: f.ret_doc.ts_type.clone(),
+        ret_description: f.ret_doc.description.clone(),
+    }
+}
+
+/// The strings FUNCTION and METHOD entries carry after their flags: the return value's
+/// `unchecked_return_type` and `return_description` ("" when absent).
+pub fn return_doc_strings(doc: &syntax::ReturnDoc) -> [&str; 2] {
+    [
+        doc.ts_type.as_deref().unwrap_or(""),
+        doc.description.as_deref().unwrap_or(""),
+    ]
+}
+
+/// The strings each parameter of a FUNCTION or METHOD entry carries before its type: its
+/// JS name, `unchecked_param_type` and `param_description` ("" when absent).
+pub fn param_strings<T>(p: &Param<T>) -> [&str; 3] {
+    [
+        &p.name,
+        p.ts_type.as_deref().unwrap_or(""),
+        p.description.as_deref().unwrap_or(""),
+    ]
+}
+
+/// The numbers Rust converts an enum's variants to and from: the discriminants of a
+/// numeric enum (`u32`, or `i32` in a signed one), the variant indices of a string enum.
+pub fn enum_rust_values(e: &syntax::Enum) -> Vec<i64> {
+    if e.is_string() {
+        (0..e.variants.len() as i64).collect()
+    } else {
+        e.numeric_values()
+    }
+}
+
+/// The flags byte of an ENUM entry.
+pub fn enum_flags(e: &syntax::Enum) -> u8 {
+    bits(&[
+        (e.is_string(), flags::STRING_ENUM),
+        (e.is_signed(), flags::SIGNED_ENUM),
+        (e.skip_typescript, flags::SKIP_TYPESCRIPT),
+    ])
+}
+
+/// The ENUM record bindgen decodes from an enum's entry.
+pub fn enumeration(e: &syntax::Enum) -> descriptor::Enum {
+    descriptor::Enum {
+        js_name: e.js_name.clone(),
+        docs: e.docs.clone(),
+        variants: e
+            .variants
+            .iter()
+            .zip(enum_rust_values(e))
+            .map(|(v, n)| descriptor::Variant {
+                name: v.name.to_string(),
+                docs: v.docs.clone(),
+                value: match &v.value {
+                    syntax::VariantValue::String(s) => EnumValue::String(s.clone()),
+                    _ => EnumValue::Number(n),
+                },
+            })
+            .collect(),
+        skip_typescript: e.skip_typescript,
+    }
+}
+
+fn bits(set: &[(bool, u8)]) -> u8 {
+    set.iter()
+        .filter(|(on, _)| *on)
+        .fold(0, |acc, (_, bit)| acc | bit)
 }
 
 /// The schema byte of a receiver.
@@ -171,15 +362,12 @@ pub fn op_code(o: ImportOp) -> u8 {
 
 /// The flags byte of an imported function's entry.
 pub fn import_flags(f: &syntax::ImportFn) -> u8 {
-    [
+    bits(&[
         (f.catch, flags::CATCH),
         (f.structural, flags::STRUCTURAL),
         (f.variadic, flags::VARIADIC),
         (f.final_, flags::FINAL),
-    ]
-    .iter()
-    .filter(|(on, _)| *on)
-    .fold(0, |acc, (_, bit)| acc | bit)
+    ])
 }
 
 /// Whether the import's first Rust argument is the JS receiver; without a class (a mistake

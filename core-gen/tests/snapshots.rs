@@ -15,13 +15,10 @@ fn module() -> Module {
         docs: docs.iter().map(|s| s.to_string()).collect(),
         start: false,
         skip_typescript: false,
-        args: args
-            .into_iter()
-            .map(|(n, ty)| Arg {
-                name: n.to_string(),
-                ty,
-            })
-            .collect(),
+        skip_jsdoc: false,
+        ret_ts_type: None,
+        ret_description: None,
+        args: args.into_iter().map(|(n, ty)| Arg::new(n, ty)).collect(),
         ret,
     };
     let mut start = f("__wbindgen_start", &[], vec![], Type::Unit);
@@ -36,12 +33,15 @@ fn module() -> Module {
                 receiver,
                 role,
                 skip_typescript: false,
+                skip_jsdoc: false,
+                ret_ts_type: None,
+                ret_description: None,
                 args,
                 ret,
             }
         };
     let counter = Type::Named("Counter".into());
-    let arg = |n: &str, ty: Type| Arg { name: n.into(), ty };
+    let arg = |n: &str, ty: Type| Arg::new(n, ty);
     Module {
         runtime_version: Some("0.2.100".into()),
         functions: vec![

@@ -9,13 +9,16 @@ use wbg_core_gen::glue::{self, GlueOptions};
 use wbg_core_gen::target::{self, Target};
 
 fn module() -> Module {
-    let arg = |n: &str, ty: Type| Arg { name: n.into(), ty };
+    let arg = |n: &str, ty: Type| Arg::new(n, ty);
     let function = |name: &str, docs: &[&str], args: Vec<Arg>, ret: Type| Function {
         export: name.into(),
         js_name: name.into(),
         docs: docs.iter().map(|s| s.to_string()).collect(),
         start: false,
         skip_typescript: false,
+        skip_jsdoc: false,
+        ret_ts_type: None,
+        ret_description: None,
         args,
         ret,
     };
@@ -27,6 +30,9 @@ fn module() -> Module {
         receiver,
         role,
         skip_typescript: false,
+        skip_jsdoc: false,
+        ret_ts_type: None,
+        ret_description: None,
         args,
         ret,
     };

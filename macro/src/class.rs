@@ -208,8 +208,8 @@ fn field_accessor(
         ty: receiver,
         span: field.span,
     }];
-    args.extend(member.args.iter().map(|(_, ty)| ShimArg {
-        ty: ty.clone(),
+    args.extend(member.args.iter().map(|p| ShimArg {
+        ty: p.ty.clone(),
         span: field.span,
     }));
     let unit: syn::Type = syn::parse_quote!(());
@@ -307,13 +307,12 @@ fn method_entry(
     str_part(&mut head, &m.docs.join("\n"));
     head.push(lower::receiver_code(m.receiver));
     head.push(lower::role_code(m.role));
-    head.push(if m.skip_typescript {
-        FLAG_SKIP_TYPESCRIPT
-    } else {
-        0
-    });
+    head.push(lower::member_flags(m));
+    for s in lower::return_doc_strings(&m.ret_doc) {
+        str_part(&mut head, s);
+    }
     let mut parts = vec![Part::Lit(head), Part::Desc(class.clone())];
-    shim::signature(&mut parts, &m.args, ret);
+    shim::export_signature(&mut parts, &m.args, ret);
     shim::entry("METHOD", parts)
 }
 

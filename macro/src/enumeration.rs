@@ -3,28 +3,19 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
+use wbg_core_gen::lower;
 use wbg_core_gen::syntax::{Enum, VariantValue};
 
 use crate::shim::{self, str_part, Part};
-
-use wbg_schema::flags::{
-    SIGNED_ENUM as FLAG_SIGNED_ENUM, SKIP_TYPESCRIPT as FLAG_SKIP_TYPESCRIPT,
-    STRING_ENUM as FLAG_STRING_ENUM,
-};
 
 pub fn expand(e: &Enum, cleaned: TokenStream) -> TokenStream {
     let name = &e.rust_name;
     let js_name = &e.js_name;
     let rt = quote!(::wasm_bindgen::__rt);
     let string = e.is_string();
-    let signed = e.is_signed();
-    // Rust sees string enums by variant index and numeric enums by discriminant; both
-    // travel as `u32`, a signed enum's `i32` values as their bits (wasm's `i32` either way).
-    let numbers: Vec<i64> = if string {
-        (0..e.variants.len() as i64).collect()
-    } else {
-        e.numeric_values()
-    };
+    let numbers = lower::enum_rust_values(e);
+    // Both travel as `u32`: a signed enum's `i32` values as their bits (wasm's `i32` either
+    // way).
     let values: Vec<u32> = numbers.iter().map(|&n| n as u32).collect();
     let variants: Vec<_> = e.variants.iter().map(|v| &v.name).collect();
     // `None` of an `Option<Enum>`; the glue computes the same value.
@@ -37,15 +28,7 @@ pub fn expand(e: &Enum, cleaned: TokenStream) -> TokenStream {
     let mut body = Vec::new();
     str_part(&mut body, js_name);
     str_part(&mut body, &e.docs.join("\n"));
-    body.push(
-        if string { FLAG_STRING_ENUM } else { 0 }
-            | if signed { FLAG_SIGNED_ENUM } else { 0 }
-            | if e.skip_typescript {
-                FLAG_SKIP_TYPESCRIPT
-            } else {
-                0
-            },
-    );
+    body.push(lower::enum_flags(e));
     body.extend_from_slice(&(e.variants.len() as u32).to_le_bytes());
     for (v, n) in e.variants.iter().zip(&values) {
         str_part(&mut body, &v.name.to_string());

@@ -4,6 +4,7 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
+use wbg_core_gen::lower::{self, Param};
 
 /// One argument of a shim.
 pub struct ShimArg {
@@ -211,6 +212,21 @@ pub fn signature(parts: &mut Vec<Part>, args: &[(String, syn::Type)], ret: &syn:
         str_part(&mut n, name);
         parts.push(Part::Lit(n));
         parts.push(Part::Desc(ty.clone()));
+    }
+    parts.push(Part::Desc(ret.clone()));
+}
+
+/// The signature that ends FUNCTION and METHOD entries: the argument count, each
+/// parameter's strings (`lower::param_strings`) and type, then the return type.
+pub fn export_signature(parts: &mut Vec<Part>, params: &[Param<syn::Type>], ret: &syn::Type) {
+    parts.push(Part::Lit(vec![params.len() as u8]));
+    for p in params {
+        let mut strings = Vec::new();
+        for s in lower::param_strings(p) {
+            str_part(&mut strings, s);
+        }
+        parts.push(Part::Lit(strings));
+        parts.push(Part::Desc(p.ty.clone()));
     }
     parts.push(Part::Desc(ret.clone()));
 }

@@ -34,8 +34,9 @@ pub use wasm_bindgen_macro::wasm_bindgen;
 pub mod convert_traits {
     //! The conversion traits, for code that wants to name them.
     pub use crate::convert::{
-        FromWasmAbi, IntoWasmAbi, OptionFromWasmAbi, OptionIntoWasmAbi, OptionRefFromWasmAbi,
-        OptionRefMutFromWasmAbi, RefFromWasmAbi, RefMutFromWasmAbi, ReturnWasmAbi, WasmAbi,
+        FromWasmAbi, IntoWasmAbi, LongRefFromWasmAbi, OptionFromWasmAbi, OptionIntoWasmAbi,
+        OptionRefFromWasmAbi, OptionRefMutFromWasmAbi, RefFromWasmAbi, RefMutFromWasmAbi,
+        ReturnWasmAbi, WasmAbi,
     };
 }
 

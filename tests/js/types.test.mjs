@@ -315,6 +315,11 @@ for (const target of TARGETS) {
       assert.equal(await p, 42);
       await assert.rejects(m.reject_later('nope'), (e) => e instanceof Error && e.message === 'nope');
       assert.equal(await m.plain_async(), 'no result type');
+      const first = m.borrowed_across_await('ä', new Uint8Array([1, 2]), { k: 1 });
+      const second = m.borrowed_across_await('b', new Uint8Array([3]), 'other');
+      assert.equal(m.imports_round_trip(), 'ok', 'other calls lend values while the futures wait');
+      assert.equal(await first, 'ä [1, 2] JsValue(Object({"k":1}))');
+      assert.equal(await second, 'b [3] JsValue("other")');
       const thrown = { why: 'rejected' };
       assert.equal(await m.await_rejection(Promise.reject(thrown)), thrown);
       assert.equal(await m.await_rejection(Promise.resolve(3)), 'resolved JsValue(3)');
@@ -369,6 +374,7 @@ for (const target of TARGETS) {
         'export function checked(fail: boolean): string;',
         'export function double_later(x: number): Promise<number>;',
         'export function plain_async(): Promise<string>;',
+        'export function borrowed_across_await(name: string, bytes: Uint8Array, value: any): Promise<string>;',
         'export function buffer_ptr(): number;',
         'export function counter_new(start: number): number;',
         'export function byte_read(p: number): number;',

@@ -178,6 +178,10 @@ pub fn decode_section(bytes: &[u8]) -> Result<Module, DecodeError> {
                 let contents = r.str().map_err(|e| shift(e, start))?;
                 module.snippets.push(Snippet { path, contents });
             }
+            kind::TS_SECTION => {
+                let text = r.str().map_err(|e| shift(e, start))?;
+                module.ts_sections.push(text);
+            }
             other => {
                 let what = format!("unknown entry kind {other}");
                 return Err(shift(DecodeError::Damaged { what, offset: 1 }, start));
@@ -203,6 +207,8 @@ pub fn decode_section(bytes: &[u8]) -> Result<Module, DecodeError> {
     module.import_types.dedup();
     module.snippets.sort_by(|a, b| a.path.cmp(&b.path));
     module.snippets.dedup();
+    module.ts_sections.sort();
+    module.ts_sections.dedup();
     Ok(module)
 }
 
@@ -252,9 +258,33 @@ fn args(r: &mut Reader<'_>) -> Result<Vec<Arg>, DecodeError> {
     for _ in 0..n {
         let name = r.str()?;
         let ty = r.ty(0)?;
-        out.push(Arg { name, ty });
+        out.push(Arg::new(name, ty));
     }
     Ok(out)
+}
+
+/// The arguments of an export: name, `unchecked_param_type`, `param_description`, type.
+fn export_args(r: &mut Reader<'_>) -> Result<Vec<Arg>, DecodeError> {
+    let n = r.u8()?;
+    let mut out = Vec::with_capacity(n as usize);
+    for _ in 0..n {
+        let name = r.str()?;
+        let ts_type = optional(r.str()?);
+        let description = optional(r.str()?);
+        let ty = r.ty(0)?;
+        out.push(Arg {
+            name,
+            ty,
+            ts_type,
+            description,
+        });
+    }
+    Ok(out)
+}
+
+/// An optional string of an entry: empty when absent.
+fn optional(s: String) -> Option<String> {
+    (!s.is_empty()).then_some(s)
 }
 
 fn structure(r: &mut Reader<'_>) -> Result<Struct, DecodeError> {
@@ -305,6 +335,8 @@ fn method(r: &mut Reader<'_>) -> Result<Method, DecodeError> {
         }
     };
     let flags = r.u8()?;
+    let ret_ts_type = optional(r.str()?);
+    let ret_description = optional(r.str()?);
     let at = r.pos;
     let class = match r.ty(0)? {
         Type::Named(name) => name,
@@ -315,9 +347,11 @@ fn method(r: &mut Reader<'_>) -> Result<Method, DecodeError> {
             })
         }
     };
-    let args = args(r)?;
+    let args = export_args(r)?;
     let ret = r.ty(0)?;
     Ok(Method {
+        ret_ts_type,
+        ret_description,
         class,
         export,
         js_name,
@@ -325,6 +359,7 @@ fn method(r: &mut Reader<'_>) -> Result<Method, DecodeError> {
         receiver,
         role,
         skip_typescript: flags & schema::flags::SKIP_TYPESCRIPT != 0,
+        skip_jsdoc: flags & schema::flags::SKIP_JSDOC != 0,
         args,
         ret,
     })
@@ -453,13 +488,9 @@ fn function(r: &mut Reader<'_>) -> Result<Function, DecodeError> {
     let js_name = r.str()?;
     let docs = r.str()?;
     let flags = r.u8()?;
-    let nargs = r.u8()?;
-    let mut args = Vec::with_capacity(nargs as usize);
-    for _ in 0..nargs {
-        let name = r.str()?;
-        let ty = r.ty(0)?;
-        args.push(Arg { name, ty });
-    }
+    let ret_ts_type = optional(r.str()?);
+    let ret_description = optional(r.str()?);
+    let args = export_args(r)?;
     let ret = r.ty(0)?;
     Ok(Function {
         export,
@@ -471,8 +502,11 @@ fn function(r: &mut Reader<'_>) -> Result<Function, DecodeError> {
         },
         start: flags & schema::flags::START != 0,
         skip_typescript: flags & schema::flags::SKIP_TYPESCRIPT != 0,
+        skip_jsdoc: flags & schema::flags::SKIP_JSDOC != 0,
         args,
         ret,
+        ret_ts_type,
+        ret_description,
     })
 }
 
@@ -497,8 +531,13 @@ mod tests {
         b.extend(s("greet"));
         b.extend(s("greet"));
         b.extend(s("Says hello."));
-        b.extend([0, 1]);
+        b.push(0);
+        b.extend(s("string"));
+        b.extend(s("the greeting"));
+        b.push(1);
         b.extend(s("name"));
+        b.extend(s(""));
+        b.extend(s("who to greet"));
         b.extend([tag::REF, tag::STRING]);
         b.push(tag::STRING);
         entry(b)
@@ -512,7 +551,11 @@ mod tests {
         assert_eq!(f.js_name, "greet");
         assert_eq!(f.docs, vec!["Says hello."]);
         assert_eq!(f.args[0].ty, Type::Ref(Box::new(Type::String)));
+        assert_eq!(f.args[0].ts_type, None);
+        assert_eq!(f.args[0].description.as_deref(), Some("who to greet"));
         assert_eq!(f.ret, Type::String);
+        assert_eq!(f.ret_ts_type.as_deref(), Some("string"));
+        assert_eq!(f.ret_description.as_deref(), Some("the greeting"));
     }
 
     #[test]
@@ -550,11 +593,14 @@ mod tests {
         b.extend(s("f"));
         b.extend(s("f"));
         b.extend(s(""));
-        b.extend([0, 0, 200]);
+        b.push(0);
+        b.extend(s(""));
+        b.extend(s(""));
+        b.extend([0, 200]);
         let err = decode_section(&entry(b)).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "damaged wbg descriptor section: unknown type tag 200 at byte 22"
+            "damaged wbg descriptor section: unknown type tag 200 at byte 30"
         );
     }
 }

@@ -166,14 +166,36 @@ pub struct Function {
     pub docs: Vec<String>,
     pub start: bool,
     pub skip_typescript: bool,
+    /// No `@param`/`@returns` tags in the JS doc comment (`skip_jsdoc`).
+    pub skip_jsdoc: bool,
     pub args: Vec<Arg>,
     pub ret: Type,
+    /// `unchecked_return_type`: written instead of the derived TypeScript type.
+    pub ret_ts_type: Option<String>,
+    /// `return_description`.
+    pub ret_description: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Arg {
     pub name: String,
     pub ty: Type,
+    /// `unchecked_param_type` of an export's parameter.
+    pub ts_type: Option<String>,
+    /// `param_description` of an export's parameter.
+    pub description: Option<String>,
+}
+
+impl Arg {
+    /// An argument with nothing but its name and type (imports, closures).
+    pub fn new(name: impl Into<String>, ty: Type) -> Arg {
+        Arg {
+            name: name.into(),
+            ty,
+            ts_type: None,
+            description: None,
+        }
+    }
 }
 
 /// An exported struct, seen from JS as a class.
@@ -219,8 +241,13 @@ pub struct Method {
     pub receiver: Receiver,
     pub role: Role,
     pub skip_typescript: bool,
+    pub skip_jsdoc: bool,
     pub args: Vec<Arg>,
     pub ret: Type,
+    /// `unchecked_return_type`: written instead of the derived TypeScript type.
+    pub ret_ts_type: Option<String>,
+    /// `return_description`.
+    pub ret_description: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -321,7 +348,8 @@ pub struct ImportFn {
     pub catch: bool,
     pub structural: bool,
     pub variadic: bool,
-    /// The prototype's method or accessor is read once when the glue loads, not per call.
+    /// Methods and accessors are the class prototype's (read at each call, whatever the
+    /// object has of its own); a function through a namespace is the one there at load.
     pub final_: bool,
     pub module: ImportModule,
     pub namespace: Vec<String>,
@@ -365,6 +393,8 @@ pub struct Module {
     pub imports: Vec<ImportFn>,
     pub import_types: Vec<ImportType>,
     pub snippets: Vec<Snippet>,
+    /// `typescript_custom_section` texts, for the `.d.ts`.
+    pub ts_sections: Vec<String>,
     /// Heap closure types, from the memory image rather than the section.
     pub closures: Vec<ClosureRecord>,
 }

@@ -342,8 +342,9 @@ function propertySetter(proto, name) {
     (
         "captureAtLoad",
         &[],
-        r#"// A class member read once when the glue loads (`final` imports). A class missing then
-// does not stop the module loading: calling the member throws what reading it threw.
+        r#"// A function read once when the glue loads (`final` imports through a namespace). A
+// namespace missing then does not stop the module loading: calling it throws what reading
+// it threw.
 function captureAtLoad(read) {
     try {
         return read();

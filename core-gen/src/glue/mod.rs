@@ -15,7 +15,7 @@ pub mod snippet;
 pub mod ts;
 
 use helpers::HelperSet;
-use js::{jsdoc_tags, render_call, Call, JsExport, This};
+use js::{jsdoc_tags, render_call, Call, JsExport, Returns, This};
 use js_text::{doc_comment, enum_values_name, member_access, quote};
 
 use crate::descriptor::{EnumValue, Function, Module, Snippet};
@@ -228,6 +228,10 @@ pub fn build(
             contents,
         });
     }
+    for section in &module.ts_sections {
+        ts.push_str(section);
+        ts.push_str("\n\n");
+    }
     if options.debug {
         helpers.require("heapStats");
         ts.push_str(ts::HEAP_STATS_DECLARATION);
@@ -271,7 +275,11 @@ fn render_function(
     Ok(JsExport {
         name: f.js_name.clone(),
         before: String::new(),
-        doc: doc_comment(&f.docs, &jsdoc_tags(&f.args, Some(&f.ret)), ""),
+        doc: doc_comment(
+            &f.docs,
+            &jsdoc_tags(f.skip_jsdoc, &f.args, Some(Returns::of_function(f))),
+            "",
+        ),
         decl: format!(
             "function {}({}) {{\n{}}}\n",
             f.js_name,

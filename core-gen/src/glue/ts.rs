@@ -67,7 +67,7 @@ pub fn param_decls(args: &[Arg]) -> Vec<ParamDecl> {
         .enumerate()
         .map(|(i, a)| {
             let name = js_ident(&a.name);
-            match &a.ty {
+            let decl = match &a.ty {
                 Type::Option(inner) if i >= trailing => ParamDecl {
                     name,
                     ty: format!("{} | null", type_name(inner)),
@@ -83,8 +83,39 @@ pub fn param_decls(args: &[Arg]) -> Vec<ParamDecl> {
                     ty: type_name(ty),
                     optional: false,
                 },
+            };
+            // `unchecked_param_type` is written as given; optionality stays the type's.
+            match &a.ts_type {
+                Some(ts) => ParamDecl {
+                    ty: ts.clone(),
+                    ..decl
+                },
+                None => decl,
             }
         })
+        .collect()
+}
+
+/// The TypeScript return type: `unchecked_return_type` when given (inside `Promise<…>` for
+/// an `async` export), else the derived one.
+pub fn return_type(ret: &Type, ts_type: Option<&str>) -> String {
+    match (ts_type, ret) {
+        (Some(ts), Type::Promise(_)) => format!("Promise<{ts}>"),
+        (Some(ts), _) => ts.to_string(),
+        (None, ret) => type_name(ret),
+    }
+}
+
+/// The `.d.ts` doc comment's tags: a `@param` for each described parameter and
+/// `@returns` when the return value is described.
+pub fn doc_tags(args: &[Arg], ret_description: Option<&str>) -> Vec<String> {
+    args.iter()
+        .filter_map(|a| {
+            a.description
+                .as_ref()
+                .map(|d| format!("@param {} - {d}", js_ident(&a.name)))
+        })
+        .chain(ret_description.map(|d| format!("@returns {d}")))
         .collect()
 }
 
@@ -119,7 +150,7 @@ pub fn function_signature(f: &Function) -> String {
         "export function {}({}): {};",
         f.js_name,
         params(&f.args),
-        type_name(&f.ret)
+        return_type(&f.ret, f.ret_ts_type.as_deref())
     )
 }
 
@@ -136,7 +167,11 @@ export function __wbg_heap_stats(): { capacity: number; live: number; stack: num
 pub fn function_declaration(f: &Function) -> String {
     format!(
         "{}{}\n",
-        doc_comment(&f.docs, &[], ""),
+        doc_comment(
+            &f.docs,
+            &doc_tags(&f.args, f.ret_description.as_deref()),
+            ""
+        ),
         function_signature(f)
     )
 }
@@ -157,13 +192,16 @@ pub fn method_signature(m: &Method, setter_pair: Option<&Method>) -> String {
             } else {
                 "readonly "
             };
-            format!("{prefix}{readonly}{name}: {};", type_name(&m.ret))
+            format!(
+                "{prefix}{readonly}{name}: {};",
+                return_type(&m.ret, m.ret_ts_type.as_deref())
+            )
         }
         Role::Setter => format!("{prefix}set {name}({});", setter_params(&m.args)),
         Role::Method => format!(
             "{prefix}{name}({}): {};",
             params(&m.args),
-            type_name(&m.ret)
+            return_type(&m.ret, m.ret_ts_type.as_deref())
         ),
     }
 }
@@ -194,7 +232,8 @@ pub fn class_declaration(s: &Struct, module: &Module) -> String {
             Role::Getter => method_signature(m, pair(Role::Setter)),
             _ => method_signature(m, None),
         };
-        body.push(format!("{}  {line}", doc_comment(&m.docs, &[], "  ")));
+        let tags = doc_tags(&m.args, m.ret_description.as_deref());
+        body.push(format!("{}  {line}", doc_comment(&m.docs, &tags, "  ")));
     }
     if s.inspectable {
         body.push("  toJSON(): Object;".to_string());
@@ -251,12 +290,12 @@ mod tests {
             docs: vec![],
             start: false,
             skip_typescript: false,
+            skip_jsdoc: false,
+            ret_ts_type: None,
+            ret_description: None,
             args: args
                 .iter()
-                .map(|(n, ty)| Arg {
-                    name: n.to_string(),
-                    ty: ty.clone(),
-                })
+                .map(|(n, ty)| Arg::new(*n, ty.clone()))
                 .collect(),
             ret,
         })

@@ -19,6 +19,10 @@ pub enum Place {
     ForeignFn,
     ForeignType,
     ForeignStatic,
+    /// A parameter of an exported function or method.
+    Param,
+    /// `const TS: &str = "…";`
+    Const,
 }
 
 impl Place {
@@ -34,6 +38,8 @@ impl Place {
             Place::ForeignFn => "an imported function",
             Place::ForeignType => "an imported type",
             Place::ForeignStatic => "an imported static",
+            Place::Param => "a parameter of an exported function",
+            Place::Const => "a `const`",
         }
     }
 }
@@ -67,10 +73,18 @@ use Place::*;
 use ValueShape::*;
 
 pub const OPTIONS: &[OptionSpec] = &[
-    OptionSpec { name: "js_name", shape: Name, places: &[ExportFn, Struct, Method, Field, Enum, ForeignFn, ForeignType, ForeignStatic], doc: "The name JavaScript sees, when it differs from the Rust name." },
+    OptionSpec { name: "js_name", shape: Name, places: &[ExportFn, Struct, Method, Field, Enum, ForeignFn, ForeignType, ForeignStatic, Param], doc: "The name JavaScript sees, when it differs from the Rust name." },
+    OptionSpec { name: "unchecked_return_type", shape: Str, places: &[ExportFn, Method], doc: "The TypeScript return type written in the `.d.ts` and JSDoc instead of the one wbg derives, unchecked (`\"Promise<Foo>\"` is written `\"Foo\"` on an `async fn`)." },
+    OptionSpec { name: "return_description", shape: Str, places: &[ExportFn, Method], doc: "Describes the return value in the doc comments (`@returns`)." },
+    OptionSpec { name: "unchecked_param_type", shape: Str, places: &[Param], doc: "On a parameter: the TypeScript type written in the `.d.ts` and JSDoc instead of the one wbg derives, unchecked." },
+    OptionSpec { name: "param_description", shape: Str, places: &[Param], doc: "On a parameter: its description in the doc comments (`@param name - …`)." },
     OptionSpec { name: "start", shape: Flag, places: &[ExportFn], doc: "Run this function once when the module is initialised. It takes no arguments." },
     OptionSpec { name: "skip_typescript", shape: Flag, places: &[ExportFn, Struct, Method, Field, Enum, ForeignFn], doc: "Leave this item out of the generated `.d.ts`." },
-    OptionSpec { name: "skip_jsdoc", shape: Flag, places: &[ExportFn, Method], doc: "Do not emit JSDoc for this item." },
+    OptionSpec { name: "typescript_custom_section", shape: Flag, places: &[Const], doc: "On a `const` `&str`: its text is written into the generated `.d.ts` as it is (interfaces, type aliases the exports' `unchecked_*` types name)." },
+    OptionSpec { name: "wasm_bindgen", shape: Path, places: &[ExportFn, Struct, Impl, Enum, ForeignBlock, Const], doc: "The path of the `wasm-bindgen` crate in the generated code, for crates that reach it through a re-export or a renamed dependency (`wasm_bindgen = my_dep::wasm_bindgen`)." },
+    OptionSpec { name: "js_sys", shape: Path, places: &[ExportFn, Struct, Impl, Enum, ForeignBlock, Const], doc: "The path of the `js-sys` crate in the generated code. wbg's expansions do not name `js_sys`, so it changes nothing." },
+    OptionSpec { name: "wasm_bindgen_futures", shape: Path, places: &[ExportFn, Struct, Impl, Enum, ForeignBlock, Const], doc: "The path of the `wasm-bindgen-futures` crate in the generated code (for `async fn` exports)." },
+    OptionSpec { name: "skip_jsdoc", shape: Flag, places: &[ExportFn, Method, Field], doc: "No generated `@param`/`@returns` tags in the JS doc comment; the Rust doc comment is kept, so you can write your own tags." },
     OptionSpec { name: "js_class", shape: Name, places: &[Impl, ForeignType, ForeignFn], doc: "The JS class name for an `impl` block of a renamed struct, or of an imported type. On an imported `method`, `constructor` or `static_method_of`: the JS class it acts on, which must be its type's (`#[wasm_bindgen(js_name = Foo)] type JsFoo;`)." },
     OptionSpec { name: "constructor", shape: Flag, places: &[Method, ForeignFn], doc: "Exported: becomes `new Class(...)`. Imported: calls `new Type(...)`." },
     OptionSpec { name: "getter", shape: FlagOrName, places: &[Method, ForeignFn], doc: "A property read. The property name is the function name unless given (`getter = name`)." },
@@ -83,12 +97,13 @@ pub const OPTIONS: &[OptionSpec] = &[
     OptionSpec { name: "inline_js", shape: Str, places: &[ForeignBlock], doc: "JS module source written inline; it is emitted as a snippet file." },
     OptionSpec { name: "catch", shape: Flag, places: &[ForeignFn], doc: "Catch a JS exception: the function must return `Result<T, JsValue>` and an exception becomes `Err`." },
     OptionSpec { name: "structural", shape: Flag, places: &[ForeignBlock, ForeignFn], doc: "Access methods and properties directly on the object (`obj.f()`), not through the class prototype." },
-    OptionSpec { name: "final", shape: Flag, places: &[ForeignBlock, ForeignFn], doc: "Read the class's method or accessor off its prototype once, when the glue loads, and always call that one, whatever the object or the prototype has later (the default reads the prototype on every call); the opposite of `structural`." },
+    OptionSpec { name: "final", shape: Flag, places: &[ForeignBlock, ForeignFn], doc: "Call the class's method or accessor (`Class.prototype.f.call(obj)`, read at each call) rather than whatever the object has under that name; on a function through a namespace, the function there when the glue loads. The opposite of `structural`, wasm-bindgen's default." },
     OptionSpec { name: "variadic", shape: Flag, places: &[ForeignFn], doc: "The last argument (a slice) is spread into the JS call." },
     OptionSpec { name: "indexing_getter", shape: Flag, places: &[ForeignFn], doc: "`obj[key]`." },
     OptionSpec { name: "indexing_setter", shape: Flag, places: &[ForeignFn], doc: "`obj[key] = value`." },
     OptionSpec { name: "indexing_deleter", shape: Flag, places: &[ForeignFn], doc: "`delete obj[key]`." },
     OptionSpec { name: "extends", shape: Path, places: &[ForeignType], doc: "The imported type's parent class; adds `Deref`, `AsRef` and `From` up the chain." },
+    OptionSpec { name: "no_deref", shape: Flag, places: &[ForeignType], doc: "No `Deref` impl to the parent class (or `JsValue`): the type's own methods do not hide behind auto-deref, and it may implement `Deref` itself. `AsRef`, `From` and `JsCast` stay." },
     OptionSpec { name: "vendor_prefix", shape: Name, places: &[ForeignType], doc: "Try the class under this vendor prefix when the plain name is missing." },
     OptionSpec { name: "typescript_type", shape: Name, places: &[ForeignType, Struct], doc: "The TypeScript type to write in the `.d.ts` for this type." },
     OptionSpec { name: "is_type_of", shape: Path, places: &[ForeignType], doc: "A function `fn(&JsValue) -> bool` used by `JsCast` instead of `instanceof`." },
@@ -112,22 +127,13 @@ pub const NOT_SUPPORTED_YET: &[&str] = &[
     "reexport",
     "extends_js_class",
     "extends_js_namespace",
-    "no_deref",
     "no_into_js_generic",
-    "typescript_custom_section",
     "private",
     "fallback",
-    "wasm_bindgen",
-    "js_sys",
-    "wasm_bindgen_futures",
     "slice_to_array",
     "static_string",
     "thread_local",
-    "unchecked_return_type",
-    "return_description",
-    "unchecked_param_type",
     "unchecked_optional_param_type",
-    "param_description",
     "generic_per_mono",
     "jspi",
 ];

@@ -103,7 +103,7 @@ pub struct ImportFn {
     /// its RFC 5; only `final` turns it off.
     pub structural: bool,
     pub variadic: bool,
-    /// `final`: the prototype's member is read once when the glue loads.
+    /// `final`: members are the class prototype's, not the object's own.
     pub final_: bool,
     /// The Rust type the function belongs to: `this` type of a method, constructed type of
     /// a constructor, `static_method_of` type.
@@ -124,6 +124,8 @@ pub struct ImportType {
     pub vendor_prefixes: Vec<String>,
     pub typescript_type: Option<String>,
     pub is_type_of: Option<proc_macro2::TokenStream>,
+    /// `no_deref`: no `Deref` to the parent (or `JsValue`).
+    pub no_deref: bool,
     pub options: Vec<AttrOption>,
     /// `type Foo<T>;` (wasm-bindgen 0.2.130), which wbg does not support yet.
     pub generics: syn::Generics,
@@ -309,6 +311,7 @@ fn parse_type(
         generics: t.generics.clone(),
         vendor_prefixes,
         typescript_type: super::name_option(&options, "typescript_type"),
+        no_deref: attrs::get(&options, "no_deref").is_some(),
         is_type_of,
         options,
     }
@@ -360,7 +363,8 @@ fn parse_fn(
     let rust_name = f.sig.ident.clone();
     let plain = rust_name.to_string().trim_start_matches("r#").to_string();
     // `self` cannot appear in an extern block; rustc reports it.
-    let (args, ret) = super::function::signature(&f.sig, diags, |_| {});
+    let (args, ret) =
+        super::function::signature(&f.sig, super::function::Params::Import, diags, |_| {});
     let has = |name: &str| attrs::get(&options, name).is_some();
     let is_method = has("method");
     let js_name_option = super::name_option(&options, "js_name");

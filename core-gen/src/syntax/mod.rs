@@ -16,12 +16,13 @@ pub use foreign::{
     result_ok_type, ForeignBlock, ForeignItem, ImportFn, ImportModule, ImportOp, ImportStatic,
     ImportType,
 };
-pub use function::{Arg, Function};
+pub use function::{Arg, Function, ReturnDoc};
 pub use impl_block::{Impl, Method, MethodKind, Receiver};
 pub use recover::starts_region;
 pub use structure::{Field, Struct};
 
 use proc_macro2::TokenStream;
+use quote::ToTokens;
 
 use crate::diagnostic::Diagnostic;
 
@@ -40,6 +41,49 @@ pub enum Item {
     Impl(Impl),
     Enum(Enum),
     ForeignMod(ForeignBlock),
+    TsSection(TsSection),
+}
+
+impl Item {
+    /// The options of the item's own `#[wasm_bindgen(...)]`.
+    pub fn options(&self) -> &[AttrOption] {
+        match self {
+            Item::Function(f) => &f.options,
+            Item::Struct(s) => &s.options,
+            Item::Impl(i) => &i.options,
+            Item::Enum(e) => &e.options,
+            Item::ForeignMod(b) => &b.options,
+            Item::TsSection(t) => &t.options,
+        }
+    }
+
+    /// `wasm_bindgen = path`, `js_sys = path`, `wasm_bindgen_futures = path`: the crate
+    /// name the generated code would use and the path to use instead.
+    pub fn crate_paths(&self) -> Vec<(&'static str, TokenStream)> {
+        [
+            ("wasm_bindgen", "wasm_bindgen"),
+            ("js_sys", "js_sys"),
+            ("wasm_bindgen_futures", "wasm_bindgen_futures"),
+        ]
+        .into_iter()
+        .filter_map(|(option, krate)| {
+            let path = match &attrs::get(self.options(), option)?.value {
+                OptionValue::Path(tokens, _) => tokens.clone(),
+                OptionValue::Name(n, span) => syn::Ident::new(n, *span).into_token_stream(),
+                _ => return None,
+            };
+            Some((krate, path))
+        })
+        .collect()
+    }
+}
+
+/// `#[wasm_bindgen(typescript_custom_section)] const TS: &str = "…";`: text for the `.d.ts`.
+#[derive(Debug)]
+pub struct TsSection {
+    /// The const's value: a literal, `include_str!(…)` or another const.
+    pub expr: syn::Expr,
+    pub options: Vec<AttrOption>,
 }
 
 /// Parses one `#[wasm_bindgen(attr)] item`, as the proc macro sees it.
@@ -79,6 +123,12 @@ fn parse_syn_item(
         syn::Item::Impl(i) => Some(Item::Impl(impl_block::parse(i, options, diags))),
         syn::Item::Enum(e) => Some(Item::Enum(enumeration::parse(e, options, diags))),
         syn::Item::ForeignMod(f) => Some(Item::ForeignMod(foreign::parse(f, options, diags))),
+        syn::Item::Const(c) if attrs::get(&options, "typescript_custom_section").is_some() => {
+            Some(Item::TsSection(TsSection {
+                expr: (*c.expr).clone(),
+                options,
+            }))
+        }
         other => {
             diags.push(unsupported_item(other));
             None
@@ -86,18 +136,17 @@ fn parse_syn_item(
     }
 }
 
-/// `#[wasm_bindgen]` on an item that is not a function, struct, impl, enum or extern
-/// block. wasm-bindgen exports a `const` with `typescript_custom_section`, which wbg does
-/// not support yet; everything else it refuses too.
+/// `#[wasm_bindgen]` on an item that is not a function, struct, impl, enum, extern block or
+/// `typescript_custom_section` const, which wasm-bindgen refuses too.
 fn unsupported_item(item: &syn::Item) -> Diagnostic {
     use syn::spanned::Spanned;
     let (what, span) = match item {
         syn::Item::Const(i) => {
             return Diagnostic::error(
-                "unsupported-item",
+                "const-needs-custom-section",
                 i.ident.span(),
-                "wbg does not support `#[wasm_bindgen]` on a const (wasm-bindgen's \
-                 `typescript_custom_section`) yet",
+                "`#[wasm_bindgen]` on a `const` needs `typescript_custom_section`: \
+                 `#[wasm_bindgen(typescript_custom_section)]` writes its `&str` into the `.d.ts`",
             )
         }
         syn::Item::Static(i) => ("a static", i.ident.span()),
@@ -157,16 +206,26 @@ pub(crate) fn name_option(options: &[AttrOption], name: &str) -> Option<String> 
 }
 
 /// The item as rustc should see it: nested `#[wasm_bindgen]` attributes removed (they are
-/// not macros there) and string discriminants of string enums dropped.
+/// not macros there; parameters' of exports included) and string discriminants of string
+/// enums dropped.
 pub fn cleaned(item: &syn::Item) -> syn::Item {
     let mut item = item.clone();
     let strip = |attrs: &mut Vec<syn::Attribute>| attrs.retain(|a| !is_wasm_bindgen(a));
+    let strip_params = |sig: &mut syn::Signature| {
+        for input in &mut sig.inputs {
+            if let syn::FnArg::Typed(pt) = input {
+                pt.attrs.retain(|a| !is_wasm_bindgen(a));
+            }
+        }
+    };
     match &mut item {
+        syn::Item::Fn(f) => strip_params(&mut f.sig),
         syn::Item::Struct(s) => s.fields.iter_mut().for_each(|f| strip(&mut f.attrs)),
         syn::Item::Impl(i) => {
             for it in &mut i.items {
                 if let syn::ImplItem::Fn(f) = it {
                     strip(&mut f.attrs);
+                    strip_params(&mut f.sig);
                 }
             }
         }

@@ -30,6 +30,7 @@ pub struct Field {
     /// Read by cloning instead of copying.
     pub getter_with_clone: bool,
     pub skip_typescript: bool,
+    pub skip_jsdoc: bool,
     pub options: Vec<AttrOption>,
     pub span: Span,
 }
@@ -60,6 +61,7 @@ pub(super) fn parse(
                 getter_with_clone: struct_clone
                     || attrs::get(&field_options, "getter_with_clone").is_some(),
                 skip_typescript: attrs::get(&field_options, "skip_typescript").is_some(),
+                skip_jsdoc: attrs::get(&field_options, "skip_jsdoc").is_some(),
                 span: f.span(),
                 options: field_options,
                 rust_name,

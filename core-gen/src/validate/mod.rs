@@ -5,6 +5,7 @@ mod accessor_signature;
 mod async_export;
 mod catch_needs_result;
 mod constructor_return;
+mod doc_options;
 mod enum_shape;
 mod enum_values;
 mod export_fn_shape;
@@ -38,6 +39,7 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
     match item {
         Item::Function(f) => {
             option_place::check(Place::ExportFn, &f.options, &mut out);
+            doc_options::check(&f.options, &f.args, f.ret.is_some(), &mut out);
             generic_export::check(f, &mut out);
             async_export::check(&f.sig, false, &mut out);
             start_signature::check(f, &mut out);
@@ -59,6 +61,7 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
             impl_items::check(i, &mut out);
             for m in &i.methods {
                 option_place::check(Place::Method, &m.options, &mut out);
+                doc_options::check(&m.options, &m.args, m.ret.is_some(), &mut out);
                 async_export::check(&m.sig, true, &mut out);
                 method_receiver::check(m, &mut out);
                 constructor_return::check(i, m, &mut out);
@@ -78,6 +81,9 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
             enum_values::check(e, &mut out);
             js_keyword_name::check_export("enum", &e.rust_name, &e.js_name, &mut out);
             js_keyword_name::check_namespace(&e.options, &mut out);
+        }
+        Item::TsSection(section) => {
+            option_place::check(Place::Const, &section.options, &mut out);
         }
         Item::ForeignMod(block) => {
             use crate::syntax::ForeignItem;

@@ -2,7 +2,8 @@
 //! function. wasm-bindgen ignores such an option and only lints it (an "unused variable"
 //! warning), so the code builds: a warning, not an error. Where a later wasm-bindgen does
 //! read the option and wbg does not yet (`attrs::NOT_SUPPORTED_HERE_YET`), it is an error
-//! saying so.
+//! saying so. On a parameter it is an error too: wasm-bindgen refuses an unused parameter
+//! option ("unused wasm_bindgen attribute").
 
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::syntax::attrs::NOT_SUPPORTED_HERE_YET;
@@ -26,6 +27,26 @@ pub(super) fn check(place: Place, options: &[AttrOption], out: &mut Vec<Diagnost
             continue;
         }
         let allowed: Vec<&str> = opt.spec.places.iter().map(|p| p.describe()).collect();
+        let fix = Fix {
+            title: format!("Remove `{}`", opt.name),
+            edits: opt.removal(),
+        };
+        if place == Place::Param {
+            out.push(
+                Diagnostic::error(
+                    "option-not-here",
+                    opt.name_span,
+                    format!(
+                        "`{}` cannot be used on {}; it applies to {}",
+                        opt.name,
+                        place.describe(),
+                        allowed.join(", ")
+                    ),
+                )
+                .with_fix(fix),
+            );
+            continue;
+        }
         out.push(
             Diagnostic::warning(
                 "option-not-here",
@@ -37,10 +58,7 @@ pub(super) fn check(place: Place, options: &[AttrOption], out: &mut Vec<Diagnost
                     allowed.join(", ")
                 ),
             )
-            .with_fix(Fix {
-                title: format!("Remove `{}`", opt.name),
-                edits: opt.removal(),
-            }),
+            .with_fix(fix),
         );
     }
 }

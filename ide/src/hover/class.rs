@@ -41,10 +41,10 @@ fn class_of(src: &str, rust_name: &str, line: usize, types: &FileTypes) -> Class
     let mut methods = Vec::new();
     for f in structure.iter().flat_map(|s| &s.fields) {
         let accessors = lower::field(f, ty(&f.ty));
-        methods.extend(accessors.into_iter().map(|a| to_method(&js_class, a)));
+        methods.extend(accessors.into_iter().map(|a| a.into_method(&js_class)));
     }
     for m in impls.iter().flat_map(|i| &i.methods) {
-        methods.push(to_method(&js_class, lower::method(m, ty)));
+        methods.push(lower::method(m, ty).into_method(&js_class));
     }
     let s = descriptor::Struct {
         js_name: js_class,
@@ -105,25 +105,6 @@ fn class_items(
         }
     }
     (structure, impls)
-}
-
-/// A member lowered for its class: the record `lower` makes, as the `.d.ts` renders it.
-fn to_method(class: &str, m: lower::Member<Type>) -> descriptor::Method {
-    descriptor::Method {
-        class: class.to_string(),
-        export: m.export.key(),
-        js_name: m.js_name,
-        docs: m.docs,
-        receiver: m.receiver,
-        role: m.role,
-        skip_typescript: m.skip_typescript,
-        args: m
-            .args
-            .into_iter()
-            .map(|(name, ty)| descriptor::Arg { name, ty })
-            .collect(),
-        ret: m.ret.unwrap_or(Type::Unit),
-    }
 }
 
 impl Class {
@@ -259,11 +240,12 @@ pub(super) fn field(
 
 #[cfg(test)]
 mod tests {
-    use super::super::export::{enum_descriptor, function_descriptor};
+    use super::super::export::function_descriptor;
     use super::super::tests::check_hover;
     use super::*;
     use crate::hover::hover;
     use crate::test_support::cursor;
+    use wbg_core_gen::lower;
 
     const COUNTER: &str = r#"
 /// Counts things.
@@ -475,7 +457,7 @@ How many so far.
                         types.exported(n)
                     })))
                 }
-                Item::Enum(e) => d_ts.push_str(&ts::enum_declaration(&enum_descriptor(e))),
+                Item::Enum(e) => d_ts.push_str(&ts::enum_declaration(&lower::enumeration(e))),
                 Item::Struct(s) => {
                     let c = class_of(&source, &s.rust_name.to_string(), 1, &types);
                     d_ts.push_str(&ts::class_declaration(&c.s, &c.module));

@@ -1,9 +1,10 @@
 use wasm_bindgen::prelude::*;
 
-// The future runs after the call returns, so it cannot borrow its arguments.
+// wasm-bindgen keeps a `&mut` borrow alive for the future; wbg does not yet (a shared
+// borrow such as `&str` is fine).
 #[wasm_bindgen]
-pub async fn later(name: &str) -> u32 {
-    name.len() as u32
+pub async fn fill(data: &mut [u8]) {
+    data.fill(0);
 }
 
 pub struct Thing;
