@@ -560,6 +560,10 @@ fn class_module() -> Vec<u8> {
     body.extend(s(""));
     body.extend(s("__wbg_thing_free"));
     body.push(0);
+    // No parent: UNIT, then empty upcast and release export names.
+    body.push(wbg_core_gen::descriptor::schema::tag::UNIT);
+    body.extend(s(""));
+    body.extend(s(""));
     m.customs.add(RawCustomSection {
         name: "wbg_descriptors".into(),
         data: entry(body),

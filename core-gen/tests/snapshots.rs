@@ -86,6 +86,7 @@ fn module() -> Module {
             rust_name: "Counter".into(),
             docs: vec!["Counts.".into()],
             free_export: "__wbg_counter_free".into(),
+            parent: None,
             inspectable: true,
             skip_typescript: false,
         }],

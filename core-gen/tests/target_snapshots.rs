@@ -60,6 +60,7 @@ fn module() -> Module {
             rust_name: "Counter".into(),
             docs: vec!["Counts.".into()],
             free_export: "__wbg_counter_free".into(),
+            parent: None,
             inspectable: false,
             skip_typescript: false,
         }],

@@ -3,6 +3,7 @@
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
+use syn::parse::Parser;
 use syn::spanned::Spanned;
 use wbg_core_gen::descriptor::Receiver;
 use wbg_core_gen::lower::{self, Export, Member};
@@ -32,7 +33,28 @@ pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
                 0
             },
     );
-    let struct_entry = shim::entry("STRUCT", vec![Part::Lit(head)]);
+    let unit: syn::Type = syn::parse_quote!(());
+    let mut entry_parts = vec![Part::Lit(head)];
+    let (cleaned, inheritance) = match &s.extends {
+        Some(extends) => {
+            let link = parent_link(name, js_name, &extends.parent);
+            entry_parts.push(Part::Desc(syn::Type::Path(syn::TypePath {
+                qself: None,
+                path: extends.parent.clone(),
+            })));
+            entry_parts.push(Part::Lit(link.export_names));
+            (with_parent_field(cleaned, &extends.parent), link.items)
+        }
+        None => {
+            entry_parts.push(Part::Desc(unit));
+            let mut no_exports = Vec::new();
+            str_part(&mut no_exports, "");
+            str_part(&mut no_exports, "");
+            entry_parts.push(Part::Lit(no_exports));
+            (cleaned, TokenStream::new())
+        }
+    };
+    let struct_entry = shim::entry("STRUCT", entry_parts);
     let wrap_import = wbg_core_gen::descriptor::class_wrap_import(js_name);
     let unwrap_import = wbg_core_gen::descriptor::class_unwrap_import(js_name);
 
@@ -47,6 +69,8 @@ pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
 
     quote! {
         #cleaned
+
+        #inheritance
 
         impl #rt::WasmDescribe for #name {
             const DESC: #rt::Desc = #rt::Desc::named(#js_name);
@@ -188,6 +212,76 @@ pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
             #(#accessors)*
         };
     }
+}
+
+/// What `extends = Parent` adds besides the field: `AsRef<Parent<P>>`, and the two
+/// exports the glue uses to hold the parent class's pointer (`upcast`, `release`).
+struct ParentLinkItems {
+    items: TokenStream,
+    /// The STRUCT entry's `str upcast_export, str release_export`.
+    export_names: Vec<u8>,
+}
+
+fn parent_link(name: &syn::Ident, js_name: &str, parent: &syn::Path) -> ParentLinkItems {
+    let rt = quote!(::wasm_bindgen::__rt);
+    let upcast_export = shim::export_name("__wbg_parent_", name, "upcast");
+    let release_export = shim::export_name("__wbg_parent_", name, "release");
+    let upcast_ident = format_ident!("__wbg_upcast_{}", name);
+    let release_ident = format_ident!("__wbg_release_parent_of_{}", name);
+    let parent_class = parent
+        .segments
+        .last()
+        .map(|s| s.ident.to_string())
+        .unwrap_or_default();
+    let mut export_names = Vec::new();
+    str_part(&mut export_names, &upcast_export);
+    str_part(&mut export_names, &release_export);
+    let items = quote! {
+        #[automatically_derived]
+        impl ::core::convert::AsRef<::wasm_bindgen::Parent<#parent>> for #name {
+            #[inline]
+            fn as_ref(&self) -> &::wasm_bindgen::Parent<#parent> {
+                &self.parent
+            }
+        }
+
+        #[doc(hidden)]
+        #[allow(non_snake_case, dead_code, clippy::all)]
+        const _: () = {
+            #[cfg_attr(target_arch = "wasm32", unsafe(export_name = #upcast_export))]
+            pub unsafe extern "C" fn #upcast_ident(ptr: u32) -> u32 {
+                unsafe { #rt::class::upcast::<#name, #parent>(ptr, #js_name, |child| &child.parent) }
+            }
+            #[cfg_attr(target_arch = "wasm32", unsafe(export_name = #release_export))]
+            pub unsafe extern "C" fn #release_ident(ptr: u32) {
+                unsafe { #rt::class::release_parent::<#parent>(ptr, #parent_class) }
+            }
+        };
+    };
+    ParentLinkItems {
+        items,
+        export_names,
+    }
+}
+
+/// The struct as written plus `parent: wasm_bindgen::Parent<P>` as its first field (a unit
+/// struct gets braces). Validation already refused tuple structs.
+fn with_parent_field(cleaned: TokenStream, parent: &syn::Path) -> TokenStream {
+    let Ok(mut item) = syn::parse2::<syn::ItemStruct>(cleaned.clone()) else {
+        return cleaned;
+    };
+    let field: syn::Field = syn::Field::parse_named
+        .parse2(quote!(parent: ::wasm_bindgen::Parent<#parent>))
+        .expect("a named field");
+    match &mut item.fields {
+        syn::Fields::Named(named) => named.named.insert(0, field),
+        syn::Fields::Unit => {
+            item.fields = syn::Fields::Named(syn::parse_quote!({ #field }));
+            item.semi_token = None;
+        }
+        syn::Fields::Unnamed(_) => {}
+    }
+    quote!(#item)
 }
 
 /// The shim and entry of one accessor `lower` gives a public field.

@@ -9,7 +9,8 @@
 //! body    := u8 VERSION, u8 kind, ...
 //!   RUNTIME  : str crate_version
 //!   FUNCTION : str export, str js_name, str docs, u8 flags, ret_doc, u8 nargs, param*, type ret
-//!   STRUCT   : str js_name, str rust_name, str docs, str free_export, u8 flags
+//!   STRUCT   : str js_name, str rust_name, str docs, str free_export, u8 flags, type parent,
+//!              str upcast_export, str release_export   (parent UNIT and "" "" unless `extends`)
 //!   METHOD   : str export, str js_name, str docs, u8 receiver, u8 role, u8 flags, ret_doc,
 //!              type class, u8 nargs, param*, type ret
 //!              ret_doc := str unchecked_return_type, str return_description ("" = none)
@@ -36,7 +37,7 @@
 #![no_std]
 
 /// Every entry starts with it; the generator refuses other versions.
-pub const VERSION: u8 = 10;
+pub const VERSION: u8 = 11;
 
 /// Every entry comes with an exported empty function named with this prefix: exporting it
 /// makes the linker load the object file that holds the entry even when nothing else of
@@ -161,9 +162,9 @@ pub mod tag {
 
 /// Everything that defines the layout, in one string for the fingerprint.
 pub const LAYOUT: &str = concat!(
-    "v10;section=wbg_descriptors;entry=u32len,u8version,u8kind;str=u32len+utf8;",
+    "v11;section=wbg_descriptors;entry=u32len,u8version,u8kind;str=u32len+utf8;",
     "kind:RUNTIME=0(str),FUNCTION=1(str,str,str,u8flags,str,str,u8n,(str,str,str,type)*,type),",
-    "STRUCT=2(str,str,str,str,u8flags),METHOD=3(str,str,str,u8recv,u8role,u8flags,str,str,type,u8n,(str,str,str,type)*,type),",
+    "STRUCT=2(str,str,str,str,u8flags,type,str,str),METHOD=3(str,str,str,u8recv,u8role,u8flags,str,str,type,u8n,(str,str,str,type)*,type),",
     "ENUM=4(str,str,u8flags,u32n,(str,str,u32|str)*),",
     "IMPORT_FN=5(str,u8op,u8flags,module,u8n,str*,str,str,str,u8n,(str,type)*,type),",
     "IMPORT_TYPE=6(str,str,module,u8n,str*,u8n,str*),SNIPPET=7(str,str),TS_SECTION=8(str);module=u8kind,str;",
@@ -197,7 +198,7 @@ mod tests {
         assert!(super::LAYOUT.starts_with(&format!("v{};", super::VERSION)));
         assert_eq!(
             fnv1a(super::LAYOUT),
-            4460312560932182866,
+            3537130877714759439,
             "layout changed; see the comment on this test"
         );
     }

@@ -4,7 +4,7 @@
 use super::schema::{self, kind, tag};
 use super::{
     Arg, Enum, EnumValue, Function, ImportFn, ImportModule, ImportOp, ImportType, Method, Module,
-    Receiver, Role, Snippet, Struct, Type, Variant,
+    ParentLink, Receiver, Role, Snippet, Struct, Type, Variant,
 };
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -293,6 +293,15 @@ fn structure(r: &mut Reader<'_>) -> Result<Struct, DecodeError> {
     let docs = docs(r.str()?);
     let free_export = r.str()?;
     let flags = r.u8()?;
+    let parent_ty = r.ty(0)?;
+    let upcast_export = r.str()?;
+    let release_export = r.str()?;
+    // Whether the parent is an exported struct is the glue's question (it has the module).
+    let parent = (parent_ty != Type::Unit).then_some(ParentLink {
+        class: parent_ty,
+        upcast_export,
+        release_export,
+    });
     Ok(Struct {
         js_name,
         rust_name,
@@ -300,6 +309,7 @@ fn structure(r: &mut Reader<'_>) -> Result<Struct, DecodeError> {
         free_export,
         inspectable: flags & schema::flags::INSPECTABLE != 0,
         skip_typescript: flags & schema::flags::SKIP_TYPESCRIPT != 0,
+        parent,
     })
 }
 

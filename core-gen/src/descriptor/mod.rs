@@ -208,6 +208,20 @@ pub struct Struct {
     pub free_export: String,
     pub inspectable: bool,
     pub skip_typescript: bool,
+    /// `#[wasm_bindgen(extends = Parent)]`: the parent class and its wasm exports.
+    pub parent: Option<ParentLink>,
+}
+
+/// How a child class reaches its parent: each JS instance holds one pointer per class of
+/// its chain, the ancestors' ones being `Rc`s of the `Parent<T>` cells Rust keeps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParentLink {
+    /// The parent as its descriptor gives it: `Named(js_name)` for an exported struct.
+    pub class: Type,
+    /// Child pointer -> a new strong reference to the parent's cell.
+    pub upcast_export: String,
+    /// Drops one strong reference to the parent's cell (refusing while it is borrowed).
+    pub release_export: String,
 }
 
 /// How a method receives the object.
@@ -415,6 +429,48 @@ impl Module {
             .iter()
             .find(|e| e.js_name == name)
             .map(NamedKind::Enum)
+    }
+
+    /// The classes `s` extends, nearest first. `Err` (a sentence) when a parent is not an
+    /// exported struct of this module or the chain loops.
+    pub fn ancestors<'a>(&'a self, s: &'a Struct) -> Result<Vec<&'a Struct>, String> {
+        let mut chain: Vec<&Struct> = Vec::new();
+        let mut child = s;
+        while let Some(link) = &child.parent {
+            let parent = match &link.class {
+                Type::Named(name) => self.structs.iter().find(|p| &p.js_name == name),
+                _ => None,
+            };
+            let Some(parent) = parent else {
+                let what = match &link.class {
+                    Type::Named(name) => format!("`{name}`"),
+                    other => other.to_string(),
+                };
+                return Err(format!(
+                    "`{}` extends {what}, which is not an exported struct of this crate",
+                    child.js_name
+                ));
+            };
+            if parent.js_name == s.js_name || chain.iter().any(|c| c.js_name == parent.js_name) {
+                return Err(format!(
+                    "`{}` is its own ancestor (the `extends` chain loops)",
+                    s.js_name
+                ));
+            }
+            chain.push(parent);
+            child = parent;
+        }
+        Ok(chain)
+    }
+
+    /// Whether the class takes part in inheritance (extends a class or is extended): its
+    /// JS objects then hold one pointer per class of their chain, and its own methods read
+    /// their class's pointer.
+    pub fn in_class_chain(&self, class: &str) -> bool {
+        self.structs.iter().any(|s| {
+            (s.parent.is_some() && s.js_name == class)
+                || matches!(&s.parent, Some(ParentLink { class: Type::Named(p), .. }) if p == class)
+        })
     }
 
     /// Methods of one class in reading order: constructor, static then instance

@@ -4,7 +4,7 @@
 
 use super::convert::is_class;
 use super::helpers::HelperSet;
-use super::js_text::{doc_comment, js_ident, member_access, object_key, quote};
+use super::js_text::{class_ptr, doc_comment, js_ident, member_access, object_key, quote};
 use crate::descriptor::{Arg, EnumValue, Module, Type};
 
 /// One top-level item of the generated module.
@@ -126,12 +126,20 @@ pub fn render_call(
         This::Borrow { class, member } => {
             helpers.require("classes");
             checks.push(assert_this(class, member));
-            call_args.push("this.__wbg_ptr".to_string());
+            call_args.push(class_ptr("this", class, module.in_class_chain(class)));
             lent.push("[this]".to_string());
         }
         This::Consume { class, member } => {
             helpers.require("classes");
             checks.push(assert_this(class, member));
+            if module.in_class_chain(class) {
+                helpers.require("inheritance");
+                checks.push(format!(
+                    "assertOwnClassCall(this, {}, {});",
+                    class_ptr("this", class, true),
+                    quote(&format!("{class}.{member}"))
+                ));
+            }
             checks.push("this.__assert_movable();".to_string());
             moves.push("const self = this.__destroy_into_raw();".to_string());
             call_args.push("self".to_string());
@@ -198,6 +206,10 @@ pub fn render_call(
         ),
     };
     let inner = match call.this {
+        This::Construct(class) if module.in_class_chain(class) => {
+            helpers.require("classes");
+            format!("const ret = {wasm_call};\n{class}.__attach(this, ret);\nreturn this;\n")
+        }
         This::Construct(class) => {
             helpers.require("classes");
             format!(

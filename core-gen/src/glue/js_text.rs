@@ -96,6 +96,16 @@ pub fn doc_comment(docs: &[String], tags: &[String], indent: &str) -> String {
 }
 
 /// The JS array of an enum's values, in the order Rust numbers string variants.
+/// The pointer a JS object of `class` holds for it: `__wbg_ptr`, or, for a class in an
+/// `extends` chain, its own per-class field (`__wbg_ptr_Animal` on a `Dog` is the `Animal`).
+pub fn class_ptr(obj: &str, class: &str, in_chain: bool) -> String {
+    if in_chain {
+        format!("{obj}.__wbg_ptr_{class}")
+    } else {
+        format!("{obj}.__wbg_ptr")
+    }
+}
+
 pub fn enum_values_name(js_name: &str) -> String {
     format!(
         "__wbg_enum_{}",

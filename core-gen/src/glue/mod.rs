@@ -18,7 +18,7 @@ use helpers::HelperSet;
 use js::{jsdoc_tags, render_call, Call, JsExport, Returns, This};
 use js_text::{doc_comment, enum_values_name, member_access, quote};
 
-use crate::descriptor::{EnumValue, Function, Module, Snippet};
+use crate::descriptor::{EnumValue, Function, Module, Snippet, Struct};
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum GlueError {
@@ -127,7 +127,10 @@ pub fn build(
             ts.push_str(&ts::enum_declaration(e));
         }
     }
-    for s in &module.structs {
+    // A parent class before its children: `class Dog extends Animal` needs `Animal` declared.
+    let mut structs: Vec<&Struct> = module.structs.iter().collect();
+    structs.sort_by_key(|s| module.ancestors(s).map_or(0, |a| a.len()));
+    for s in structs {
         exports.push(class::render_class(
             s,
             module,

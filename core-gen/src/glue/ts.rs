@@ -239,8 +239,13 @@ pub fn class_declaration(s: &Struct, module: &Module) -> String {
         body.push("  toJSON(): Object;".to_string());
         body.push("  toString(): string;".to_string());
     }
+    // A parent left out of the `.d.ts` cannot be named there; the JS still extends it.
+    let extends = match module.ancestors(s).ok().and_then(|a| a.first().copied()) {
+        Some(parent) if !parent.skip_typescript => format!(" extends {}", parent.js_name),
+        _ => String::new(),
+    };
     format!(
-        "{}export class {} {{\n{}\n}}\n",
+        "{}export class {}{extends} {{\n{}\n}}\n",
         doc_comment(&s.docs, &[], ""),
         s.js_name,
         body.join("\n")

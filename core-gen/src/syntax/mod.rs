@@ -19,7 +19,7 @@ pub use foreign::{
 pub use function::{Arg, Function, ReturnDoc};
 pub use impl_block::{Impl, Method, MethodKind, Receiver};
 pub use recover::starts_region;
-pub use structure::{Field, Struct};
+pub use structure::{Extends, Field, ParentLikeField, Struct};
 
 use proc_macro2::TokenStream;
 use quote::ToTokens;

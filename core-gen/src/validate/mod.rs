@@ -29,6 +29,7 @@ mod option_place;
 mod relative_module;
 mod setter_prefix;
 mod start_signature;
+mod struct_extends;
 
 use crate::diagnostic::Diagnostic;
 use crate::syntax::{Item, Place};
@@ -53,6 +54,7 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
                 option_place::check(Place::Field, &field.options, &mut out);
             }
             generic_struct::check("struct", &s.generics, &mut out);
+            struct_extends::check(s, &mut out);
             js_keyword_name::check_export("struct", &s.rust_name, &s.js_name, &mut out);
         }
         Item::Impl(i) => {

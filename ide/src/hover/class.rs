@@ -56,6 +56,9 @@ fn class_of(src: &str, rust_name: &str, line: usize, types: &FileTypes) -> Class
         free_export: String::new(),
         inspectable: structure.as_ref().is_some_and(|s| s.inspectable),
         skip_typescript: structure.as_ref().is_some_and(|s| s.skip_typescript),
+        // Hover renders one class, without its parent's declaration at hand, so the
+        // `.d.ts` line shows no `extends`.
+        parent: None,
     };
     Class {
         s,
