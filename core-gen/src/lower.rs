@@ -255,10 +255,10 @@ pub fn param_strings<T>(p: &Param<T>) -> [&str; 3] {
 }
 
 /// The numbers Rust converts an enum's variants to and from: the discriminants of a
-/// numeric enum, the variant indices of a string enum.
-pub fn enum_rust_values(e: &syntax::Enum) -> Vec<u32> {
+/// numeric enum (`u32`, or `i32` in a signed one), the variant indices of a string enum.
+pub fn enum_rust_values(e: &syntax::Enum) -> Vec<i64> {
     if e.is_string() {
-        (0..e.variants.len() as u32).collect()
+        (0..e.variants.len() as i64).collect()
     } else {
         e.numeric_values()
     }
@@ -268,6 +268,7 @@ pub fn enum_rust_values(e: &syntax::Enum) -> Vec<u32> {
 pub fn enum_flags(e: &syntax::Enum) -> u8 {
     bits(&[
         (e.is_string(), flags::STRING_ENUM),
+        (e.is_signed(), flags::SIGNED_ENUM),
         (e.skip_typescript, flags::SKIP_TYPESCRIPT),
     ])
 }

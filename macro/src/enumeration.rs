@@ -14,13 +14,16 @@ pub fn expand(e: &Enum, cleaned: TokenStream) -> TokenStream {
     let js_name = &wbg_core_gen::descriptor::qualified_name(&e.namespace, &e.js_name);
     let rt = quote!(::wasm_bindgen::__rt);
     let string = e.is_string();
-    let values = lower::enum_rust_values(e);
+    let numbers = lower::enum_rust_values(e);
+    // Both travel as `u32`: a signed enum's `i32` values as their bits (wasm's `i32` either
+    // way).
+    let values: Vec<u32> = numbers.iter().map(|&n| n as u32).collect();
     let variants: Vec<_> = e.variants.iter().map(|v| &v.name).collect();
     // `None` of an `Option<Enum>`; the glue computes the same value.
     let hole = if string {
         values.len() as u32
     } else {
-        wbg_core_gen::descriptor::enum_hole(values.iter().copied())
+        wbg_core_gen::descriptor::enum_hole(numbers.iter().copied()) as u32
     };
 
     let mut body = Vec::new();

@@ -384,6 +384,7 @@ fn enumeration(r: &mut Reader<'_>) -> Result<Enum, DecodeError> {
     let flags = r.u8()?;
     let n = r.u32()?;
     let string = flags & schema::flags::STRING_ENUM != 0;
+    let signed = flags & schema::flags::SIGNED_ENUM != 0;
     let mut variants = Vec::new();
     for _ in 0..n {
         let name = r.str()?;
@@ -391,7 +392,12 @@ fn enumeration(r: &mut Reader<'_>) -> Result<Enum, DecodeError> {
         let value = if string {
             EnumValue::String(r.str()?)
         } else {
-            EnumValue::Number(r.u32()?)
+            let bits = r.u32()?;
+            EnumValue::Number(if signed {
+                i64::from(bits as i32)
+            } else {
+                i64::from(bits)
+            })
         };
         variants.push(Variant { name, docs, value });
     }

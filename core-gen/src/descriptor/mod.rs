@@ -29,18 +29,22 @@ pub fn class_unwrap_import(js_class: &str) -> String {
 pub const CLASS_UNWRAP_IMPORT_PREFIX: &str = "__wbindgen_class_unwrap_";
 
 /// The discriminant Rust reserves for `None` of a numeric enum: one past the largest value,
-/// or the smallest unused value when that would overflow. The macro and the glue both call
-/// this.
-pub fn enum_hole(values: impl Iterator<Item = u32>) -> u32 {
-    let mut values: Vec<u32> = values.collect();
+/// or the smallest unused non-negative value when that would overflow the enum's type
+/// (`i32` once a value is negative, else `u32`). The macro and the glue both call this.
+pub fn enum_hole(values: impl Iterator<Item = i64>) -> i64 {
+    let mut values: Vec<i64> = values.collect();
     values.sort_unstable();
+    let top = if values.first().is_some_and(|&v| v < 0) {
+        i64::from(i32::MAX)
+    } else {
+        i64::from(u32::MAX)
+    };
     match values.last() {
         None => 0,
-        Some(&max) if max < u32::MAX => max + 1,
+        Some(&max) if max < top => max + 1,
         Some(_) => (0..)
-            .zip(values.iter())
-            .find(|(i, v)| *i != **v)
-            .map_or(values.len() as u32, |(i, _)| i),
+            .find(|n| values.binary_search(n).is_err())
+            .expect("fewer than 2^32 variants"),
     }
 }
 
@@ -289,7 +293,8 @@ pub struct Method {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EnumValue {
-    Number(u32),
+    /// A `u32`, or an `i32` in a signed enum.
+    Number(i64),
     String(String),
 }
 
@@ -318,6 +323,13 @@ impl Enum {
         self.variants
             .iter()
             .any(|v| matches!(v.value, EnumValue::String(_)))
+    }
+
+    /// Values are `i32` (one is negative): wasm's `i32` reaches JS as is.
+    pub fn is_signed(&self) -> bool {
+        self.variants
+            .iter()
+            .any(|v| matches!(v.value, EnumValue::Number(n) if n < 0))
     }
 }
 

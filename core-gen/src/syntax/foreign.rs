@@ -22,7 +22,7 @@ pub struct ForeignBlock {
 pub enum ImportModule {
     /// Global scope (`Math`, `console`, ...).
     Global,
-    /// `module = "./greet.js"` or an npm package, and `raw_module`: used as written.
+    /// `raw_module = "./greet.js"`, or `module = "some-npm-package"`: used as written.
     Module(String),
     /// `module = "/js/x.js"`: a file of the crate, copied into `snippets/`.
     Local(String),
@@ -181,7 +181,7 @@ pub(super) fn parse(
     for item in &f.items {
         match item {
             syn::ForeignItem::Fn(func) => {
-                let opts = super::nested_options(&func.attrs, diags);
+                let opts = super::nested_options(&func.attrs, true, diags);
                 items.push(ForeignItem::Fn(parse_fn(
                     func,
                     opts,
@@ -191,11 +191,11 @@ pub(super) fn parse(
                 )));
             }
             syn::ForeignItem::Type(t) => {
-                let opts = super::nested_options(&t.attrs, diags);
+                let opts = super::nested_options(&t.attrs, false, diags);
                 items.push(ForeignItem::Type(parse_type(t, opts, &block_namespace)));
             }
             syn::ForeignItem::Static(s) => {
-                let opts = super::nested_options(&s.attrs, diags);
+                let opts = super::nested_options(&s.attrs, false, diags);
                 let js_name =
                     super::name_option(&opts, "js_name").unwrap_or_else(|| s.ident.to_string());
                 items.push(ForeignItem::Static(ImportStatic {

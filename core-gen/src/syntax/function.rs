@@ -96,7 +96,8 @@ pub(super) fn signature(
         };
         let mut options = Vec::new();
         if params == Params::Export && !on_self {
-            options = super::nested_options(attrs, diags);
+            // Parameter options describe the function's signature too.
+            options = super::nested_options(attrs, true, diags);
         } else {
             for attr in attrs.iter().filter(|a| super::is_wasm_bindgen(a)) {
                 diags.push(param_attribute(attr, on_self));

@@ -96,7 +96,7 @@ pub(super) fn parse(
             other_items.push((what, item.span()));
         }
         let syn::ImplItem::Fn(f) = item else { continue };
-        let method_options = super::nested_options(&f.attrs, diags);
+        let method_options = super::nested_options(&f.attrs, true, diags);
         if attrs::get(&method_options, "skip").is_some() {
             continue;
         }

@@ -82,7 +82,7 @@ pub(super) fn parse(
     }
     if let syn::Fields::Named(named) = &s.fields {
         for f in &named.named {
-            let field_options = super::nested_options(&f.attrs, diags);
+            let field_options = super::nested_options(&f.attrs, false, diags);
             if attrs::get(&field_options, "skip").is_some()
                 || !matches!(f.vis, syn::Visibility::Public(_))
             {

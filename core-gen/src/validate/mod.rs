@@ -26,6 +26,7 @@ mod main_fn;
 mod method_receiver;
 mod not_supported_yet;
 mod option_place;
+mod relative_module;
 mod setter_prefix;
 mod start_signature;
 mod struct_extends;
@@ -93,6 +94,7 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
             use crate::syntax::ForeignItem;
             option_place::check(Place::ForeignBlock, &block.options, &mut out);
             final_or_structural::check(&block.options, &mut out);
+            relative_module::check(&block.options, &mut out);
             import_block_shape::check_block(block, &mut out);
             js_keyword_name::check_block(block, &mut out);
             for item in &block.items {
@@ -131,7 +133,8 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
 #[cfg(test)]
 pub(crate) mod test_support {
     //! `check_diagnostics(src)`: `src` carries the expected diagnostics as
-    //! `//^^^ code: message` lines under the offending span.
+    //! `//^^^ code: message` lines under the offending span (`code (warning): message` for
+    //! a warning).
 
     pub fn check_diagnostics(annotated: &str) {
         let marker =
@@ -151,8 +154,9 @@ pub(crate) mod test_support {
                 } else {
                     1
                 };
+                let severity = if d.is_error() { "" } else { " (warning)" };
                 let line = format!(
-                    "{}//{} {}: {}",
+                    "{}//{} {}{severity}: {}",
                     " ".repeat(start.column.saturating_sub(2)),
                     "^".repeat(width),
                     d.code,
