@@ -29,6 +29,7 @@ fn add_descriptor(version: u8, tag: u8) -> Vec<u8> {
     let mut b = vec![version, 1];
     b.extend(s("add"));
     b.extend(s("add"));
+    b.push(0); // no namespace
     b.extend(s("Adds two numbers."));
     b.push(0); // flags
     b.extend(s("")); // unchecked_return_type
@@ -556,6 +557,7 @@ fn class_module() -> Vec<u8> {
     m.exports.add("__wbg_thing_free", free);
     let mut body = vec![VERSION, 2];
     body.extend(s("Thing"));
+    body.push(0); // no namespace
     body.extend(s("Thing"));
     body.extend(s(""));
     body.extend(s("__wbg_thing_free"));

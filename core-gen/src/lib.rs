@@ -32,4 +32,4 @@ pub mod rewrite;
 pub mod target;
 
 pub use analyze::{analyze_item, analyze_link_to, parse_file};
-pub use diagnostic::{Diagnostic, Fix};
+pub use diagnostic::{Diagnostic, Fix, Severity};

@@ -197,13 +197,14 @@ pub fn function_flags(f: &syntax::Function) -> u8 {
     ])
 }
 
-/// The wasm export behind a function. `start` uses a fixed name, so two of them are a
-/// link error rather than a silent choice.
+/// The wasm export behind a function: its qualified name (`api__add`), so functions of
+/// one name in different namespaces stay apart. `start` uses a fixed name, so two of them
+/// are a link error rather than a silent choice.
 pub fn function_export(f: &syntax::Function) -> String {
     if f.start {
         "__wbindgen_start".to_string()
     } else {
-        f.js_name.clone()
+        descriptor::qualified_name(&f.namespace, &f.js_name)
     }
 }
 
@@ -213,7 +214,8 @@ pub fn function(f: &syntax::Function, ty: &dyn Fn(&syn::Type) -> Type) -> descri
     let ret = f.ret.as_ref().map_or(Type::Unit, ty);
     descriptor::Function {
         export: function_export(f),
-        js_name: f.js_name.clone(),
+        js_name: descriptor::qualified_name(&f.namespace, &f.js_name),
+        namespace: f.namespace.clone(),
         docs: f.docs.clone(),
         start: f.start,
         skip_typescript: f.skip_typescript,
@@ -253,10 +255,10 @@ pub fn param_strings<T>(p: &Param<T>) -> [&str; 3] {
 }
 
 /// The numbers Rust converts an enum's variants to and from: the discriminants of a
-/// numeric enum, the variant indices of a string enum.
-pub fn enum_rust_values(e: &syntax::Enum) -> Vec<u32> {
+/// numeric enum (`u32`, or `i32` in a signed one), the variant indices of a string enum.
+pub fn enum_rust_values(e: &syntax::Enum) -> Vec<i64> {
     if e.is_string() {
-        (0..e.variants.len() as u32).collect()
+        (0..e.variants.len() as i64).collect()
     } else {
         e.numeric_values()
     }
@@ -266,6 +268,7 @@ pub fn enum_rust_values(e: &syntax::Enum) -> Vec<u32> {
 pub fn enum_flags(e: &syntax::Enum) -> u8 {
     bits(&[
         (e.is_string(), flags::STRING_ENUM),
+        (e.is_signed(), flags::SIGNED_ENUM),
         (e.skip_typescript, flags::SKIP_TYPESCRIPT),
     ])
 }
@@ -273,7 +276,8 @@ pub fn enum_flags(e: &syntax::Enum) -> u8 {
 /// The ENUM record bindgen decodes from an enum's entry.
 pub fn enumeration(e: &syntax::Enum) -> descriptor::Enum {
     descriptor::Enum {
-        js_name: e.js_name.clone(),
+        js_name: descriptor::qualified_name(&e.namespace, &e.js_name),
+        namespace: e.namespace.clone(),
         docs: e.docs.clone(),
         variants: e
             .variants

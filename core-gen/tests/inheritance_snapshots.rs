@@ -13,6 +13,7 @@ fn class(js_name: &str, parent: Option<&str>) -> Struct {
     let lower = js_name.to_lowercase();
     Struct {
         js_name: js_name.into(),
+        namespace: vec![],
         rust_name: js_name.into(),
         docs: vec![],
         free_export: format!("__wbg_{lower}_free"),
@@ -47,6 +48,7 @@ fn function(name: &str, args: Vec<(&str, Type)>, ret: Type) -> Function {
     Function {
         export: name.into(),
         js_name: name.into(),
+        namespace: vec![],
         docs: vec![],
         start: false,
         skip_typescript: false,

@@ -12,6 +12,7 @@ fn module() -> Module {
     let f = |name: &str, docs: &[&str], args: Vec<(&str, Type)>, ret: Type| Function {
         export: name.to_string(),
         js_name: name.to_string(),
+        namespace: vec![],
         docs: docs.iter().map(|s| s.to_string()).collect(),
         start: false,
         skip_typescript: false,
@@ -83,6 +84,7 @@ fn module() -> Module {
         ],
         structs: vec![Struct {
             js_name: "Counter".into(),
+            namespace: vec![],
             rust_name: "Counter".into(),
             docs: vec!["Counts.".into()],
             free_export: "__wbg_counter_free".into(),
@@ -151,6 +153,7 @@ fn module() -> Module {
         enums: vec![
             Enum {
                 js_name: "Level".into(),
+                namespace: vec![],
                 docs: vec![],
                 variants: vec![
                     Variant {
@@ -168,6 +171,7 @@ fn module() -> Module {
             },
             Enum {
                 js_name: "Fruit".into(),
+                namespace: vec![],
                 docs: vec![],
                 variants: vec![Variant {
                     name: "Apple".into(),

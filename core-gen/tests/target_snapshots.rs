@@ -13,6 +13,7 @@ fn module() -> Module {
     let function = |name: &str, docs: &[&str], args: Vec<Arg>, ret: Type| Function {
         export: name.into(),
         js_name: name.into(),
+        namespace: vec![],
         docs: docs.iter().map(|s| s.to_string()).collect(),
         start: false,
         skip_typescript: false,
@@ -57,6 +58,7 @@ fn module() -> Module {
         ],
         structs: vec![Struct {
             js_name: "Counter".into(),
+            namespace: vec![],
             rust_name: "Counter".into(),
             docs: vec!["Counts.".into()],
             free_export: "__wbg_counter_free".into(),
@@ -84,6 +86,7 @@ fn module() -> Module {
         ],
         enums: vec![Enum {
             js_name: "Level".into(),
+            namespace: vec![],
             docs: vec![],
             variants: vec![
                 Variant {

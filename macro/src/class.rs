@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::parse::Parser;
 use syn::spanned::Spanned;
-use wbg_core_gen::descriptor::Receiver;
+use wbg_core_gen::descriptor::{qualified_name, Receiver};
 use wbg_core_gen::lower::{self, Export, Member};
 use wbg_core_gen::syntax::{Field, Impl, Method, Struct};
 
@@ -15,13 +15,16 @@ use wbg_schema::flags::{INSPECTABLE as FLAG_INSPECTABLE, SKIP_TYPESCRIPT as FLAG
 
 pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
     let name = &s.rust_name;
-    let js_name = &s.js_name;
+    // The class's identity in descriptors, its binding in the glue and the key of its
+    // wasm symbols (two structs of one Rust name in different modules stay apart).
+    let js_name = &qualified_name(&s.namespace, &s.js_name);
     let rt = quote!(::wasm_bindgen::__rt);
-    let free_export = shim::export_name("__wbg_", name, "free");
+    let free_export = shim::export_name("__wbg_", js_name, "free");
     let free_ident = format_ident!("__wbg_free_{}", name);
 
     let mut head = Vec::new();
     str_part(&mut head, js_name);
+    shim::strs_part(&mut head, &s.namespace);
     str_part(&mut head, &name.to_string());
     str_part(&mut head, &s.docs.join("\n"));
     str_part(&mut head, &free_export);
@@ -63,7 +66,7 @@ pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
     for field in &s.fields {
         let ty = shim::without_lifetimes(&field.ty);
         for member in lower::field(field, ty.clone()) {
-            accessors.push(field_accessor(name, field, &self_ty, &member));
+            accessors.push(field_accessor(name, js_name, field, &self_ty, &member));
         }
     }
 
@@ -224,8 +227,8 @@ struct ParentLinkItems {
 
 fn parent_link(name: &syn::Ident, js_name: &str, parent: &syn::Path) -> ParentLinkItems {
     let rt = quote!(::wasm_bindgen::__rt);
-    let upcast_export = shim::export_name("__wbg_parent_", name, "upcast");
-    let release_export = shim::export_name("__wbg_parent_", name, "release");
+    let upcast_export = shim::export_name("__wbg_parent_", js_name, "upcast");
+    let release_export = shim::export_name("__wbg_parent_", js_name, "release");
     let upcast_ident = format_ident!("__wbg_upcast_{}", name);
     let release_ident = format_ident!("__wbg_release_parent_of_{}", name);
     let parent_class = parent
@@ -287,13 +290,14 @@ fn with_parent_field(cleaned: TokenStream, parent: &syn::Path) -> TokenStream {
 /// The shim and entry of one accessor `lower` gives a public field.
 fn field_accessor(
     name: &syn::Ident,
+    class_key: &str,
     field: &Field,
     self_ty: &syn::Type,
     member: &Member<syn::Type>,
 ) -> TokenStream {
     let field_name = &field.rust_name;
     let (prefix, member_name) = member.export.symbol_parts();
-    let export = shim::export_name(prefix, name, member_name);
+    let export = shim::export_name(prefix, class_key, member_name);
     let receiver: syn::Type = match member.receiver {
         Receiver::RefMut => syn::parse_quote!(&mut #name),
         _ => syn::parse_quote!(&#name),
@@ -335,9 +339,17 @@ pub fn expand_impl(i: &Impl, cleaned: TokenStream) -> TokenStream {
         return cleaned;
     };
     let self_ty: syn::Type = syn::parse_quote!(#struct_name);
+    // The class as this block names it (`js_class`, `js_namespace`), which keeps the wasm
+    // symbols of two classes with one Rust name apart, as the struct's own symbols are.
+    let class_key = qualified_name(
+        &i.namespace,
+        &i.js_class
+            .clone()
+            .unwrap_or_else(|| struct_name.to_string()),
+    );
     let mut items = Vec::new();
     for m in &i.methods {
-        items.push(expand_method(struct_name, &self_ty, m));
+        items.push(expand_method(struct_name, &class_key, &self_ty, m));
     }
     quote! {
         #cleaned
@@ -350,9 +362,14 @@ pub fn expand_impl(i: &Impl, cleaned: TokenStream) -> TokenStream {
     }
 }
 
-fn expand_method(struct_name: &syn::Ident, self_ty: &syn::Type, m: &Method) -> TokenStream {
+fn expand_method(
+    struct_name: &syn::Ident,
+    class_key: &str,
+    self_ty: &syn::Type,
+    m: &Method,
+) -> TokenStream {
     let method = &m.rust_name;
-    let export = shim::export_name("__wbg_", struct_name, &method.to_string());
+    let export = shim::export_name("__wbg_", class_key, &method.to_string());
     let member = lower::method(m, |t| replace_self(&shim::desc_type(t), struct_name));
     let receiver: Option<syn::Type> = match member.receiver {
         Receiver::None => None,

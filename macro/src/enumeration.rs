@@ -10,20 +10,25 @@ use crate::shim::{self, str_part, Part};
 
 pub fn expand(e: &Enum, cleaned: TokenStream) -> TokenStream {
     let name = &e.rust_name;
-    let js_name = &e.js_name;
+    // The enum's identity in descriptors and its binding in the glue.
+    let js_name = &wbg_core_gen::descriptor::qualified_name(&e.namespace, &e.js_name);
     let rt = quote!(::wasm_bindgen::__rt);
     let string = e.is_string();
-    let values = lower::enum_rust_values(e);
+    let numbers = lower::enum_rust_values(e);
+    // Both travel as `u32`: a signed enum's `i32` values as their bits (wasm's `i32` either
+    // way).
+    let values: Vec<u32> = numbers.iter().map(|&n| n as u32).collect();
     let variants: Vec<_> = e.variants.iter().map(|v| &v.name).collect();
     // `None` of an `Option<Enum>`; the glue computes the same value.
     let hole = if string {
         values.len() as u32
     } else {
-        wbg_core_gen::descriptor::enum_hole(values.iter().copied())
+        wbg_core_gen::descriptor::enum_hole(numbers.iter().copied()) as u32
     };
 
     let mut body = Vec::new();
     str_part(&mut body, js_name);
+    shim::strs_part(&mut body, &e.namespace);
     str_part(&mut body, &e.docs.join("\n"));
     body.push(lower::enum_flags(e));
     body.extend_from_slice(&(e.variants.len() as u32).to_le_bytes());

@@ -2,6 +2,7 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
+use wbg_core_gen::descriptor::qualified_name;
 use wbg_core_gen::lower;
 use wbg_core_gen::syntax::Function;
 
@@ -63,7 +64,8 @@ pub fn expand(f: &Function, original: TokenStream) -> TokenStream {
 
     let mut head = Vec::new();
     str_part(&mut head, &export);
-    str_part(&mut head, &f.js_name);
+    str_part(&mut head, &qualified_name(&f.namespace, &f.js_name));
+    shim::strs_part(&mut head, &f.namespace);
     str_part(&mut head, &f.docs.join("\n"));
     head.push(lower::function_flags(f));
     for s in lower::return_doc_strings(&f.ret_doc) {

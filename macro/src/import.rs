@@ -164,10 +164,7 @@ fn import_entry(
     head.push(flags);
     head.push(src.kind);
     str_part(&mut head, &src.specifier);
-    head.push(namespace.len() as u8);
-    for n in namespace {
-        str_part(&mut head, n);
-    }
+    shim::strs_part(&mut head, namespace);
     str_part(&mut head, js_name);
     let mut parts = vec![
         Part::Lit(head),

@@ -23,9 +23,10 @@ pub fn wasm_bindgen(
         Ok(parsed) => syntax::cleaned(&parsed).into_token_stream(),
         Err(_) => input.clone(),
     };
-    if !diags.is_empty() {
+    let warnings = warnings(&diags);
+    if diags.iter().any(|d| d.is_error()) {
         // Keep the user's items so one mistake does not cascade into unrelated errors.
-        let errors = diags.iter().map(|d| {
+        let errors = diags.iter().filter(|d| d.is_error()).map(|d| {
             let msg = &d.message;
             quote_spanned!(d.span=> ::core::compile_error!(#msg);)
         });
@@ -35,7 +36,7 @@ pub fn wasm_bindgen(
             Some(Item::ForeignMod(block)) => import::expand(block, import::Bodies::Placeholder),
             _ => cleaned(),
         };
-        return quote!(#(#errors)* #items).into();
+        return quote!(#(#errors)* #warnings #items).into();
     }
     let paths = item.as_ref().map(Item::crate_paths).unwrap_or_default();
     let expanded = match item {
@@ -52,7 +53,27 @@ pub fn wasm_bindgen(
         }
         None => input,
     };
-    with_crate_paths(expanded, &paths).into()
+    let expanded = with_crate_paths(expanded, &paths);
+    quote!(#warnings #expanded).into()
+}
+
+/// rustc has no stable way for a macro to warn; the use of a deprecated constant is one:
+/// the warning carries the message and points at the diagnostic's span (and, as for any
+/// lint, `#![deny(deprecated)]` makes it an error).
+fn warnings(diags: &[wbg_core_gen::Diagnostic]) -> TokenStream {
+    let each = diags.iter().filter(|d| !d.is_error()).map(|d| {
+        let note = format!("{} [wbg {}]", d.message, d.code);
+        let used = quote_spanned!(d.span=> wasm_bindgen_warning);
+        quote! {
+            const _: () = {
+                #[deprecated(note = #note)]
+                #[allow(non_upper_case_globals)]
+                const wasm_bindgen_warning: () = ();
+                #used
+            };
+        }
+    });
+    quote!(#(#each)*)
 }
 
 /// The expansion names `::wasm_bindgen`, `::wasm_bindgen_futures` and `::js_sys`; with
@@ -159,10 +180,14 @@ fn is_keyword_before_path(word: &str) -> bool {
 #[proc_macro]
 pub fn link_to(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     let (module, diags) = wbg_core_gen::analyze_link_to(input.into());
+    let warnings = warnings(&diags);
     match module {
-        Some(module) if diags.is_empty() => import::expand_link(&module).into(),
+        Some(module) if !diags.iter().any(|d| d.is_error()) => {
+            let link = import::expand_link(&module);
+            quote!({ #warnings #link }).into()
+        }
         _ => {
-            let errors = diags.iter().map(|d| {
+            let errors = diags.iter().filter(|d| d.is_error()).map(|d| {
                 let msg = &d.message;
                 quote_spanned!(d.span=> ::core::compile_error!(#msg);)
             });

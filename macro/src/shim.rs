@@ -349,10 +349,18 @@ pub fn crate_name() -> String {
 }
 
 /// Export names derived from Rust names, as upstream: `__wbg_counter_new`.
-pub fn export_name(prefix: &str, struct_name: &syn::Ident, member: &str) -> String {
+pub fn export_name(prefix: &str, class_key: &str, member: &str) -> String {
     format!(
         "{prefix}{}_{}",
-        struct_name.to_string().to_lowercase(),
+        class_key.to_lowercase(),
         member.trim_start_matches("r#")
     )
+}
+
+/// `u8 n, str*`: a namespace path in an entry.
+pub fn strs_part(out: &mut Vec<u8>, items: &[String]) {
+    out.push(items.len() as u8);
+    for item in items {
+        str_part(out, item);
+    }
 }

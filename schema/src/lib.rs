@@ -8,15 +8,18 @@
 //! entry   := u32 body_len, body
 //! body    := u8 VERSION, u8 kind, ...
 //!   RUNTIME  : str crate_version
-//!   FUNCTION : str export, str js_name, str docs, u8 flags, ret_doc, u8 nargs, param*, type ret
-//!   STRUCT   : str js_name, str rust_name, str docs, str free_export, u8 flags, type parent,
-//!              str upcast_export, str release_export   (parent UNIT and "" "" unless `extends`)
+//!   FUNCTION : str export, str js_name, u8 n, str* namespace, str docs, u8 flags, ret_doc,
+//!              u8 nargs, param*, type ret
+//!   STRUCT   : str js_name, u8 n, str* namespace, str rust_name, str docs, str free_export,
+//!              u8 flags, type parent, str upcast_export, str release_export
+//!              (parent UNIT and "" "" unless `extends`)
 //!   METHOD   : str export, str js_name, str docs, u8 receiver, u8 role, u8 flags, ret_doc,
 //!              type class, u8 nargs, param*, type ret
 //!              ret_doc := str unchecked_return_type, str return_description ("" = none)
 //!              param   := str js_name, str unchecked_param_type, str param_description, type
-//!   ENUM     : str js_name, str docs, u8 flags, u32 n, (str name, str docs, value)*
-//!              value := u32 (numeric enum) | str (string enum, flag STRING_ENUM)
+//!   ENUM     : str js_name, u8 n, str* namespace, str docs, u8 flags, u32 n, (str name, str docs, value)*
+//!              value := u32 (numeric enum; the bits of an i32 with flag SIGNED_ENUM)
+//!                     | str (string enum, flag STRING_ENUM)
 //!   IMPORT_FN  : str wasm_name, u8 op, u8 flags, module, u8 n, str* namespace, str js_name,
 //!                str class_id, str js_class, u8 nargs, (str name, type)*, type ret
 //!   IMPORT_TYPE: str id, str js_class, module, u8 n, str* namespace, u8 n, str* vendor_prefixes
@@ -32,12 +35,15 @@
 //! type    := u8 tag [type | str]    (REF, REF_MUT, OPTION, SLICE wrap a type; NAMED and
 //!                                     EXTERN_TYPE have a str)
 //! ```
+//! FUNCTION, STRUCT and ENUM: `js_name` is the name qualified by the namespace
+//! (`models__Point`, the class's identity in NAMED types); `namespace` is the `js_namespace`
+//! path the export is placed under (n = 0: a top-level export).
 //! All integers are little-endian.
 
 #![no_std]
 
 /// Every entry starts with it; the generator refuses other versions.
-pub const VERSION: u8 = 11;
+pub const VERSION: u8 = 13;
 
 /// Every entry comes with an exported empty function named with this prefix: exporting it
 /// makes the linker load the object file that holds the entry even when nothing else of
@@ -103,6 +109,8 @@ pub mod flags {
     pub const INSPECTABLE: u8 = 1;
     /// ENUM: values are strings.
     pub const STRING_ENUM: u8 = 1;
+    /// ENUM: numeric values are `i32` (a variant is negative), written as their bits.
+    pub const SIGNED_ENUM: u8 = 4;
     /// IMPORT_FN: a JS exception becomes `Err`.
     pub const CATCH: u8 = 1;
     /// IMPORT_FN: access members on the object itself, not through the class prototype.
@@ -164,16 +172,16 @@ pub mod tag {
 
 /// Everything that defines the layout, in one string for the fingerprint.
 pub const LAYOUT: &str = concat!(
-    "v11;section=wbg_descriptors;entry=u32len,u8version,u8kind;str=u32len+utf8;",
-    "kind:RUNTIME=0(str),FUNCTION=1(str,str,str,u8flags,str,str,u8n,(str,str,str,type)*,type),",
-    "STRUCT=2(str,str,str,str,u8flags,type,str,str),METHOD=3(str,str,str,u8recv,u8role,u8flags,str,str,type,u8n,(str,str,str,type)*,type),",
-    "ENUM=4(str,str,u8flags,u32n,(str,str,u32|str)*),",
+    "v13;section=wbg_descriptors;entry=u32len,u8version,u8kind;str=u32len+utf8;",
+    "kind:RUNTIME=0(str),FUNCTION=1(str,str,u8n,str*,str,u8flags,str,str,u8n,(str,str,str,type)*,type),",
+    "STRUCT=2(str,u8n,str*,str,str,str,u8flags,type,str,str),METHOD=3(str,str,str,u8recv,u8role,u8flags,str,str,type,u8n,(str,str,str,type)*,type),",
+    "ENUM=4(str,u8n,str*,str,u8flags,u32n,(str,str,u32|str)*),",
     "IMPORT_FN=5(str,u8op,u8flags,module,u8n,str*,str,str,str,u8n,(str,type)*,type),",
     "IMPORT_TYPE=6(str,str,module,u8n,str*,u8n,str*),SNIPPET=7(str,str),TS_SECTION=8(str),REEXPORT=9(str,module,u8n,str*,str);module=u8kind,str;",
     "modulekind:GLOBAL=0,MODULE=1,SNIPPET=2;",
     "op:FUNCTION=0,CONSTRUCTOR=1,METHOD=2,STATIC_METHOD=3,GETTER=4,SETTER=5,STATIC_GETTER=6,STATIC_SETTER=7,",
     "INDEXING_GETTER=8,INDEXING_SETTER=9,INDEXING_DELETER=10,STATIC_VALUE=11,INSTANCE_OF=12,LINK=13;",
-    "flags:START=1,SKIP_TYPESCRIPT=2,SKIP_JSDOC=4,INSPECTABLE=1,STRING_ENUM=1,CATCH=1,STRUCTURAL=2,VARIADIC=4,FINAL=8;",
+    "flags:START=1,SKIP_TYPESCRIPT=2,SKIP_JSDOC=4,INSPECTABLE=1,STRING_ENUM=1,SIGNED_ENUM=4,CATCH=1,STRUCTURAL=2,VARIADIC=4,FINAL=8;",
     "recv:NONE=0,REF=1,REF_MUT=2,VALUE=3;role:METHOD=0,CONSTRUCTOR=1,GETTER=2,SETTER=3;",
     "tag:UNIT=0,I8=1,U8=2,I16=3,U16=4,I32=5,U32=6,I64=7,U64=8,F32=9,F64=10,BOOL=11,CHAR=12,",
     "STRING=13,EXTERNREF=14,ISIZE=15,USIZE=16,NAMED=17(str),EXTERN_TYPE=18(str),",
@@ -200,7 +208,7 @@ mod tests {
         assert!(super::LAYOUT.starts_with(&format!("v{};", super::VERSION)));
         assert_eq!(
             fnv1a(super::LAYOUT),
-            6847537400844036391,
+            55391684274895832,
             "layout changed; see the comment on this test"
         );
     }

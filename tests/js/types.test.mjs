@@ -190,6 +190,26 @@ for (const target of TARGETS) {
       assert.deepEqual(m.vec_string([]), []);
     });
 
+    test('an enum with negative values holds i32s', () => {
+      assert.deepEqual(
+        [m.Signed.Min, m.Signed.Minus, m.Signed.Zero, m.Signed.Max],
+        [-2147483648, -1, 0, 2147483647],
+      );
+      assert.equal(m.Signed[-1], 'Minus');
+      assert.equal(m.id_signed(m.Signed.Minus), -1);
+      assert.equal(m.signed_value(m.Signed.Min), -2147483648);
+      assert.equal(m.signed_value(m.Signed.Max), 2147483647);
+      assert.equal(m.signed_below(m.Signed.Zero), m.Signed.Minus);
+      assert.equal(m.signed_below(m.Signed.Minus), m.Signed.Min);
+      assert.equal(m.signed_below(m.Signed.Max), undefined);
+      assert.equal(m.opt_signed(undefined), undefined);
+      assert.equal(m.opt_signed(m.Signed.Min), -2147483648);
+      assert.equal(m.opt_signed(m.Signed.Zero), 0);
+      assert.deepEqual(m.vec_signed([m.Signed.Max, m.Signed.Min, m.Signed.Minus]), [2147483647, -2147483648, -1]);
+      assert.throws(() => m.id_signed(1), { name: 'TypeError' });
+      assert.throws(() => m.id_signed(4294967295), { name: 'TypeError' });
+    });
+
     test('u128 and i128 are bigint', () => {
       for (const v of [0n, 1n, (1n << 64n) + 5n, (1n << 128n) - 1n]) assert.equal(m.id_u128(v), v);
       for (const v of [0n, -1n, -(1n << 127n), (1n << 127n) - 1n, -(1n << 64n)]) assert.equal(m.id_i128(v), v);
@@ -340,6 +360,8 @@ for (const target of TARGETS) {
         'export function vec_string(x: string[]): string[];',
         'export function vec_thing(x: Thing[]): Thing[];',
         'export function vec_fruit(x: Fruit[]): Fruit[];',
+        '  Minus = -1,',
+        'export function opt_signed(x?: Signed | null): Signed | undefined;',
         'export function clamped(x: Uint8ClampedArray): Uint8ClampedArray;',
         'export function clamped_sum(x: Uint8ClampedArray): number;',
         'export function clamped_invert(x: Uint8ClampedArray): void;',

@@ -296,6 +296,7 @@ fn optional(s: String) -> Option<String> {
 
 fn structure(r: &mut Reader<'_>) -> Result<Struct, DecodeError> {
     let js_name = r.str()?;
+    let namespace = strs(r)?;
     let rust_name = r.str()?;
     let docs = docs(r.str()?);
     let free_export = r.str()?;
@@ -311,6 +312,7 @@ fn structure(r: &mut Reader<'_>) -> Result<Struct, DecodeError> {
     });
     Ok(Struct {
         js_name,
+        namespace,
         rust_name,
         docs,
         free_export,
@@ -384,10 +386,12 @@ fn method(r: &mut Reader<'_>) -> Result<Method, DecodeError> {
 
 fn enumeration(r: &mut Reader<'_>) -> Result<Enum, DecodeError> {
     let js_name = r.str()?;
+    let namespace = strs(r)?;
     let enum_docs = docs(r.str()?);
     let flags = r.u8()?;
     let n = r.u32()?;
     let string = flags & schema::flags::STRING_ENUM != 0;
+    let signed = flags & schema::flags::SIGNED_ENUM != 0;
     let mut variants = Vec::new();
     for _ in 0..n {
         let name = r.str()?;
@@ -395,12 +399,18 @@ fn enumeration(r: &mut Reader<'_>) -> Result<Enum, DecodeError> {
         let value = if string {
             EnumValue::String(r.str()?)
         } else {
-            EnumValue::Number(r.u32()?)
+            let bits = r.u32()?;
+            EnumValue::Number(if signed {
+                i64::from(bits as i32)
+            } else {
+                i64::from(bits)
+            })
         };
         variants.push(Variant { name, docs, value });
     }
     Ok(Enum {
         js_name,
+        namespace,
         docs: enum_docs,
         variants,
         skip_typescript: flags & schema::flags::SKIP_TYPESCRIPT != 0,
@@ -511,6 +521,7 @@ fn import_type(r: &mut Reader<'_>) -> Result<ImportType, DecodeError> {
 fn function(r: &mut Reader<'_>) -> Result<Function, DecodeError> {
     let export = r.str()?;
     let js_name = r.str()?;
+    let namespace = strs(r)?;
     let docs = r.str()?;
     let flags = r.u8()?;
     let ret_ts_type = optional(r.str()?);
@@ -520,6 +531,7 @@ fn function(r: &mut Reader<'_>) -> Result<Function, DecodeError> {
     Ok(Function {
         export,
         js_name,
+        namespace,
         docs: if docs.is_empty() {
             Vec::new()
         } else {
@@ -555,6 +567,7 @@ mod tests {
         let mut b = vec![schema::VERSION, kind::FUNCTION];
         b.extend(s("greet"));
         b.extend(s("greet"));
+        b.push(0);
         b.extend(s("Says hello."));
         b.push(0);
         b.extend(s("string"));
@@ -617,6 +630,7 @@ mod tests {
         let mut b = vec![schema::VERSION, kind::FUNCTION];
         b.extend(s("f"));
         b.extend(s("f"));
+        b.push(0);
         b.extend(s(""));
         b.push(0);
         b.extend(s(""));
@@ -625,7 +639,7 @@ mod tests {
         let err = decode_section(&entry(b)).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "damaged wbg descriptor section: unknown type tag 200 at byte 30"
+            "damaged wbg descriptor section: unknown type tag 200 at byte 31"
         );
     }
 }

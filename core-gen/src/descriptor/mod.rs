@@ -29,19 +29,44 @@ pub fn class_unwrap_import(js_class: &str) -> String {
 pub const CLASS_UNWRAP_IMPORT_PREFIX: &str = "__wbindgen_class_unwrap_";
 
 /// The discriminant Rust reserves for `None` of a numeric enum: one past the largest value,
-/// or the smallest unused value when that would overflow. The macro and the glue both call
-/// this.
-pub fn enum_hole(values: impl Iterator<Item = u32>) -> u32 {
-    let mut values: Vec<u32> = values.collect();
+/// or the smallest unused non-negative value when that would overflow the enum's type
+/// (`i32` once a value is negative, else `u32`). The macro and the glue both call this.
+pub fn enum_hole(values: impl Iterator<Item = i64>) -> i64 {
+    let mut values: Vec<i64> = values.collect();
     values.sort_unstable();
+    let top = if values.first().is_some_and(|&v| v < 0) {
+        i64::from(i32::MAX)
+    } else {
+        i64::from(u32::MAX)
+    };
     match values.last() {
         None => 0,
-        Some(&max) if max < u32::MAX => max + 1,
+        Some(&max) if max < top => max + 1,
         Some(_) => (0..)
-            .zip(values.iter())
-            .find(|(i, v)| *i != **v)
-            .map_or(values.len() as u32, |(i, _)| i),
+            .find(|n| values.binary_search(n).is_err())
+            .expect("fewer than 2^32 variants"),
     }
+}
+
+/// The name an export is known by inside the module (its glue binding, the class and enum
+/// identity in `Type::Named`, its `.d.ts` declaration): the JS name, prefixed by its
+/// `js_namespace` path joined with `__` (`models__Point`), as in wasm-bindgen, so two
+/// classes of one name in different namespaces stay apart. Without a namespace, the JS
+/// name itself.
+pub fn qualified_name(namespace: &[String], js_name: &str) -> String {
+    let mut out = String::new();
+    for part in namespace {
+        out.push_str(part);
+        out.push_str("__");
+    }
+    out.push_str(js_name);
+    out
+}
+
+/// The name under the namespace object: `qualified_name`'s inverse.
+pub fn leaf_name<'a>(namespace: &[String], qualified: &'a str) -> &'a str {
+    let prefix_len: usize = namespace.iter().map(|p| p.len() + 2).sum();
+    qualified.get(prefix_len..).unwrap_or(qualified)
 }
 
 /// A type as it crosses the boundary.
@@ -158,7 +183,10 @@ impl std::fmt::Display for Type {
 pub struct Function {
     /// The wasm export that implements it.
     pub export: String,
+    /// `qualified_name` of the JS name: what the glue binds it to.
     pub js_name: String,
+    /// `js_namespace`: the objects it is exported under (empty: a top-level export).
+    pub namespace: Vec<String>,
     pub docs: Vec<String>,
     pub start: bool,
     pub skip_typescript: bool,
@@ -197,7 +225,10 @@ impl Arg {
 /// An exported struct, seen from JS as a class.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Struct {
+    /// `qualified_name` of the class name: its identity in `Type::Named` and its binding.
     pub js_name: String,
+    /// `js_namespace`: the objects the class is exported under (empty: top level).
+    pub namespace: Vec<String>,
     pub rust_name: String,
     pub docs: Vec<String>,
     /// The wasm export that drops a boxed value.
@@ -262,7 +293,8 @@ pub struct Method {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EnumValue {
-    Number(u32),
+    /// A `u32`, or an `i32` in a signed enum.
+    Number(i64),
     String(String),
 }
 
@@ -277,7 +309,10 @@ pub struct Variant {
 /// enums and the discriminant for numeric ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Enum {
+    /// `qualified_name` of the enum's name: its identity in `Type::Named` and its binding.
     pub js_name: String,
+    /// `js_namespace`: the objects the enum is exported under (empty: top level).
+    pub namespace: Vec<String>,
     pub docs: Vec<String>,
     pub variants: Vec<Variant>,
     pub skip_typescript: bool,
@@ -288,6 +323,13 @@ impl Enum {
         self.variants
             .iter()
             .any(|v| matches!(v.value, EnumValue::String(_)))
+    }
+
+    /// Values are `i32` (one is negative): wasm's `i32` reaches JS as is.
+    pub fn is_signed(&self) -> bool {
+        self.variants
+            .iter()
+            .any(|v| matches!(v.value, EnumValue::Number(n) if n < 0))
     }
 }
 

@@ -105,9 +105,9 @@ fn enum_of<'m>(module: &'m Module, ty: &Type) -> Option<&'m Enum> {
 /// The value Rust reserves for `None` of an enum: one past the largest discriminant (or
 /// variant count for string enums). The macro computes the same with
 /// `descriptor::enum_hole`.
-pub fn enum_hole(e: &Enum) -> u32 {
+pub fn enum_hole(e: &Enum) -> i64 {
     if e.is_string() {
-        return e.variants.len() as u32;
+        return e.variants.len() as i64;
     }
     crate::descriptor::enum_hole(e.variants.iter().filter_map(|v| match v.value {
         EnumValue::Number(n) => Some(n),
@@ -616,7 +616,9 @@ pub fn lift(
             } else if let Some(class) = class_of(module, elem) {
                 format!("(i) => {class}.__wrap(i)")
             } else if let Some(e) = enum_of(module, elem) {
-                format!("(i) => {}", lift_enum(e, "i"))
+                // The indices are read as `u32`s; a signed enum's are `i32`s.
+                let i = if e.is_signed() { "(i | 0)" } else { "i" };
+                format!("(i) => {}", lift_enum(e, i))
             } else {
                 return Err(format!(
                     "`Vec` of {} is not supported",

@@ -52,6 +52,20 @@ pub fn member_access(target: &str, name: &str) -> String {
     format!("{target}{}", property_access(name))
 }
 
+/// How JS code reaches an export: `add`, or through its `js_namespace` objects,
+/// `api.add` / `shapes["3d"].Point3D`.
+pub fn export_path(namespace: &[String], name: &str) -> String {
+    match namespace.split_first() {
+        None => name.to_string(),
+        Some((root, rest)) => {
+            let objects = rest
+                .iter()
+                .fold(root.clone(), |path, part| member_access(&path, part));
+            member_access(&objects, name)
+        }
+    }
+}
+
 /// An object literal's key: `name` or `"odd name"`.
 pub fn object_key(name: &str) -> String {
     if is_plain_ident(name) {

@@ -7,6 +7,16 @@ use crate::descriptor::{
     Arg, Enum, EnumValue, Function, Method, Module, Receiver, Role, Struct, Type,
 };
 
+/// How a declaration starts: `export`, or `declare` for an item under a `js_namespace`,
+/// which the module does not export by its own name (its namespace object holds it).
+fn keyword(namespace: &[String]) -> &'static str {
+    if namespace.is_empty() {
+        "export"
+    } else {
+        "declare"
+    }
+}
+
 /// The TypeScript spelling of a type.
 pub fn type_name(ty: &Type) -> String {
     match ty {
@@ -151,7 +161,8 @@ fn setter_params(args: &[Arg]) -> String {
 /// `export function greet(name: string): string;`
 pub fn function_signature(f: &Function) -> String {
     format!(
-        "export function {}({}): {};",
+        "{} function {}({}): {};",
+        keyword(&f.namespace),
         f.js_name,
         params(&f.args),
         return_type(&f.ret, f.ret_ts_type.as_deref())
@@ -249,8 +260,9 @@ pub fn class_declaration(s: &Struct, module: &Module) -> String {
         _ => String::new(),
     };
     format!(
-        "{}export class {}{extends} {{\n{}\n}}\n",
+        "{}{} class {}{extends} {{\n{}\n}}\n",
         doc_comment(&s.docs, &[], ""),
+        keyword(&s.namespace),
         s.js_name,
         body.join("\n")
     )
@@ -268,7 +280,12 @@ pub fn enum_declaration(e: &Enum) -> String {
                 EnumValue::Number(_) => None,
             })
             .collect();
-        return format!("{doc}export type {} = {};\n", e.js_name, values.join(" | "));
+        return format!(
+            "{doc}{} type {} = {};\n",
+            keyword(&e.namespace),
+            e.js_name,
+            values.join(" | ")
+        );
     }
     let variants: Vec<String> = e
         .variants
@@ -282,7 +299,8 @@ pub fn enum_declaration(e: &Enum) -> String {
         })
         .collect();
     format!(
-        "{doc}export enum {} {{\n{}\n}}\n",
+        "{doc}{} enum {} {{\n{}\n}}\n",
+        keyword(&e.namespace),
         e.js_name,
         variants.join("\n")
     )
@@ -296,6 +314,7 @@ mod tests {
         function_signature(&Function {
             export: "f".into(),
             js_name: "f".into(),
+            namespace: vec![],
             docs: vec![],
             start: false,
             skip_typescript: false,

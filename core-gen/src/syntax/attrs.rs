@@ -94,9 +94,9 @@ pub const OPTIONS: &[OptionSpec] = &[
     OptionSpec { name: "setter", shape: FlagOrName, places: &[Method, ForeignFn], doc: "A property write. The function name must start with `set_` unless the property is named (`setter = \"name\"`)." },
     OptionSpec { name: "method", shape: Flag, places: &[ForeignFn], doc: "An imported method: the first argument (`this: &Type`) is the receiver." },
     OptionSpec { name: "static_method_of", shape: Name, places: &[ForeignFn], doc: "An imported static method of the named JS class." },
-    OptionSpec { name: "js_namespace", shape: NameOrList, places: &[ForeignBlock, ForeignFn, ForeignType, ForeignStatic, Enum], doc: "The JS object the import is reached through, e.g. `console` or `[\"a\", \"b\"]`." },
-    OptionSpec { name: "module", shape: Str, places: &[ForeignBlock, LinkTo], doc: "The JS module to import from: `\"./greet.js\"`, `\"/js/x.js\"` (crate-local file) or an npm package." },
-    OptionSpec { name: "raw_module", shape: Str, places: &[ForeignBlock, LinkTo], doc: "Like `module`, but the specifier is used exactly as written." },
+    OptionSpec { name: "js_namespace", shape: NameOrList, places: &[ForeignBlock, ForeignFn, ForeignType, ForeignStatic, ExportFn, Struct, Impl, Enum], doc: "Imports: the JS object the import is reached through, e.g. `console` or `[\"a\", \"b\"]`. Exports: the object the function, class or enum is exported under (`api.add`, `utils.math.divide`); repeat it on the `impl` blocks of a namespaced struct." },
+    OptionSpec { name: "module", shape: Str, places: &[ForeignBlock, LinkTo], doc: "The JS module to import from: `\"/js/x.js\"` (a file of the crate, from its root) or an npm package. A relative path (`\"./x.js\"`) is refused: use `raw_module`." },
+    OptionSpec { name: "raw_module", shape: Str, places: &[ForeignBlock, LinkTo], doc: "The JS module to import from, used exactly as written, e.g. `\"./greet.js\"` next to the generated JS." },
     OptionSpec { name: "inline_js", shape: Str, places: &[ForeignBlock, LinkTo], doc: "JS module source written inline; it is emitted as a snippet file." },
     OptionSpec { name: "catch", shape: Flag, places: &[ForeignFn], doc: "Catch a JS exception: the function must return `Result<T, JsValue>` and an exception becomes `Err`." },
     OptionSpec { name: "structural", shape: Flag, places: &[ForeignBlock, ForeignFn], doc: "Access methods and properties directly on the object (`obj.f()`), not through the class prototype." },
@@ -140,6 +140,30 @@ pub const NOT_SUPPORTED_YET: &[&str] = &[
     "generic_per_mono",
     "jspi",
 ];
+
+/// Options wasm-bindgen (up to 0.2.130) reads on an item where wbg does not implement them
+/// yet (beyond the item's `places`): reported as unsupported, not as having no effect, so
+/// code written for wasm-bindgen does not silently get other JS. An entry goes away when
+/// its place joins the option's `places`.
+pub const NOT_SUPPORTED_HERE_YET: &[(&str, Place)] = &[("variadic", Place::ExportFn)];
+
+/// Options wasm-bindgen reads only on functions (their signature's TypeScript and JSDoc);
+/// on any other item it refuses them, pointing at the whole attribute.
+const FUNCTION_ONLY: &[&str] = &[
+    "unchecked_return_type",
+    "return_description",
+    "unchecked_param_type",
+    "param_description",
+];
+
+/// Where an option list is written: the whole `#[wasm_bindgen(...)]` attribute (in the
+/// macro, `Span::call_site()`) and whether it is on a function (exported, method or
+/// imported).
+#[derive(Debug, Clone, Copy)]
+pub struct AttrSite {
+    pub span: Span,
+    pub on_function: bool,
+}
 
 pub fn find(name: &str) -> Option<&'static OptionSpec> {
     OPTIONS.iter().find(|o| o.name == name)
@@ -191,21 +215,89 @@ pub struct AttrOption {
     pub span: Span,
     /// Known option (unknown ones are reported and dropped).
     pub spec: &'static OptionSpec,
+    /// The commas right before and after it, so a fix can remove the option cleanly.
+    pub commas: (Option<Span>, Option<Span>),
+}
+
+impl AttrOption {
+    /// The edits that remove this option and one comma beside it.
+    pub fn removal(&self) -> Vec<(Span, String)> {
+        removal(self.span, self.commas)
+    }
+}
+
+/// The edits that remove an option at `span` and one of its `commas` (the one before, with
+/// the space between, when there is one).
+fn removal(span: Span, commas: (Option<Span>, Option<Span>)) -> Vec<(Span, String)> {
+    let Some(comma) = commas.0.or(commas.1) else {
+        return vec![(span, String::new())];
+    };
+    match comma.join(span) {
+        Some(both) => vec![(both, String::new())],
+        // Spans from different places (a macro's call site): one edit each.
+        None => vec![(span, String::new()), (comma, String::new())],
+    }
 }
 
 /// Parses an option list. Never fails: problems become diagnostics and the rest is kept.
-pub fn parse_options(tokens: TokenStream, diags: &mut Vec<Diagnostic>) -> Vec<AttrOption> {
+pub fn parse_options(
+    tokens: TokenStream,
+    site: AttrSite,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<AttrOption> {
     let mut out = Vec::new();
     let tokens: Vec<TokenTree> = tokens.into_iter().collect();
-    for chunk in tokens.split(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ',')) {
-        if chunk.is_empty() {
-            continue;
+    let is_comma = |t: &TokenTree| matches!(t, TokenTree::Punct(p) if p.as_char() == ',');
+    let mut start = 0;
+    while start <= tokens.len() {
+        let end = tokens[start..]
+            .iter()
+            .position(is_comma)
+            .map_or(tokens.len(), |i| start + i);
+        let chunk = &tokens[start..end];
+        let commas = (
+            start.checked_sub(1).map(|i| tokens[i].span()),
+            tokens.get(end).map(TokenTree::span),
+        );
+        if let Some(d) = function_only_elsewhere(chunk, site, commas) {
+            diags.push(d);
+        } else if !chunk.is_empty() {
+            if let Some(mut opt) = parse_one(chunk, diags) {
+                opt.commas = commas;
+                out.push(opt);
+            }
         }
-        if let Some(opt) = parse_one(chunk, diags) {
-            out.push(opt);
-        }
+        start = end + 1;
     }
     out
+}
+
+/// A `FUNCTION_ONLY` option on something else: wasm-bindgen refuses it, pointing at the
+/// whole attribute.
+fn function_only_elsewhere(
+    chunk: &[TokenTree],
+    site: AttrSite,
+    commas: (Option<Span>, Option<Span>),
+) -> Option<Diagnostic> {
+    let TokenTree::Ident(name) = chunk.first()? else {
+        return None;
+    };
+    let name = name.to_string();
+    if site.on_function || !FUNCTION_ONLY.contains(&name.as_str()) {
+        return None;
+    }
+    let d = Diagnostic::error(
+        "function-only-option",
+        site.span,
+        format!(
+            "`{name}` describes a function's signature and only applies to functions; remove \
+             it from this item"
+        ),
+    );
+    Some(d.with_fix(crate::Fix {
+        title: format!("Remove `{name}`"),
+        edits: removal(join_spans(chunk), commas),
+    }))
 }
 
 fn join_spans(tokens: &[TokenTree]) -> Span {
@@ -271,6 +363,7 @@ fn parse_one(chunk: &[TokenTree], diags: &mut Vec<Diagnostic>) -> Option<AttrOpt
         value,
         span,
         spec,
+        commas: (None, None),
     };
     check_shape(&opt, diags).then_some(opt)
 }
@@ -386,12 +479,44 @@ mod tests {
         let mut tokens: TokenStream = "typescript_type =".parse().unwrap();
         tokens.extend([wrapped]);
         let mut diags = Vec::new();
-        let options = super::parse_options(tokens, &mut diags);
+        let site = AttrSite {
+            span: Span::call_site(),
+            on_function: false,
+        };
+        let options = super::parse_options(tokens, site, &mut diags);
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(options[0].value.as_name(), Some("Intl.Collator"));
     }
 
     use super::*;
+
+    /// An entry goes once wbg supports the option there (its place joins the table).
+    #[test]
+    fn not_supported_here_yet_lists_only_places_wbg_lacks() {
+        for (name, place) in NOT_SUPPORTED_HERE_YET {
+            let spec = find(name).expect("a known option");
+            assert!(
+                !spec.places.contains(place),
+                "{name} on {place:?} is supported now"
+            );
+        }
+    }
+
+    #[test]
+    fn function_only_options_elsewhere_point_at_the_attribute() {
+        use crate::validate::test_support::{check_diagnostics, check_fix};
+        check_diagnostics(
+            r#"
+#[wasm_bindgen(unchecked_return_type = "P")]
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ function-only-option: `unchecked_return_type` describes a function's signature and only applies to functions; remove it from this item
+pub struct P;
+"#,
+        );
+        check_fix(
+            "#[wasm_bindgen(js_name = Q, param_description = \"q\")]\npub struct P;\n",
+            "#[wasm_bindgen(js_name = Q)]\npub struct P;\n",
+        );
+    }
 
     #[test]
     fn nearest_suggests_typos() {

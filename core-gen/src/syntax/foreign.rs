@@ -22,7 +22,7 @@ pub struct ForeignBlock {
 pub enum ImportModule {
     /// Global scope (`Math`, `console`, ...).
     Global,
-    /// `module = "./greet.js"` or an npm package, and `raw_module`: used as written.
+    /// `raw_module = "./greet.js"`, or `module = "some-npm-package"`: used as written.
     Module(String),
     /// `module = "/js/x.js"`: a file of the crate, copied into `snippets/`.
     Local(String),
@@ -149,16 +149,6 @@ pub struct ImportStatic {
     pub mutability: Option<Span>,
 }
 
-fn namespace_option(options: &[AttrOption]) -> Option<Vec<String>> {
-    attrs::get(options, "js_namespace").map(|o| match &o.value {
-        attrs::OptionValue::List(items, _) => items.clone(),
-        other => other
-            .as_name()
-            .map(|n| vec![n.to_string()])
-            .unwrap_or_default(),
-    })
-}
-
 fn kept_attrs(attrs: &[syn::Attribute]) -> Vec<syn::Attribute> {
     attrs
         .iter()
@@ -196,7 +186,7 @@ pub(super) fn parse(
     diags: &mut Vec<Diagnostic>,
 ) -> ForeignBlock {
     let module = module_of(&options);
-    let block_namespace = namespace_option(&options);
+    let block_namespace = super::namespace_option(&options);
     let block_access = BlockAccess {
         final_: attrs::get(&options, "final").is_some(),
         slice_to_array: attrs::get(&options, "slice_to_array").is_some(),
@@ -205,7 +195,7 @@ pub(super) fn parse(
     for item in &f.items {
         match item {
             syn::ForeignItem::Fn(func) => {
-                let opts = super::nested_options(&func.attrs, diags);
+                let opts = super::nested_options(&func.attrs, true, diags);
                 items.push(ForeignItem::Fn(parse_fn(
                     func,
                     opts,
@@ -215,11 +205,11 @@ pub(super) fn parse(
                 )));
             }
             syn::ForeignItem::Type(t) => {
-                let opts = super::nested_options(&t.attrs, diags);
+                let opts = super::nested_options(&t.attrs, false, diags);
                 items.push(ForeignItem::Type(parse_type(t, opts, &block_namespace)));
             }
             syn::ForeignItem::Static(s) => {
-                let opts = super::nested_options(&s.attrs, diags);
+                let opts = super::nested_options(&s.attrs, false, diags);
                 let js_name =
                     super::name_option(&opts, "js_name").unwrap_or_else(|| s.ident.to_string());
                 items.push(ForeignItem::Static(ImportStatic {
@@ -228,7 +218,7 @@ pub(super) fn parse(
                     attrs: kept_attrs(&s.attrs),
                     ty: (*s.ty).clone(),
                     js_name,
-                    namespace: namespace_option(&opts).or_else(|| block_namespace.clone()),
+                    namespace: super::namespace_option(&opts).or_else(|| block_namespace.clone()),
                     thread_local_v2: attrs::get(&opts, "thread_local_v2").is_some(),
                     options: opts,
                     span: s.ident.span(),
@@ -320,7 +310,7 @@ fn parse_type(
         attrs: kept_attrs(&t.attrs),
         docs: super::doc_lines(&t.attrs),
         js_class,
-        namespace: namespace_option(&options).or_else(|| block_namespace.clone()),
+        namespace: super::namespace_option(&options).or_else(|| block_namespace.clone()),
         extends,
         generics: t.generics.clone(),
         vendor_prefixes,
@@ -509,7 +499,7 @@ fn parse_fn(
         sig: f.sig.clone(),
         op,
         js_name,
-        namespace: namespace_option(&options).or_else(|| block_namespace.clone()),
+        namespace: super::namespace_option(&options).or_else(|| block_namespace.clone()),
         catch: has("catch"),
         // The function's own choice wins over the block's; structural unless `final`.
         structural: !final_,

@@ -12,6 +12,8 @@ pub struct Function {
     pub vis: syn::Visibility,
     /// The name JS sees (`js_name` or the Rust name).
     pub js_name: String,
+    /// `js_namespace`: the objects the function is exported under (empty: top level).
+    pub namespace: Vec<String>,
     pub docs: Vec<String>,
     pub args: Vec<Arg>,
     /// `None` for `()`.
@@ -94,7 +96,8 @@ pub(super) fn signature(
         };
         let mut options = Vec::new();
         if params == Params::Export && !on_self {
-            options = super::nested_options(attrs, diags);
+            // Parameter options describe the function's signature too.
+            options = super::nested_options(attrs, true, diags);
         } else {
             for attr in attrs.iter().filter(|a| super::is_wasm_bindgen(a)) {
                 diags.push(param_attribute(attr, on_self));
@@ -194,6 +197,7 @@ pub(super) fn parse(
     Function {
         vis: f.vis.clone(),
         js_name,
+        namespace: super::namespace_option(&options).unwrap_or_default(),
         docs: super::doc_lines(&f.attrs),
         args,
         ret,

@@ -13,6 +13,10 @@ pub struct Impl {
     /// The struct's Rust name (last path segment of the self type).
     pub self_name: Option<syn::Ident>,
     pub self_ty: syn::Type,
+    /// `js_class` and `js_namespace`: the class as JS names it. They only keep the wasm
+    /// symbols of classes with one Rust name apart; the class itself is the struct's.
+    pub js_class: Option<String>,
+    pub namespace: Vec<String>,
     pub methods: Vec<Method>,
     pub options: Vec<AttrOption>,
     pub generics: syn::Generics,
@@ -92,7 +96,7 @@ pub(super) fn parse(
             other_items.push((what, item.span()));
         }
         let syn::ImplItem::Fn(f) = item else { continue };
-        let method_options = super::nested_options(&f.attrs, diags);
+        let method_options = super::nested_options(&f.attrs, true, diags);
         if attrs::get(&method_options, "skip").is_some() {
             continue;
         }
@@ -101,6 +105,8 @@ pub(super) fn parse(
     Impl {
         self_name,
         self_ty: (*i.self_ty).clone(),
+        js_class: super::name_option(&options, "js_class"),
+        namespace: super::namespace_option(&options).unwrap_or_default(),
         methods,
         options,
         generics: i.generics.clone(),

@@ -2,7 +2,7 @@
 //! The same options as an `extern "C"` block's source (`module`, `raw_module`,
 //! `inline_js`), parsed by the option table.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 
 use super::attrs::{self, AttrOption};
 use super::foreign::{module_of, ImportModule};
@@ -17,7 +17,11 @@ pub struct LinkTo {
 
 pub fn parse(tokens: TokenStream) -> (LinkTo, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let options = attrs::parse_options(tokens, &mut diags);
+    let site = attrs::AttrSite {
+        span: Span::call_site(),
+        on_function: false,
+    };
+    let options = attrs::parse_options(tokens, site, &mut diags);
     let module = match module_of(&options) {
         ImportModule::Global => None,
         module => Some(module),

@@ -11,7 +11,7 @@ pub mod link_to;
 pub(crate) mod recover;
 mod structure;
 
-pub use attrs::{AttrOption, OptionValue, Place};
+pub use attrs::{AttrOption, AttrSite, OptionValue, Place};
 pub use enumeration::{Enum, Variant, VariantValue};
 pub use foreign::{
     reexport_name, result_ok_type, slice_arg, ForeignBlock, ForeignItem, ImportFn, ImportModule,
@@ -90,17 +90,27 @@ pub struct TsSection {
 /// Parses one `#[wasm_bindgen(attr)] item`, as the proc macro sees it.
 pub fn parse_item(attr: TokenStream, item: TokenStream) -> (Option<Item>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let options = attrs::parse_options(attr, &mut diags);
     let item = match syn::parse2::<syn::Item>(item) {
         Ok(item) => item,
         Err(e) => {
+            attrs::parse_options(attr, site_of(None), &mut diags);
             // rustc reports the syntax error itself; repeat it for the language server.
             diags.push(Diagnostic::error("syntax", e.span(), e.to_string()));
             return (None, diags);
         }
     };
+    // The macro is called for the whole attribute, so its call site is the attribute.
+    let options = attrs::parse_options(attr, site_of(Some(&item)), &mut diags);
     let parsed = parse_syn_item(&item, options, &mut diags);
     (parsed, diags)
+}
+
+/// The site of an item's own `#[wasm_bindgen(...)]` as the macro sees it.
+fn site_of(item: Option<&syn::Item>) -> AttrSite {
+    AttrSite {
+        span: proc_macro2::Span::call_site(),
+        on_function: item.is_none_or(|i| matches!(i, syn::Item::Fn(_))),
+    }
 }
 
 fn parse_syn_item(
@@ -161,17 +171,22 @@ fn unsupported_item(item: &syn::Item) -> Diagnostic {
 /// Options of the `#[wasm_bindgen(...)]` attributes on a nested item (method, field).
 pub(crate) fn nested_options(
     attrs: &[syn::Attribute],
+    on_function: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<AttrOption> {
+    use syn::spanned::Spanned;
     let mut out = Vec::new();
     for attr in attrs.iter().filter(|a| is_wasm_bindgen(a)) {
         match &attr.meta {
             syn::Meta::List(l) if matches!(l.delimiter, syn::MacroDelimiter::Paren(_)) => {
-                out.extend(attrs::parse_options(l.tokens.clone(), diags));
+                let site = AttrSite {
+                    span: attr.span(),
+                    on_function,
+                };
+                out.extend(attrs::parse_options(l.tokens.clone(), site, diags));
             }
             syn::Meta::Path(_) => {}
             _ => {
-                use syn::spanned::Spanned;
                 diags.push(Diagnostic::error(
                     "malformed-option",
                     attr.span(),
@@ -185,6 +200,17 @@ pub(crate) fn nested_options(
 }
 
 /// The name given by an option such as `js_name = foo`.
+/// `js_namespace = a` or `js_namespace = ["a", "b"]`, as a path.
+pub(crate) fn namespace_option(options: &[AttrOption]) -> Option<Vec<String>> {
+    attrs::get(options, "js_namespace").map(|o| match &o.value {
+        attrs::OptionValue::List(items, _) => items.clone(),
+        other => other
+            .as_name()
+            .map(|n| vec![n.to_string()])
+            .unwrap_or_default(),
+    })
+}
+
 pub(crate) fn name_option(options: &[AttrOption], name: &str) -> Option<String> {
     attrs::get(options, name)
         .and_then(|o| o.value.as_name())
@@ -274,7 +300,11 @@ fn collect(
             syn::Meta::List(l) => l.tokens.clone(),
             _ => TokenStream::new(),
         };
-        let options = attrs::parse_options(args, diags);
+        let site = AttrSite {
+            span: syn::spanned::Spanned::span(attr),
+            on_function: matches!(item, syn::Item::Fn(_)),
+        };
+        let options = attrs::parse_options(args, site, diags);
         if let Some(parsed) = parse_syn_item(item, options, diags) {
             check(&parsed, diags);
             program.items.push(parsed);

@@ -11,6 +11,8 @@ use crate::diagnostic::Diagnostic;
 pub struct Struct {
     pub rust_name: syn::Ident,
     pub js_name: String,
+    /// `js_namespace`: the objects the class is exported under (empty: top level).
+    pub namespace: Vec<String>,
     pub docs: Vec<String>,
     /// Public named fields that are not skipped.
     pub fields: Vec<Field>,
@@ -80,7 +82,7 @@ pub(super) fn parse(
     }
     if let syn::Fields::Named(named) = &s.fields {
         for f in &named.named {
-            let field_options = super::nested_options(&f.attrs, diags);
+            let field_options = super::nested_options(&f.attrs, false, diags);
             if attrs::get(&field_options, "skip").is_some()
                 || !matches!(f.vis, syn::Visibility::Public(_))
             {
@@ -106,6 +108,7 @@ pub(super) fn parse(
     }
     Struct {
         js_name: super::name_option(&options, "js_name").unwrap_or_else(|| s.ident.to_string()),
+        namespace: super::namespace_option(&options).unwrap_or_default(),
         docs: super::doc_lines(&s.attrs),
         fields,
         inspectable: attrs::get(&options, "inspectable").is_some(),

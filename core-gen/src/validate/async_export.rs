@@ -10,9 +10,10 @@ pub(super) fn check(sig: &syn::Signature, is_method: bool, out: &mut Vec<Diagnos
     let Some(token) = &sig.asyncness else { return };
     if is_method {
         out.push(Diagnostic::error(
-            "async-export",
+            "unsupported-async-method",
             token.span,
-            "`async` methods are not supported by this wbg version yet; export an `async fn` taking the data it needs",
+            "wbg does not support `async` methods yet (wasm-bindgen does); export an `async fn` \
+             taking the data it needs for now",
         ));
         return;
     }

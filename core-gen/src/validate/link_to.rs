@@ -4,13 +4,26 @@
 
 use proc_macro2::Span;
 
-use super::option_place;
 use crate::diagnostic::Diagnostic;
 use crate::syntax::link_to::LinkTo;
 use crate::syntax::{attrs, Place};
 
 pub fn check(link: &LinkTo, out: &mut Vec<Diagnostic>) {
-    option_place::check(Place::LinkTo, &link.options, out);
+    // Unlike an attribute's unused option, which is only a warning, an error as in
+    // wasm-bindgen: `link_to!` has nothing else to apply it to.
+    for option in &link.options {
+        if !option.spec.places.contains(&Place::LinkTo) {
+            out.push(Diagnostic::error(
+                "link-to-option",
+                option.name_span,
+                format!(
+                    "`link_to!` takes only `module`, `raw_module` or `inline_js`, not `{}`; \
+                     remove it",
+                    option.name
+                ),
+            ));
+        }
+    }
     if link.module.is_none() {
         out.push(Diagnostic::error(
             "link-to-no-module",
@@ -90,7 +103,7 @@ mod tests {
         );
         assert_eq!(
             messages(r#"inline_js = "x", js_namespace = foo"#),
-            ["option-not-here: `js_namespace` cannot be used on `link_to!`; it applies to an `extern \"C\"` block, an imported function, an imported type, an imported static, an exported enum"]
+            ["link-to-option: `link_to!` takes only `module`, `raw_module` or `inline_js`, not `js_namespace`; remove it"]
         );
     }
 }

@@ -28,6 +28,7 @@ mod method_receiver;
 mod not_supported_yet;
 mod option_place;
 mod reexport_place;
+mod relative_module;
 mod setter_prefix;
 mod slice_to_array_mut;
 mod start_signature;
@@ -43,6 +44,7 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
         Item::Function(f) => {
             option_place::check(Place::ExportFn, &f.options, &mut out);
             doc_options::check(&f.options, &f.args, f.ret.is_some(), &mut out);
+            js_keyword_name::check_export_namespace(&f.options, &mut out);
             generic_export::check(f, &mut out);
             async_export::check(&f.sig, false, &mut out);
             start_signature::check(f, &mut out);
@@ -52,6 +54,7 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
         }
         Item::Struct(s) => {
             option_place::check(Place::Struct, &s.options, &mut out);
+            js_keyword_name::check_export_namespace(&s.options, &mut out);
             for field in &s.fields {
                 option_place::check(Place::Field, &field.options, &mut out);
             }
@@ -61,6 +64,7 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
         }
         Item::Impl(i) => {
             option_place::check(Place::Impl, &i.options, &mut out);
+            js_keyword_name::check_export_namespace(&i.options, &mut out);
             impl_shape::check(i, &mut out);
             impl_items::check(i, &mut out);
             for m in &i.methods {
@@ -84,7 +88,7 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
             enum_shape::check(e, &mut out);
             enum_values::check(e, &mut out);
             js_keyword_name::check_export("enum", &e.rust_name, &e.js_name, &mut out);
-            js_keyword_name::check_namespace(&e.options, &mut out);
+            js_keyword_name::check_export_namespace(&e.options, &mut out);
         }
         Item::TsSection(section) => {
             option_place::check(Place::Const, &section.options, &mut out);
@@ -93,6 +97,7 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
             use crate::syntax::ForeignItem;
             option_place::check(Place::ForeignBlock, &block.options, &mut out);
             final_or_structural::check(&block.options, &mut out);
+            relative_module::check(&block.options, &mut out);
             import_block_shape::check_block(block, &mut out);
             js_keyword_name::check_block(block, &mut out);
             for item in &block.items {
@@ -135,7 +140,8 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
 #[cfg(test)]
 pub(crate) mod test_support {
     //! `check_diagnostics(src)`: `src` carries the expected diagnostics as
-    //! `//^^^ code: message` lines under the offending span.
+    //! `//^^^ code: message` lines under the offending span (`code (warning): message` for
+    //! a warning).
 
     pub fn check_diagnostics(annotated: &str) {
         let marker =
@@ -155,8 +161,9 @@ pub(crate) mod test_support {
                 } else {
                     1
                 };
+                let severity = if d.is_error() { "" } else { " (warning)" };
                 let line = format!(
-                    "{}//{} {}: {}",
+                    "{}//{} {}{severity}: {}",
                     " ".repeat(start.column.saturating_sub(2)),
                     "^".repeat(width),
                     d.code,

@@ -60,7 +60,7 @@ mod tests {
     fn only_plain_items_under_identifier_names() {
         check_diagnostics(
             r#"
-#[wasm_bindgen(module = "./x.js")]
+#[wasm_bindgen(raw_module = "./x.js")]
 extern "C" {
     #[wasm_bindgen(reexport)]
     pub type Thing;

@@ -5,7 +5,7 @@
 use super::markdown;
 use crate::types::descriptor_type_in;
 use wbg_core_gen::descriptor::{self, EnumValue, Type};
-use wbg_core_gen::glue::js_text::{js_ident, quote};
+use wbg_core_gen::glue::js_text::{export_path, js_ident, member_access, quote};
 use wbg_core_gen::glue::ts;
 use wbg_core_gen::lower;
 use wbg_core_gen::syntax;
@@ -33,7 +33,11 @@ pub(super) fn function(f: &syntax::Function, types: &super::names::FileTypes) ->
     let js = if d.start {
         "JS: runs once when the module is initialised (`start`)".to_string()
     } else {
-        format!("JS: `{}({})`", d.js_name, arg_list(&d.args))
+        format!(
+            "JS: `{}({})`",
+            export_path(&f.namespace, &f.js_name),
+            arg_list(&d.args)
+        )
     };
     markdown(
         &ts::function_signature(&d),
@@ -73,7 +77,8 @@ pub(super) fn enumeration(e: &syntax::Enum, variant: Option<usize>) -> String {
         Some(EnumValue::String(s)) => format!("JS: `{}`", quote(s)),
         Some(EnumValue::Number(n)) => {
             let v = &d.variants[variant.unwrap_or(0)];
-            format!("JS: `{}.{}` (`{n}`)", d.js_name, v.name)
+            let path = export_path(&e.namespace, &e.js_name);
+            format!("JS: `{}` (`{n}`)", member_access(&path, &v.name))
         }
         None => String::new(),
     };
@@ -175,6 +180,18 @@ JS: `load(rawUrl)`
         check_hover(
             &level.replace("High", "Hi$0gh"),
             &format!("{ts}\nJS: `Level.High` (`10`)\n\n---\n\nLoud."),
+        );
+    }
+
+    #[test]
+    fn namespaced_function_and_enum_show_their_declaration_and_path() {
+        check_hover(
+            "#[wasm_bindgen(js_namespace = [\"utils\", \"3d\"], js_name = len)]\npub fn le$0ngth(x: f64) -> f64 { x }",
+            "```ts\ndeclare function utils__3d__len(x: number): number;\n```\nJS: `utils[\"3d\"].len(x)`",
+        );
+        check_hover(
+            "#[wasm_bindgen(js_namespace = types)]\npub enum Sta$0tus { Pending = 1 }",
+            "```ts\ndeclare enum types__Status {\n  Pending = 1,\n}\n```\nJS: `types.Status.Pending` (`1`)",
         );
     }
 

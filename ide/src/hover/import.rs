@@ -349,7 +349,7 @@ Logs to the console.
     }
 
     const BAR: &str = r#"
-#[wasm_bindgen(module = "./bar.js")]
+#[wasm_bindgen(raw_module = "./bar.js")]
 extern "C" {
     /// A bar.
     #[wasm_bindgen(extends = BaseClass, typescript_type = "BarLike")]

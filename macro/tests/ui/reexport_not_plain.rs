@@ -1,6 +1,6 @@
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "./x.js")]
+#[wasm_bindgen(raw_module = "./x.js")]
 extern "C" {
     #[wasm_bindgen(reexport)]
     pub type Thing;
