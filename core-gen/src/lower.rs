@@ -16,6 +16,13 @@ pub struct Member<T> {
     pub receiver: Receiver,
     pub role: Role,
     pub skip_typescript: bool,
+    /// Its export opens a borrow-log frame, unwound by the glue when a JS exception comes
+    /// out of it (every `&self` / `&mut self` method). A field's getter copies the field
+    /// out and its setter swaps the new value in, each under the borrow flag's check but
+    /// holding no borrow while anything can throw, so they open none (schema flag
+    /// `NO_FRAME`); a `getter_with_clone` getter holds a shared borrow while `clone` runs
+    /// and does.
+    pub opens_frame: bool,
     pub args: Vec<(String, T)>,
     /// `None`: returns nothing.
     pub ret: Option<T>,
@@ -55,13 +62,14 @@ impl Export {
 /// The getter and (unless `readonly`) setter of a public field whose type is `ty`.
 pub fn field<T: Clone>(f: &syntax::Field, ty: T) -> Vec<Member<T>> {
     let rust_name = f.rust_name.to_string();
-    let accessor = |export, receiver, role, args, ret| Member {
+    let accessor = |export, receiver, role, opens_frame, args, ret| Member {
         export,
         js_name: f.js_name.clone(),
         docs: f.docs.clone(),
         receiver,
         role,
         skip_typescript: f.skip_typescript,
+        opens_frame,
         args,
         ret,
     };
@@ -69,6 +77,7 @@ pub fn field<T: Clone>(f: &syntax::Field, ty: T) -> Vec<Member<T>> {
         Export::Getter(rust_name.clone()),
         Receiver::Ref,
         Role::Getter,
+        f.getter_with_clone,
         Vec::new(),
         Some(ty.clone()),
     )];
@@ -77,6 +86,7 @@ pub fn field<T: Clone>(f: &syntax::Field, ty: T) -> Vec<Member<T>> {
             Export::Setter(rust_name),
             Receiver::RefMut,
             Role::Setter,
+            false,
             vec![("value".to_string(), ty)],
             None,
         ));
@@ -86,16 +96,17 @@ pub fn field<T: Clone>(f: &syntax::Field, ty: T) -> Vec<Member<T>> {
 
 /// An `impl` method, its types lowered by `ty`.
 pub fn method<T>(m: &syntax::Method, ty: impl Fn(&syn::Type) -> T) -> Member<T> {
+    let receiver = match m.receiver {
+        syntax::Receiver::None => Receiver::None,
+        syntax::Receiver::Ref => Receiver::Ref,
+        syntax::Receiver::RefMut => Receiver::RefMut,
+        syntax::Receiver::Value => Receiver::Value,
+    };
     Member {
         export: Export::Method(m.rust_name.to_string()),
         js_name: m.js_name.clone(),
         docs: m.docs.clone(),
-        receiver: match m.receiver {
-            syntax::Receiver::None => Receiver::None,
-            syntax::Receiver::Ref => Receiver::Ref,
-            syntax::Receiver::RefMut => Receiver::RefMut,
-            syntax::Receiver::Value => Receiver::Value,
-        },
+        receiver,
         role: match m.kind {
             syntax::MethodKind::Regular => Role::Method,
             syntax::MethodKind::Constructor => Role::Constructor,
@@ -103,6 +114,7 @@ pub fn method<T>(m: &syntax::Method, ty: impl Fn(&syn::Type) -> T) -> Member<T> 
             syntax::MethodKind::Setter { .. } => Role::Setter,
         },
         skip_typescript: m.skip_typescript,
+        opens_frame: matches!(receiver, Receiver::Ref | Receiver::RefMut),
         args: m.args.iter().map(|a| (a.name.clone(), ty(&a.ty))).collect(),
         ret: m.ret.as_ref().map(ty),
     }
@@ -116,6 +128,18 @@ pub fn receiver_code(r: Receiver) -> u8 {
         Receiver::RefMut => receiver::REF_MUT,
         Receiver::Value => receiver::VALUE,
     }
+}
+
+/// The flags byte of a member's METHOD entry.
+pub fn member_flags<T>(m: &Member<T>) -> u8 {
+    let mut bits = 0;
+    if m.skip_typescript {
+        bits |= flags::SKIP_TYPESCRIPT;
+    }
+    if matches!(m.receiver, Receiver::Ref | Receiver::RefMut) && !m.opens_frame {
+        bits |= flags::NO_FRAME;
+    }
+    bits
 }
 
 /// The schema byte of a role.

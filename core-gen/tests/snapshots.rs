@@ -36,6 +36,10 @@ fn module() -> Module {
                 receiver,
                 role,
                 skip_typescript: false,
+                // As the macro lowers them: plain field accessors open no frame.
+                opens_frame: matches!(receiver, Receiver::Ref | Receiver::RefMut)
+                    && !export.starts_with("__wbg_get_")
+                    && !export.starts_with("__wbg_set_"),
                 args,
                 ret,
             }

@@ -19,7 +19,7 @@ fn module() -> Module {
         args,
         ret,
     };
-    let method = |export: &str, js_name: &str, receiver, role, args, ret| Method {
+    let method = |export: &str, js_name: &str, receiver: Receiver, role, args, ret| Method {
         class: "Counter".into(),
         export: export.into(),
         js_name: js_name.into(),
@@ -27,6 +27,7 @@ fn module() -> Module {
         receiver,
         role,
         skip_typescript: false,
+        opens_frame: matches!(receiver, Receiver::Ref | Receiver::RefMut),
         args,
         ret,
     };

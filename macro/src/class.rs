@@ -41,7 +41,7 @@ pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
     for field in &s.fields {
         let ty = shim::without_lifetimes(&field.ty);
         for member in lower::field(field, ty.clone()) {
-            accessors.push(field_accessor(name, field, &self_ty, &member));
+            accessors.push(field_accessor(name, js_name, field, &self_ty, &member));
         }
     }
 
@@ -193,6 +193,7 @@ pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
 /// The shim and entry of one accessor `lower` gives a public field.
 fn field_accessor(
     name: &syn::Ident,
+    class_js_name: &str,
     field: &Field,
     self_ty: &syn::Type,
     member: &Member<syn::Type>,
@@ -214,6 +215,31 @@ fn field_accessor(
     }));
     let unit: syn::Type = syn::parse_quote!(());
     let ret = member.ret.clone().unwrap_or(unit);
+    let entry = method_entry(&export, self_ty, member, &ret);
+    if !member.opens_frame {
+        // The value (a setter's only argument) is converted before the object is touched.
+        let rt = quote!(::wasm_bindgen::__rt);
+        let class = class_js_name;
+        let shim = match member.export {
+            Export::Setter(_) => shim::accessor_shim(
+                &export,
+                &args[1..],
+                &ret,
+                |_| quote!(unsafe { #rt::class::write_field::<#name, _>(self_ptr, #class, |s| &mut s.#field_name, arg0) }),
+            ),
+            _ => {
+                let span = field.ty.span();
+                let copy = quote_spanned!(span=> #rt::CopyField::copy_field(&s.#field_name));
+                shim::accessor_shim(
+                    &export,
+                    &[],
+                    &ret,
+                    |_| quote!(unsafe { #rt::class::read_field::<#name, _>(self_ptr, #class, |s| #copy) }),
+                )
+            }
+        };
+        return quote!(#shim #entry);
+    }
     let shim = match member.export {
         Export::Setter(_) => shim::method_shim(
             &export,
@@ -232,7 +258,6 @@ fn field_accessor(
             shim::method_shim(&export, &args, &ret, |_| read)
         }
     };
-    let entry = method_entry(&export, self_ty, member, &ret);
     quote!(#shim #entry)
 }
 
@@ -307,11 +332,7 @@ fn method_entry(
     str_part(&mut head, &m.docs.join("\n"));
     head.push(lower::receiver_code(m.receiver));
     head.push(lower::role_code(m.role));
-    head.push(if m.skip_typescript {
-        FLAG_SKIP_TYPESCRIPT
-    } else {
-        0
-    });
+    head.push(lower::member_flags(m));
     let mut parts = vec![Part::Lit(head), Part::Desc(class.clone())];
     shim::signature(&mut parts, &m.args, ret);
     shim::entry("METHOD", parts)

@@ -19,7 +19,7 @@ pub fn shim(
     ret_ty: &syn::Type,
     body: impl FnOnce(&[TokenStream]) -> TokenStream,
 ) -> TokenStream {
-    shim_with(export_name, args, ret_ty, false, body)
+    shim_with(export_name, args, ret_ty, Receiver::InArgs, body)
 }
 
 /// The export of a `&self` / `&mut self` method or field accessor: like [`shim`], but it
@@ -32,14 +32,37 @@ pub fn method_shim(
     ret_ty: &syn::Type,
     body: impl FnOnce(&[TokenStream]) -> TokenStream,
 ) -> TokenStream {
-    shim_with(export_name, args, ret_ty, true, body)
+    shim_with(export_name, args, ret_ty, Receiver::InArgsWithFrame, body)
+}
+
+/// The export of a field accessor that opens no frame (`lower::Member::opens_frame`): its
+/// first wasm parameter is the object's pointer as the glue passes it, named `self_ptr`
+/// for `body`, which reaches the field through `class::read_field` / `write_field`.
+pub fn accessor_shim(
+    export_name: &str,
+    args: &[ShimArg],
+    ret_ty: &syn::Type,
+    body: impl FnOnce(&[TokenStream]) -> TokenStream,
+) -> TokenStream {
+    shim_with(export_name, args, ret_ty, Receiver::Pointer, body)
+}
+
+/// How a shim gets its receiver.
+#[derive(PartialEq)]
+enum Receiver {
+    /// Converted like any argument (or there is none).
+    InArgs,
+    /// Converted like any argument, inside a borrow-log frame.
+    InArgsWithFrame,
+    /// A leading `self_ptr: u32`, not converted.
+    Pointer,
 }
 
 fn shim_with(
     export_name: &str,
     args: &[ShimArg],
     ret_ty: &syn::Type,
-    frame: bool,
+    receiver: Receiver,
     body: impl FnOnce(&[TokenStream]) -> TokenStream,
 ) -> TokenStream {
     let rt = quote!(::wasm_bindgen::__rt);
@@ -135,8 +158,11 @@ fn shim_with(
     let ret_abi = quote!(<#ret_ty as #rt::ReturnWasmAbi>::Abi);
     let call = body(&call_args);
     let ident = format_ident!("__wbg_shim_{}", sanitize(export_name));
+    if receiver == Receiver::Pointer {
+        params.insert(0, quote!(self_ptr: u32));
+    }
     // Open until the shim returns, past the result's conversion (which may throw).
-    let open_frame = if frame {
+    let open_frame = if receiver == Receiver::InArgsWithFrame {
         quote!(let __wbg_frame = #rt::class::Frame::open();)
     } else {
         quote!()

@@ -277,6 +277,44 @@ pub unsafe fn ref_mut_from_abi<T>(ptr: u32, class: &str) -> RefMut<'static, T> {
     cell::<T>(ptr, class).borrow_mut(class)
 }
 
+/// A public field's getter (not `getter_with_clone`; `copy` is `CopyField::copy_field` of
+/// the field): copies the field out under the check
+/// a shared borrow would make, without taking one. A copy runs no code, so nothing can
+/// observe the object meanwhile, and nothing is left to release if the conversion of the
+/// copy throws: the glue needs no frame and no `try`.
+///
+/// # Safety
+/// See [`into_abi`].
+#[inline]
+pub unsafe fn read_field<T, F>(ptr: u32, class: &str, copy: impl FnOnce(&T) -> F) -> F {
+    let cell = cell::<T>(ptr, class);
+    if cell.borrow.get() == WRITING {
+        aliasing(class, "&self");
+    }
+    copy(unsafe { &*cell.value.get() })
+}
+
+/// A public field's setter: swaps the new value in under the check an exclusive borrow
+/// would make, then drops the old value with no borrow held, so a `Drop` that calls into JS
+/// (which may use this object again, or throw) finds the object consistent and free.
+///
+/// # Safety
+/// See [`into_abi`].
+#[inline]
+pub unsafe fn write_field<T, F>(
+    ptr: u32,
+    class: &str,
+    field: impl FnOnce(&mut T) -> &mut F,
+    value: F,
+) {
+    let cell = cell::<T>(ptr, class);
+    if cell.borrow.get() != 0 {
+        aliasing(class, "&mut self");
+    }
+    let old = core::mem::replace(field(unsafe { &mut *cell.value.get() }), value);
+    drop(old);
+}
+
 /// `free()` from JS. A 0 pointer (already freed) is a no-op.
 ///
 /// # Safety

@@ -66,6 +66,7 @@ pub fn render_class(
             Receiver::Ref | Receiver::RefMut => This::Borrow {
                 class: name,
                 member: &m.js_name,
+                frame: m.opens_frame,
             },
             Receiver::Value => This::Consume {
                 class: name,

@@ -42,8 +42,13 @@ pub fn jsdoc_tags(args: &[Arg], ret: Option<&Type>) -> Vec<String> {
 pub enum This<'a> {
     /// Free function or static method.
     None,
-    /// `&self` / `&mut self`: pass the pointer, keep the object.
-    Borrow { class: &'a str, member: &'a str },
+    /// `&self` / `&mut self`: pass the pointer, keep the object. `frame`: the export opens
+    /// a borrow-log frame to unwind when it throws (`descriptor::Method::opens_frame`).
+    Borrow {
+        class: &'a str,
+        member: &'a str,
+        frame: bool,
+    },
     /// `self`: pass the pointer and empty the JS object.
     Consume { class: &'a str, member: &'a str },
     /// Constructor: the result becomes `this`.
@@ -82,7 +87,7 @@ pub fn render_call(
     let mut lent = Vec::new();
     match call.this {
         This::None | This::Construct(_) => {}
-        This::Borrow { class, member } => {
+        This::Borrow { class, member, .. } => {
             helpers.require("classes");
             checks.push(assert_this(class, member));
             call_args.push("this.__wbg_ptr".to_string());
@@ -122,8 +127,9 @@ pub fn render_call(
     // through Rust (destructors do not run then). A `&self` / `&mut self` method's export
     // opens a frame in Rust's borrow log before borrowing (macro: `shim::method_shim`), so
     // its glue only has to unwind that frame when the export throws: nothing is read before
-    // the call. Calls lending class objects as arguments read the log's depth first and
-    // release down to it.
+    // the call. A plain field accessor opens no frame (it holds no borrow while anything
+    // can throw), so its glue has no `try` at all. Calls lending class objects as arguments
+    // read the log's depth first and release down to it.
     let lends_class = call.args.iter().any(|a| {
         let lent = |ty: &Type| match ty {
             Type::Ref(inner) | Type::RefMut(inner) => is_class(module, inner),
@@ -134,8 +140,7 @@ pub fn render_call(
             ty => lent(ty),
         }
     });
-    let is_method = matches!(call.this, This::Borrow { .. });
-    let method_frame = is_method && !lends_class;
+    let method_frame = matches!(call.this, This::Borrow { frame: true, .. }) && !lends_class;
     let borrows_class = lends_class;
     if borrows_class {
         helpers.require("borrowLog");

@@ -117,6 +117,7 @@ fn to_method(class: &str, m: lower::Member<Type>) -> descriptor::Method {
         receiver: m.receiver,
         role: m.role,
         skip_typescript: m.skip_typescript,
+        opens_frame: m.opens_frame,
         args: m
             .args
             .into_iter()
