@@ -464,13 +464,127 @@ impl HelperSet {
         self.used.contains(&name)
     }
 
-    /// Source of every used helper, in table order.
-    pub fn render(&self) -> String {
-        HELPERS
+    /// Source of the used helpers, in table order, keeping only the top-level declarations
+    /// that `rest` (every other part of the output) reaches by name, directly or through
+    /// other kept declarations: a helper group such as `memory` has readers for every slot
+    /// type, and a module gets only those it calls.
+    pub fn render(&self, rest: &str) -> String {
+        let groups: Vec<Vec<Decl<'_>>> = HELPERS
             .iter()
             .filter(|(n, _, _)| self.used.contains(n))
-            .map(|(_, _, src)| *src)
-            .collect::<Vec<_>>()
-            .join("\n")
+            .map(|(_, _, src)| declarations(src))
+            .collect();
+        let mut reached = identifiers(rest);
+        let mut kept: Vec<Vec<bool>> = groups
+            .iter()
+            .map(|g| g.iter().map(|d| d.names.is_empty()).collect())
+            .collect();
+        loop {
+            let mut grew = false;
+            for (g, group) in groups.iter().enumerate() {
+                for (i, decl) in group.iter().enumerate() {
+                    if !kept[g][i] && decl.names.iter().any(|n| reached.contains(n)) {
+                        kept[g][i] = true;
+                        reached.extend(identifiers(decl.text));
+                        grew = true;
+                    }
+                }
+            }
+            if !grew {
+                break;
+            }
+        }
+        let mut blocks = Vec::new();
+        for (g, group) in groups.iter().enumerate() {
+            // The comments explain the helpers here, in their source; the output does
+            // without them.
+            let mut text: String = group
+                .iter()
+                .zip(&kept[g])
+                .filter(|(_, k)| **k)
+                .flat_map(|(d, _)| d.text.split_inclusive('\n'))
+                .filter(|line| !line.trim_start().starts_with("//"))
+                .collect();
+            // A dropped declaration leaves the blank lines around it.
+            while text.contains("\n\n\n") {
+                text = text.replace("\n\n\n", "\n\n");
+            }
+            if !text.trim().is_empty() {
+                blocks.push(text.trim_end_matches('\n').to_string() + "\n");
+            }
+        }
+        blocks.join("\n")
     }
+}
+
+/// A top-level declaration of a helper's source with the comment lines before it and the
+/// lines after it up to the next one (a statement such as `heap.push(...)` stays with the
+/// declaration before it). `names` is empty for text before any declaration, kept always.
+struct Decl<'a> {
+    names: Vec<&'a str>,
+    text: &'a str,
+}
+
+fn declarations(src: &str) -> Vec<Decl<'_>> {
+    let mut out: Vec<Decl<'_>> = Vec::new();
+    let mut start = 0; // where the current declaration's text starts
+    let mut comment_start = None; // a run of top-level comment lines not yet attached
+    let mut offset = 0;
+    let mut names = Vec::new();
+    for line in src.split_inclusive('\n') {
+        if line.starts_with("//") {
+            comment_start.get_or_insert(offset);
+        } else if let Some(declared) = declared_names(line) {
+            let begin = comment_start.take().unwrap_or(offset);
+            if begin > start || !names.is_empty() {
+                out.push(Decl {
+                    names: std::mem::take(&mut names),
+                    text: &src[start..begin],
+                });
+            }
+            start = begin;
+            names = declared;
+        } else {
+            comment_start = None;
+        }
+        offset += line.len();
+    }
+    if offset > start {
+        out.push(Decl {
+            names,
+            text: &src[start..],
+        });
+    }
+    out
+}
+
+/// The names a top-level `function`, `class`, `const` or `let` line declares.
+fn declared_names(line: &str) -> Option<Vec<&str>> {
+    let rest = ["function ", "class ", "const ", "let "]
+        .iter()
+        .find_map(|k| line.strip_prefix(k))?;
+    let ident = |s: &str| s.len() - s.trim_start_matches(is_ident_char).len();
+    if let Some(pattern) = rest.strip_prefix('{') {
+        let inner = &pattern[..pattern.find('}')?];
+        return Some(
+            inner
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect(),
+        );
+    }
+    let n = ident(rest);
+    (n > 0).then(|| vec![&rest[..n]])
+}
+
+fn is_ident_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || c == '$'
+}
+
+/// Every identifier-like word of `js` (over-approximates: words in strings and comments count).
+fn identifiers(js: &str) -> std::collections::HashSet<&str> {
+    js.split(|c: char| !is_ident_char(c))
+        .filter(|w| !w.is_empty())
+        .collect()
 }

@@ -297,7 +297,13 @@ impl Glue {
         if !out.is_empty() {
             out.push('\n');
         }
-        out.push_str(&self.helpers.render());
+        // Everything else the targets emit that may name a helper.
+        let mut rest: Vec<&str> = vec![&self.module_imports, &self.internals];
+        rest.extend(self.intrinsics.iter().map(|(_, src)| src.as_str()));
+        rest.extend(self.exports.iter().flat_map(|e| [&*e.before, &*e.decl]));
+        rest.extend(self.on_init.iter().map(String::as_str));
+        rest.extend(self.extra_exports());
+        out.push_str(&self.helpers.render(&rest.join("\n")));
         if !self.internals.is_empty() {
             out.push('\n');
             out.push_str(&self.internals);
