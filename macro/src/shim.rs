@@ -22,10 +22,11 @@ pub fn shim(
     shim_with(export_name, args, ret_ty, Receiver::InArgs, body)
 }
 
-/// The export of a `&self` / `&mut self` method or field accessor: like [`shim`], but it
-/// opens a borrow-log frame first (`class::Frame`), which the glue unwinds to when a JS
-/// exception comes out of the call (core-gen's glue/js.rs decides the same from the
-/// descriptor's receiver).
+/// The export of a `&self` / `&mut self` method or `getter_with_clone` accessor (`args[0]`
+/// is the receiver): like [`shim`], but the receiver's borrow opens a borrow-log frame
+/// (`class::MethodReceiver`) and lasts until the result is converted; the glue unwinds that
+/// frame when a JS exception comes out of the call (core-gen's glue/js.rs decides the same
+/// from the descriptor).
 pub fn method_shim(
     export_name: &str,
     args: &[ShimArg],
@@ -52,7 +53,7 @@ pub fn accessor_shim(
 enum Receiver {
     /// Converted like any argument (or there is none).
     InArgs,
-    /// Converted like any argument, inside a borrow-log frame.
+    /// `args[0]`, borrowed first as the method's receiver, opening a borrow-log frame.
     InArgsWithFrame,
     /// A leading `self_ptr: u32`, not converted.
     Pointer,
@@ -68,6 +69,7 @@ fn shim_with(
     let rt = quote!(::wasm_bindgen::__rt);
     let mut params = Vec::new();
     let mut conversions = Vec::new();
+    let mut receiver_conversion = quote!();
     let mut call_args = Vec::new();
     for (i, arg) in args.iter().enumerate() {
         let p: Vec<_> = (1..=4u32)
@@ -77,6 +79,23 @@ fn shim_with(
         let local = format_ident!("arg{}", i);
         let span = arg.span;
         let (abi, convert, pass) = match &arg.ty {
+            syn::Type::Reference(r) if i == 0 && receiver == Receiver::InArgsWithFrame => {
+                let inner = &r.elem;
+                let borrow = if r.mutability.is_some() {
+                    quote!(receiver_mut)
+                } else {
+                    quote!(receiver_ref)
+                };
+                (
+                    quote!(<#inner as #rt::RefFromWasmAbi>::Abi),
+                    quote!(<#inner as #rt::class::MethodReceiver>::#borrow),
+                    if r.mutability.is_some() {
+                        quote!(&mut *#local)
+                    } else {
+                        quote!(&*#local)
+                    },
+                )
+            }
             // Borrowing wrappers: the shim holds the anchor for the call and passes a
             // wrapper around the borrow.
             ty if wrapped_ref(ty, "Option").is_some() => {
@@ -150,9 +169,14 @@ fn shim_with(
         } else {
             quote!()
         };
-        conversions.push(quote_spanned! {span=>
+        let conversion = quote_spanned! {span=>
             let #mutability #local = unsafe { #convert(<#abi as #rt::WasmAbi>::join(#p1, #p2, #p3, #p4)) };
-        });
+        };
+        if i == 0 && receiver == Receiver::InArgsWithFrame {
+            receiver_conversion = conversion;
+        } else {
+            conversions.push(conversion);
+        }
         call_args.push(pass);
     }
     let ret_abi = quote!(<#ret_ty as #rt::ReturnWasmAbi>::Abi);
@@ -161,18 +185,13 @@ fn shim_with(
     if receiver == Receiver::Pointer {
         params.insert(0, quote!(self_ptr: u32));
     }
-    // Open until the shim returns, past the result's conversion (which may throw).
-    let open_frame = if receiver == Receiver::InArgsWithFrame {
-        quote!(let __wbg_frame = #rt::class::Frame::open();)
-    } else {
-        quote!()
-    };
     quote! {
         #[cfg_attr(target_arch = "wasm32", unsafe(export_name = #export_name))]
         pub unsafe extern "C" fn #ident(#(#params),*) -> <#ret_abi as #rt::WasmAbi>::Prim1 {
-                        // Argument anchors drop before the result is converted: an `Err` return throws,
-            // and no borrow or buffer may be left behind when it does.
-            #open_frame
+            // A method's receiver (its frame) is held until the shim returns, past the
+            // result's conversion (which may throw). Other argument anchors drop before:
+            // an `Err` return throws, and no borrow or buffer may be left behind when it does.
+            #receiver_conversion
             let ret: #ret_ty = {
                 #(#conversions)*
                 #call

@@ -10,14 +10,16 @@ const WRITING: usize = usize::MAX;
 
 /// Borrows taken by running calls, newest last. A JS exception unwinds wasm frames without
 /// running destructors; the glue then releases what those frames held, so the objects stay
-/// usable: `__wbindgen_unwind_frame` for a method (its shim opened a [`Frame`], a marker
-/// entry, before taking any borrow), `__wbindgen_unwind_borrows` (down to a depth the glue
-/// read before the call) for calls that lend class objects as arguments.
+/// usable: `__wbindgen_unwind_frame` for a method (the borrow of its receiver, its first
+/// entry, is marked as opening its frame: [`MethodReceiver`]), `__wbindgen_unwind_borrows`
+/// (down to a depth the glue read before the call) for calls that lend class objects as
+/// arguments.
 ///
-/// An entry is the flag's address with bit 0 set for an exclusive borrow (flags are
-/// `usize`-aligned), or 0 for a frame marker. The first `LOG_INLINE` entries live in a fixed
-/// array, so a call's push and pop are a store and a counter each; deeper ones spill into a
-/// `Vec`.
+/// An entry is the flag's address (flags are `usize`-aligned) with bit 0 set for an
+/// exclusive borrow and bit 1 ([`FRAME`]) for a method's receiver; a refused receiver leaves
+/// `FRAME` alone, so the glue's unwind stops there. The first `LOG_INLINE` entries live in a
+/// fixed array, so a call's push and pop are a store and a counter each; deeper ones spill
+/// into a `Vec`.
 const LOG_INLINE: usize = 64;
 static mut LOG: [usize; LOG_INLINE] = [0; LOG_INLINE];
 static mut LOG_SPILL: Vec<usize> = Vec::new();
@@ -66,13 +68,16 @@ fn log_drop() {
     }
 }
 
+/// The bit of a log entry that opens a method's frame.
+const FRAME: usize = 2;
+
 fn entry(flag: &Cell<usize>, exclusive: bool) -> usize {
     flag as *const Cell<usize> as usize | exclusive as usize
 }
 
 /// Releases a borrow a JS exception left in the log.
 fn release(entry: usize) {
-    let flag = (entry & !1) as *const Cell<usize>;
+    let flag = (entry & !(1 | FRAME)) as *const Cell<usize>;
     if !flag.is_null() {
         let flag = unsafe { &*flag };
         flag.set(if entry & 1 == 1 { 0 } else { flag.get() - 1 });
@@ -86,38 +91,78 @@ pub fn unwind_borrows(depth: u32) {
     }
 }
 
-/// Releases the borrows of the newest [`Frame`] and closes it: the glue of a method calls
-/// this when a JS exception came out of the method's export. Frames opened and borrows taken
-/// by calls nested in it were closed by their own glue already, so everything above the
-/// newest marker belongs to the method that threw.
+/// Releases the borrows of the newest method frame, its receiver's included, and closes
+/// it: the glue of a method calls this when a JS exception came out of the method's export.
+/// Frames opened and borrows taken by calls nested in it were closed by their own glue
+/// already, so everything down to the newest `FRAME` entry belongs to the method that threw.
 pub fn unwind_frame() {
     while unsafe { BORROW_DEPTH } > 0 {
         let e = log_pop();
-        if e == 0 {
+        release(e);
+        if e & FRAME != 0 {
             break;
         }
-        release(e);
     }
 }
 
-/// A method's export opens a frame before converting its arguments and closes it after
-/// its result is converted, so whatever throws in between (a refused borrow, a JS
-/// exception from an import, an `Err` result) leaves the marker for the glue to unwind to.
-/// This saves the glue reading the log's depth before every method call.
-pub struct Frame(());
+/// How a method's export borrows its receiver: first, before any other argument, and kept
+/// until its result is converted, so whatever throws after it (a refused argument, a JS
+/// exception from an import, an `Err` result) leaves the frame's entry for the glue to
+/// unwind to; a refused receiver pushes a bare `FRAME` before throwing. One log entry per
+/// call, and the glue reads nothing before it. Implemented by `#[wasm_bindgen]` structs.
+pub trait MethodReceiver: Sized {
+    /// # Safety
+    /// See [`into_abi`].
+    unsafe fn receiver_ref(ptr: u32) -> Ref<'static, Self>;
+    /// # Safety
+    /// See [`into_abi`].
+    unsafe fn receiver_mut(ptr: u32) -> RefMut<'static, Self>;
+}
 
-impl Frame {
-    #[inline]
-    pub fn open() -> Frame {
-        log_push(0);
-        Frame(())
+/// `&self` of a method (see [`MethodReceiver`]).
+///
+/// # Safety
+/// See [`into_abi`].
+#[inline]
+pub unsafe fn receiver_ref<T>(ptr: u32, class: &str) -> Ref<'static, T> {
+    if ptr == 0 {
+        log_push(FRAME);
+        freed(class);
+    }
+    let cell = unsafe { &*(ptr as *const WasmRefCell<T>) };
+    let b = cell.borrow.get();
+    if b == WRITING {
+        log_push(FRAME);
+        aliasing(class, "&self");
+    }
+    cell.borrow.set(b + 1);
+    log_push(entry(&cell.borrow, false) | FRAME);
+    Ref {
+        value: unsafe { &*cell.value.get() },
+        borrow: &cell.borrow,
     }
 }
 
-impl Drop for Frame {
-    #[inline]
-    fn drop(&mut self) {
-        log_drop();
+/// `&mut self` of a method (see [`MethodReceiver`]).
+///
+/// # Safety
+/// See [`into_abi`].
+#[inline]
+pub unsafe fn receiver_mut<T>(ptr: u32, class: &str) -> RefMut<'static, T> {
+    if ptr == 0 {
+        log_push(FRAME);
+        freed(class);
+    }
+    let cell = unsafe { &*(ptr as *const WasmRefCell<T>) };
+    if cell.borrow.get() != 0 {
+        log_push(FRAME);
+        aliasing(class, "&mut self");
+    }
+    cell.borrow.set(WRITING);
+    log_push(entry(&cell.borrow, true) | FRAME);
+    RefMut {
+        value: unsafe { &mut *cell.value.get() },
+        borrow: &cell.borrow,
     }
 }
 
