@@ -242,6 +242,12 @@ pub fn build(
             "borrowDepthPtr = wasm.__wbindgen_borrow_depth_ptr() >>> 0;".to_string(),
         );
     }
+    let others: Vec<&str> = intrinsics
+        .iter()
+        .map(|(_, src)| src.as_str())
+        .chain([internals.as_str(), module_imports.as_str()])
+        .collect();
+    class::drop_unused_members(&mut exports, &module.structs, &others.join("\n"));
     Ok(Glue {
         helpers,
         exports,
