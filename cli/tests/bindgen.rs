@@ -277,14 +277,14 @@ fn built_with_upstream() {
 
 #[test]
 fn descriptor_version_mismatch() {
-    let mut runtime = vec![9, 0];
+    let mut runtime = vec![10, 0];
     runtime.extend(s("0.2.999"));
     let mut section = entry(runtime);
-    section.extend(add_descriptor(9, U32));
+    section.extend(add_descriptor(10, U32));
     expect_input_error(
         "version",
         &module(&[("wbg_descriptors", section)]),
-        "schema v9 (wasm-bindgen crate 0.2.999)",
+        "schema v10 (wasm-bindgen crate 0.2.999)",
     );
 }
 

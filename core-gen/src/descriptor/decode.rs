@@ -525,12 +525,15 @@ mod tests {
 
     #[test]
     fn other_version_names_both() {
-        let mut runtime = vec![9, kind::RUNTIME];
+        let mut runtime = vec![schema::VERSION + 1, kind::RUNTIME];
         runtime.extend(s("0.2.999"));
         let err = decode_section(&entry(runtime)).unwrap_err();
         let msg = err.to_string();
         assert!(
-            msg.contains("schema v9 (wasm-bindgen crate 0.2.999)"),
+            msg.contains(&format!(
+                "schema v{} (wasm-bindgen crate 0.2.999)",
+                schema::VERSION + 1
+            )),
             "{msg}"
         );
         assert!(
