@@ -33,8 +33,9 @@ pub fn render_class(
             "    static __assert_this(obj, member) {{\n        if (!(obj instanceof {name})) {{\n            const got = obj === null ? 'null' : typeof obj !== 'object' ? typeof obj : `an object of class ${{(obj.constructor && obj.constructor.name) || 'Object'}}`;\n            throw new TypeError(`{name}.${{member}} was called on ${{got}}, which is not a {name}`);\n        }}\n        if (obj.__wbg_ptr === 0) throw freedError('{name}');\n    }}\n"
         ),
         movable.text,
+        // `free()`: Rust refuses while a method is running; only then is the object emptied.
         format!(
-            "    /**\n     * Releases the Rust value now. Calling it again does nothing.\n     */\n    free() {{\n        const ptr = this.__wbg_ptr;\n        if (ptr === 0) return;\n        // Rust refuses while a method is running; only then is the object emptied.\n        {free}(ptr);\n        this.__destroy_into_raw();\n    }}\n"
+            "    /**\n     * Releases the Rust value now. Calling it again does nothing.\n     */\n    free() {{\n        const ptr = this.__wbg_ptr;\n        if (ptr === 0) return;\n        {free}(ptr);\n        this.__destroy_into_raw();\n    }}\n"
         ),
         "    [Symbol.dispose]() {\n        this.free();\n    }\n".to_string(),
     ];

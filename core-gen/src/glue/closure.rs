@@ -9,7 +9,8 @@ use super::helpers::HelperSet;
 use super::js::{render_call, Call, This};
 use crate::descriptor::{Arg, ClosureRecord, ClosureSig, Module};
 
-/// Callers rendered so far, one per distinct signature.
+/// Callers rendered so far, one per distinct signature. `Fn` and `FnMut` closures of the
+/// same arguments and result share one: the re-entrancy check reads `state.mutable`.
 #[derive(Debug, Default)]
 pub struct Callers {
     sigs: Vec<ClosureSig>,
@@ -24,7 +25,11 @@ impl Callers {
         module: &Module,
         helpers: &mut HelperSet,
     ) -> Result<String, String> {
-        if let Some(i) = self.sigs.iter().position(|s| s == sig) {
+        if let Some(i) = self
+            .sigs
+            .iter()
+            .position(|s| s.args == sig.args && s.ret == sig.ret)
+        {
             return Ok(format!("__wbg_closure_call_{i}"));
         }
         let name = format!("__wbg_closure_call_{}", self.sigs.len());
