@@ -367,10 +367,11 @@ function releaseBorrows(depth) { if (borrowDepth() !== depth) wasm.__wbindgen_un
         "passStringToWasm",
         &["memory", "vectorLen"],
         r#"const textEncoder = new TextEncoder();
-// Short ASCII strings are copied by hand (cheaper than encodeInto below ~64 chars). Then
-// encodeInto fills the `len` bytes already allocated, which is all of an ASCII string;
-// only if it stops early is the buffer grown to the worst case for the rest and shrunk
-// afterwards.
+// Short ASCII strings are copied by hand (cheaper than encodeInto below ~64 chars); a
+// short string found not to be ASCII goes straight to the worst case for the rest (one
+// encodeInto). Longer strings: encodeInto fills the `len` bytes already allocated, which
+// is all of an ASCII string; only if it stops early is the buffer grown to the worst case
+// for the rest. Either way the buffer is shrunk to what was written.
 function passStringToWasm(s) {
     if (typeof s !== 'string') throw new TypeError(`expected a string argument, found ${typeof s}`);
     const len = s.length;
@@ -390,10 +391,14 @@ function passStringToWasm(s) {
     }
     let rest = offset === 0 ? s : s.slice(offset);
     let capacity = len;
-    let { read, written } = textEncoder.encodeInto(rest, getUint8Memory().subarray(ptr + offset, ptr + capacity));
-    offset += written;
+    let read = 0;
+    let written = 0;
+    if (len >= 64) {
+        ({ read, written } = textEncoder.encodeInto(rest, getUint8Memory().subarray(ptr + offset, ptr + capacity)));
+        offset += written;
+    }
     if (read < rest.length) {
-        rest = rest.slice(read);
+        if (read > 0) rest = rest.slice(read);
         const grown = offset + rest.length * 3;
         ptr = wasm.__wbindgen_realloc(ptr, capacity, grown, 1) >>> 0;
         capacity = grown;
