@@ -284,14 +284,16 @@ function writeBack(arg, ptr, len, Ctor) {
         r#"// Rust closures as JS functions. A stack closure is valid only while the import it was
 // passed to runs; a heap closure until its `Closure` is dropped. A FnMut must not be
 // re-entered. Dropping a closure while it runs frees it when that call returns.
-const closureStates = new WeakMap();
+// A function's state is kept under a symbol on the function itself: a property store and
+// load, where a WeakMap costs a hash-table insert per closure made.
+const closureState = Symbol('wbg closure state');
 // `wrap` is the caller of the closure's signature (closure.rs): it makes the JS function,
 // with the checks below inlined, from the closure's state.
 function makeClosure(data, vtable, invoke, destroy, mutable, wrap, stack) {
     const f = wasm.__wbindgen_table.get(invoke);
     const state = { f, data, vtable, destroy, running: 0, valid: true, dropRequested: false, stack, mutable };
     const fn = wrap(state);
-    closureStates.set(fn, state);
+    fn[closureState] = state;
     return fn;
 }
 // Throws why the closure cannot be called now (dropped, or a FnMut re-entered).
@@ -308,10 +310,10 @@ function closureDropNow(state) {
     state.dropRequested = false;
     wasm.__wbindgen_table.get(state.destroy)(state.data, state.vtable);
 }
-function invalidateClosure(fn) { closureStates.get(fn).valid = false; }
+function invalidateClosure(fn) { fn[closureState].valid = false; }
 // Returns 1 when Rust may free the closure now, 0 when it is running and JS frees it later.
 function dropClosure(fn) {
-    const state = closureStates.get(fn);
+    const state = fn[closureState];
     state.valid = false;
     if (state.running > 0) { state.dropRequested = true; return 0; }
     return 1;
