@@ -79,10 +79,8 @@ impl<'a> WasmFile<'a> {
                 file.sections.push(section);
             }
             match payload {
-                Payload::Version { encoding, .. } => {
-                    if encoding != wasmparser::Encoding::Module {
-                        return Err("it is a component, not a core module".into());
-                    }
+                Payload::Version { encoding, .. } if encoding != wasmparser::Encoding::Module => {
+                    return Err("it is a component, not a core module".into());
                 }
                 Payload::TypeSection(reader) => {
                     for group in reader {
