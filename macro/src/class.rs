@@ -79,11 +79,11 @@ pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
 
         impl #rt::class::MethodReceiver for #name {
             #[inline]
-            unsafe fn receiver_ref(ptr: u32) -> #rt::Ref<'static, #name> {
+            unsafe fn receiver_ref(ptr: u32) -> #rt::class::ReceiverRef<'static, #name> {
                 unsafe { #rt::class::receiver_ref(ptr, #js_name) }
             }
             #[inline]
-            unsafe fn receiver_mut(ptr: u32) -> #rt::RefMut<'static, #name> {
+            unsafe fn receiver_mut(ptr: u32) -> #rt::class::ReceiverRefMut<'static, #name> {
                 unsafe { #rt::class::receiver_mut(ptr, #js_name) }
             }
         }

@@ -23,17 +23,17 @@ pub fn shim(
 }
 
 /// The export of a `&self` / `&mut self` method or `getter_with_clone` accessor (`args[0]`
-/// is the receiver): like [`shim`], but the receiver's borrow opens a borrow-log frame
-/// (`class::MethodReceiver`) and lasts until the result is converted; the glue unwinds that
-/// frame when a JS exception comes out of the call (core-gen's glue/js.rs decides the same
-/// from the descriptor).
+/// is the receiver): like [`shim`], but the receiver is borrowed first, through
+/// `class::MethodReceiver`, and held until the result is converted; the glue releases it
+/// when a JS exception comes out of the call (core-gen's glue/js.rs decides the same from
+/// the descriptor).
 pub fn method_shim(
     export_name: &str,
     args: &[ShimArg],
     ret_ty: &syn::Type,
     body: impl FnOnce(&[TokenStream]) -> TokenStream,
 ) -> TokenStream {
-    shim_with(export_name, args, ret_ty, Receiver::InArgsWithFrame, body)
+    shim_with(export_name, args, ret_ty, Receiver::BorrowedFirst, body)
 }
 
 /// The export of a field accessor that opens no frame (`lower::Member::opens_frame`): its
@@ -53,8 +53,8 @@ pub fn accessor_shim(
 enum Receiver {
     /// Converted like any argument (or there is none).
     InArgs,
-    /// `args[0]`, borrowed first as the method's receiver, opening a borrow-log frame.
-    InArgsWithFrame,
+    /// `args[0]`, borrowed first as the method's receiver (`class::MethodReceiver`).
+    BorrowedFirst,
     /// A leading `self_ptr: u32`, not converted.
     Pointer,
 }
@@ -79,7 +79,7 @@ fn shim_with(
         let local = format_ident!("arg{}", i);
         let span = arg.span;
         let (abi, convert, pass) = match &arg.ty {
-            syn::Type::Reference(r) if i == 0 && receiver == Receiver::InArgsWithFrame => {
+            syn::Type::Reference(r) if i == 0 && receiver == Receiver::BorrowedFirst => {
                 let inner = &r.elem;
                 let borrow = if r.mutability.is_some() {
                     quote!(receiver_mut)
@@ -172,7 +172,7 @@ fn shim_with(
         let conversion = quote_spanned! {span=>
             let #mutability #local = unsafe { #convert(<#abi as #rt::WasmAbi>::join(#p1, #p2, #p3, #p4)) };
         };
-        if i == 0 && receiver == Receiver::InArgsWithFrame {
+        if i == 0 && receiver == Receiver::BorrowedFirst {
             receiver_conversion = conversion;
         } else {
             conversions.push(conversion);
@@ -188,7 +188,7 @@ fn shim_with(
     quote! {
         #[cfg_attr(target_arch = "wasm32", unsafe(export_name = #export_name))]
         pub unsafe extern "C" fn #ident(#(#params),*) -> <#ret_abi as #rt::WasmAbi>::Prim1 {
-            // A method's receiver (its frame) is held until the shim returns, past the
+            // A method's receiver is held until the shim returns, past the
             // result's conversion (which may throw). Other argument anchors drop before:
             // an `Err` return throws, and no borrow or buffer may be left behind when it does.
             #receiver_conversion

@@ -8,18 +8,15 @@ use core::ops::{Deref, DerefMut};
 
 const WRITING: usize = usize::MAX;
 
-/// Borrows taken by running calls, newest last. A JS exception unwinds wasm frames without
-/// running destructors; the glue then releases what those frames held, so the objects stay
-/// usable: `__wbindgen_unwind_frame` for a method (the borrow of its receiver, its first
-/// entry, is marked as opening its frame: [`MethodReceiver`]), `__wbindgen_unwind_borrows`
-/// (down to a depth the glue read before the call) for calls that lend class objects as
-/// arguments.
+/// Borrows of class objects lent as arguments, taken by running calls, newest last. A JS
+/// exception unwinds wasm frames without running destructors; the glue then releases what
+/// those frames held, so the objects stay usable: `__wbindgen_unwind_borrows` (down to a
+/// depth the glue read before the call). A method's receiver is not logged: its glue knows
+/// the object and releases it itself ([`MethodReceiver`], `__wbindgen_unwind_receiver`).
 ///
 /// An entry is the flag's address (flags are `usize`-aligned) with bit 0 set for an
-/// exclusive borrow and bit 1 ([`FRAME`]) for a method's receiver; a refused receiver leaves
-/// `FRAME` alone, so the glue's unwind stops there. The first `LOG_INLINE` entries live in a
-/// fixed array, so a call's push and pop are a store and a counter each; deeper ones spill
-/// into a `Vec`.
+/// exclusive borrow. The first `LOG_INLINE` entries live in a fixed array, so a call's push
+/// and pop are a store and a counter each; deeper ones spill into a `Vec`.
 const LOG_INLINE: usize = 64;
 static mut LOG: [usize; LOG_INLINE] = [0; LOG_INLINE];
 static mut LOG_SPILL: Vec<usize> = Vec::new();
@@ -68,16 +65,13 @@ fn log_drop() {
     }
 }
 
-/// The bit of a log entry that opens a method's frame.
-const FRAME: usize = 2;
-
 fn entry(flag: &Cell<usize>, exclusive: bool) -> usize {
     flag as *const Cell<usize> as usize | exclusive as usize
 }
 
 /// Releases a borrow a JS exception left in the log.
 fn release(entry: usize) {
-    let flag = (entry & !(1 | FRAME)) as *const Cell<usize>;
+    let flag = (entry & !1) as *const Cell<usize>;
     if !flag.is_null() {
         let flag = unsafe { &*flag };
         flag.set(if entry & 1 == 1 { 0 } else { flag.get() - 1 });
@@ -91,32 +85,56 @@ pub fn unwind_borrows(depth: u32) {
     }
 }
 
-/// Releases the borrows of the newest method frame, its receiver's included, and closes
-/// it: the glue of a method calls this when a JS exception came out of the method's export.
-/// Frames opened and borrows taken by calls nested in it were closed by their own glue
-/// already, so everything down to the newest `FRAME` entry belongs to the method that threw.
-pub fn unwind_frame() {
-    while unsafe { BORROW_DEPTH } > 0 {
-        let e = log_pop();
-        release(e);
-        if e & FRAME != 0 {
-            break;
+/// Set when a method's receiver was refused (freed, or borrowed in a way the method's
+/// borrow would alias): the throw then took no borrow, and the glue's unwind must release
+/// nothing. Refusals are cleared by the glue of the call that refused, before any outer
+/// call's glue can look.
+static mut RECEIVER_REFUSED: bool = false;
+
+/// The glue of a `&self` / `&mut self` method calls this, with the object's pointer, when a
+/// JS exception came out of the method's export: it releases the receiver's borrow, which
+/// the export takes first and holds until its result is converted, unless the receiver was
+/// refused. Borrows taken by calls nested in the method were released by their own glue.
+pub fn unwind_receiver(ptr: u32) {
+    unsafe {
+        if RECEIVER_REFUSED {
+            RECEIVER_REFUSED = false;
+            return;
         }
+    }
+    if ptr == 0 {
+        return;
+    }
+    // `repr(C)`: the flag is the cell's first word, whatever `T` is.
+    let flag = unsafe { &*(ptr as *const Cell<usize>) };
+    match flag.get() {
+        0 => {}
+        WRITING => flag.set(0),
+        shared => flag.set(shared - 1),
     }
 }
 
-/// How a method's export borrows its receiver: first, before any other argument, and kept
-/// until its result is converted, so whatever throws after it (a refused argument, a JS
-/// exception from an import, an `Err` result) leaves the frame's entry for the glue to
-/// unwind to; a refused receiver pushes a bare `FRAME` before throwing. One log entry per
-/// call, and the glue reads nothing before it. Implemented by `#[wasm_bindgen]` structs.
+#[cold]
+#[inline(never)]
+fn receiver_refused(class: &str, wanted: Option<&str>) -> ! {
+    unsafe { RECEIVER_REFUSED = true };
+    match wanted {
+        Some(wanted) => aliasing(class, wanted),
+        None => freed(class),
+    }
+}
+
+/// How a method's export borrows its receiver: first, before any other argument, and held
+/// until its result is converted, without a log entry; a refusal sets `RECEIVER_REFUSED`
+/// before throwing. If a JS exception comes out of the export, its glue calls
+/// [`unwind_receiver`]. Implemented by `#[wasm_bindgen]` structs.
 pub trait MethodReceiver: Sized {
     /// # Safety
     /// See [`into_abi`].
-    unsafe fn receiver_ref(ptr: u32) -> Ref<'static, Self>;
+    unsafe fn receiver_ref(ptr: u32) -> ReceiverRef<'static, Self>;
     /// # Safety
     /// See [`into_abi`].
-    unsafe fn receiver_mut(ptr: u32) -> RefMut<'static, Self>;
+    unsafe fn receiver_mut(ptr: u32) -> ReceiverRefMut<'static, Self>;
 }
 
 /// `&self` of a method (see [`MethodReceiver`]).
@@ -124,20 +142,17 @@ pub trait MethodReceiver: Sized {
 /// # Safety
 /// See [`into_abi`].
 #[inline]
-pub unsafe fn receiver_ref<T>(ptr: u32, class: &str) -> Ref<'static, T> {
+pub unsafe fn receiver_ref<T>(ptr: u32, class: &str) -> ReceiverRef<'static, T> {
     if ptr == 0 {
-        log_push(FRAME);
-        freed(class);
+        receiver_refused(class, None);
     }
     let cell = unsafe { &*(ptr as *const WasmRefCell<T>) };
     let b = cell.borrow.get();
     if b == WRITING {
-        log_push(FRAME);
-        aliasing(class, "&self");
+        receiver_refused(class, Some("&self"));
     }
     cell.borrow.set(b + 1);
-    log_push(entry(&cell.borrow, false) | FRAME);
-    Ref {
+    ReceiverRef {
         value: unsafe { &*cell.value.get() },
         borrow: &cell.borrow,
     }
@@ -148,21 +163,64 @@ pub unsafe fn receiver_ref<T>(ptr: u32, class: &str) -> Ref<'static, T> {
 /// # Safety
 /// See [`into_abi`].
 #[inline]
-pub unsafe fn receiver_mut<T>(ptr: u32, class: &str) -> RefMut<'static, T> {
+pub unsafe fn receiver_mut<T>(ptr: u32, class: &str) -> ReceiverRefMut<'static, T> {
     if ptr == 0 {
-        log_push(FRAME);
-        freed(class);
+        receiver_refused(class, None);
     }
     let cell = unsafe { &*(ptr as *const WasmRefCell<T>) };
     if cell.borrow.get() != 0 {
-        log_push(FRAME);
-        aliasing(class, "&mut self");
+        receiver_refused(class, Some("&mut self"));
     }
     cell.borrow.set(WRITING);
-    log_push(entry(&cell.borrow, true) | FRAME);
-    RefMut {
+    ReceiverRefMut {
         value: unsafe { &mut *cell.value.get() },
         borrow: &cell.borrow,
+    }
+}
+
+/// A method's shared receiver: a [`Ref`] without a log entry.
+pub struct ReceiverRef<'a, T: ?Sized> {
+    value: &'a T,
+    borrow: &'a Cell<usize>,
+}
+
+impl<T: ?Sized> Deref for ReceiverRef<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        self.value
+    }
+}
+
+impl<T: ?Sized> Drop for ReceiverRef<'_, T> {
+    #[inline]
+    fn drop(&mut self) {
+        self.borrow.set(self.borrow.get() - 1);
+    }
+}
+
+/// A method's exclusive receiver: a [`RefMut`] without a log entry.
+pub struct ReceiverRefMut<'a, T: ?Sized> {
+    value: &'a mut T,
+    borrow: &'a Cell<usize>,
+}
+
+impl<T: ?Sized> Deref for ReceiverRefMut<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        self.value
+    }
+}
+
+impl<T: ?Sized> DerefMut for ReceiverRefMut<'_, T> {
+    fn deref_mut(&mut self) -> &mut T {
+        self.value
+    }
+}
+
+impl<T: ?Sized> Drop for ReceiverRefMut<'_, T> {
+    #[inline]
+    fn drop(&mut self) {
+        self.borrow.set(0);
     }
 }
 
