@@ -29,12 +29,18 @@ fn add_descriptor(version: u8, tag: u8) -> Vec<u8> {
     let mut b = vec![version, 1];
     b.extend(s("add"));
     b.extend(s("add"));
+    b.push(0); // no namespace
     b.extend(s("Adds two numbers."));
-    b.extend([0, 2]);
-    b.extend(s("a"));
-    b.push(tag);
-    b.extend(s("b"));
-    b.push(tag);
+    b.push(0); // flags
+    b.extend(s("")); // unchecked_return_type
+    b.extend(s("")); // return_description
+    b.push(2);
+    for name in ["a", "b"] {
+        b.extend(s(name));
+        b.extend(s("")); // unchecked_param_type
+        b.extend(s("")); // param_description
+        b.push(tag);
+    }
     b.push(tag);
     entry(b)
 }
@@ -277,14 +283,16 @@ fn built_with_upstream() {
 
 #[test]
 fn descriptor_version_mismatch() {
-    let mut runtime = vec![10, 0];
+    // A version other than ours, as a runtime of another wbg release writes it.
+    let other = VERSION + 1;
+    let mut runtime = vec![other, 0];
     runtime.extend(s("0.2.999"));
     let mut section = entry(runtime);
-    section.extend(add_descriptor(10, U32));
+    section.extend(add_descriptor(other, U32));
     expect_input_error(
         "version",
         &module(&[("wbg_descriptors", section)]),
-        "schema v10 (wasm-bindgen crate 0.2.999)",
+        &format!("schema v{other} (wasm-bindgen crate 0.2.999)"),
     );
 }
 
@@ -549,10 +557,15 @@ fn class_module() -> Vec<u8> {
     m.exports.add("__wbg_thing_free", free);
     let mut body = vec![VERSION, 2];
     body.extend(s("Thing"));
+    body.push(0); // no namespace
     body.extend(s("Thing"));
     body.extend(s(""));
     body.extend(s("__wbg_thing_free"));
     body.push(0);
+    // No parent: UNIT, then empty upcast and release export names.
+    body.push(wbg_core_gen::descriptor::schema::tag::UNIT);
+    body.extend(s(""));
+    body.extend(s(""));
     m.customs.add(RawCustomSection {
         name: "wbg_descriptors".into(),
         data: entry(body),

@@ -19,6 +19,8 @@ struct Expected {
     column: usize,
     width: usize,
     code: String,
+    /// `code (warning): message` in the annotation.
+    warning: bool,
     message: String,
     help: Option<String>,
     source_line: String,
@@ -52,12 +54,17 @@ fn expected_in(crate_dir: &Path, shown: &str, dirs: &[&str]) -> Vec<Expected> {
                 let rest = &line[line.find('^').unwrap()..];
                 let width = rest.chars().take_while(|&c| c == '^').count();
                 let (code, message) = rest[width..].trim().split_once(": ").unwrap();
+                let (code, warning) = match code.strip_suffix(" (warning)") {
+                    Some(code) => (code, true),
+                    None => (code, false),
+                };
                 out.push(Expected {
                     file: format!("{shown}/{}", rel.display()),
                     line: target + 1,
                     column,
                     width,
                     code: code.to_string(),
+                    warning,
                     message: message.to_string(),
                     help: None,
                     source_line: lines[target].to_string(),
@@ -87,7 +94,8 @@ fn human(e: &Expected) -> String {
     let n = e.line.to_string();
     let pad = " ".repeat(n.len());
     let mut s = format!(
-        "error: {}\n{pad}--> {}:{}:{}\n{pad} |\n{n} | {}\n{pad} | {}{}\n",
+        "{}: {}\n{pad}--> {}:{}:{}\n{pad} |\n{n} | {}\n{pad} | {}{}\n",
+        severity(e),
         e.message,
         e.file,
         e.line,
@@ -102,9 +110,18 @@ fn human(e: &Expected) -> String {
     s + "\n"
 }
 
+fn severity(e: &Expected) -> &'static str {
+    if e.warning {
+        "warning"
+    } else {
+        "error"
+    }
+}
+
 fn github(e: &Expected) -> String {
     format!(
-        "::error file={},line={},col={},endLine={},endColumn={},title=wbg {}::{}\n",
+        "::{} file={},line={},col={},endLine={},endColumn={},title=wbg {}::{}\n",
+        severity(e),
         e.file,
         e.line,
         e.column,
@@ -161,10 +178,13 @@ fn human_format() {
         .map(human)
         .collect();
     assert_eq!(stdout(&out), want);
-    let n = expected(&fixture("attr-errors"), "attr-errors").len();
+    let all = expected(&fixture("attr-errors"), "attr-errors");
+    let warnings = all.iter().filter(|e| e.warning).count();
+    assert_eq!(warnings, 1, "the fixture's one warning");
+    let errors = all.len() - warnings;
     assert_eq!(
         last_line(&out),
-        format!("error: {n} problems in 2 of 3 files checked")
+        format!("error: {errors} problems (and 1 warning) in 2 of 3 files checked")
     );
 }
 
@@ -182,12 +202,17 @@ fn json_format() {
         let start = json!({ "line": e.line, "column": e.column });
         let end = json!({ "line": e.line, "column": e.column + e.width });
         let fix = e.help.as_ref().map(|title| {
-            // The fix replaces the span with the name the help suggests.
-            let text = title.split('`').nth(1).unwrap();
+            // The fix replaces the span with the name the help suggests, or ("Remove …")
+            // deletes it.
+            let text = if title.starts_with("Remove ") {
+                ""
+            } else {
+                title.split('`').nth(1).unwrap()
+            };
             json!({ "title": title, "edits": [{ "start": start, "end": end, "text": text }] })
         });
         let want = json!({
-            "file": e.file, "start": start, "end": end, "severity": "error",
+            "file": e.file, "start": start, "end": end, "severity": severity(e),
             "code": e.code, "message": e.message, "fix": fix,
         });
         assert_eq!(g, &want);
@@ -233,7 +258,7 @@ fn paths() {
     ]);
     assert_eq!(one.status.code(), Some(1));
     assert_eq!(stdout(&one).lines().count(), 2, "{}", stdout(&one));
-    assert!(stdout(&one).starts_with("::error file=attr-errors/src/nested/mod.rs,line=5,"));
+    assert!(stdout(&one).starts_with("::error file=attr-errors/src/nested/mod.rs,line=6,"));
 }
 
 /// Targets outside `src/` (`[lib]`, `[[bin]]`, `[[example]]` paths, the conventional
@@ -313,6 +338,35 @@ fn clean_crate() {
     let quiet = check(&["good", "--quiet"]);
     assert_eq!(quiet.status.code(), Some(0));
     assert_eq!(stderr(&quiet), "");
+}
+
+/// What wasm-bindgen only lints (an option it ignores) is a warning: shown, exit 0.
+#[test]
+fn warnings_alone_pass() {
+    let dir = scratch("check-warnings-only");
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        "[package]\nname = \"lint\"\nversion = \"0.1.0\"\n\n[lib]\npath = \"lib.rs\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("lib.rs"),
+        "#[wasm_bindgen(readonly)]\npub fn f() {}\n",
+    )
+    .unwrap();
+    let out = run(wbg()
+        .args(["check", "--format", "github"])
+        .current_dir(&dir));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "::warning file=lib.rs,line=1,col=16,endLine=1,endColumn=24,title=wbg option-not-here::`readonly` has no effect on an exported function, so it is ignored (it applies to a struct field); remove it\n"
+    );
+    assert!(
+        last_line(&out).ends_with("s: 1 warning"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

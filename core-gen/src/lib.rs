@@ -34,4 +34,4 @@ pub mod target;
 pub mod wasm_file;
 
 pub use analyze::{analyze_item, parse_file};
-pub use diagnostic::{Diagnostic, Fix};
+pub use diagnostic::{Diagnostic, Fix, Severity};

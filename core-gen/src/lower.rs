@@ -3,7 +3,7 @@
 //! are. The macro writes these records into its descriptor entries; hover renders them.
 
 use crate::descriptor::schema::{flags, op, receiver, role};
-use crate::descriptor::{ImportOp, Receiver, Role};
+use crate::descriptor::{self, EnumValue, ImportOp, Receiver, Role, Type};
 use crate::syntax;
 
 /// A member of an exported class as its METHOD entry describes it, generic over the type
@@ -23,9 +23,57 @@ pub struct Member<T> {
     /// `NO_FRAME`); a `getter_with_clone` getter holds a shared borrow while `clone` runs
     /// and does.
     pub opens_frame: bool,
-    pub args: Vec<(String, T)>,
+    pub skip_jsdoc: bool,
+    pub args: Vec<Param<T>>,
     /// `None`: returns nothing.
     pub ret: Option<T>,
+    pub ret_doc: syntax::ReturnDoc,
+}
+
+/// A parameter of an export as its entry lists it: the JS name and what the `.d.ts` and
+/// doc comments say beside the type.
+#[derive(Debug, Clone)]
+pub struct Param<T> {
+    pub name: String,
+    pub ty: T,
+    /// `unchecked_param_type`.
+    pub ts_type: Option<String>,
+    /// `param_description`.
+    pub description: Option<String>,
+}
+
+impl<T> Param<T> {
+    fn plain(name: String, ty: T) -> Param<T> {
+        Param {
+            name,
+            ty,
+            ts_type: None,
+            description: None,
+        }
+    }
+}
+
+impl Param<Type> {
+    pub fn into_arg(self) -> descriptor::Arg {
+        descriptor::Arg {
+            name: self.name,
+            ty: self.ty,
+            ts_type: self.ts_type,
+            description: self.description,
+        }
+    }
+}
+
+/// An export's parameters, their types lowered by `ty`.
+pub fn params<T>(args: &[syntax::Arg], ty: impl Fn(&syn::Type) -> T) -> Vec<Param<T>> {
+    args.iter()
+        .map(|a| Param {
+            name: a.name.clone(),
+            ty: ty(&a.ty),
+            ts_type: a.ts_type.clone(),
+            description: a.description.clone(),
+        })
+        .collect()
 }
 
 /// What a member's wasm export is the shim of.
@@ -70,8 +118,10 @@ pub fn field<T: Clone>(f: &syntax::Field, ty: T) -> Vec<Member<T>> {
         role,
         skip_typescript: f.skip_typescript,
         opens_frame,
+        skip_jsdoc: f.skip_jsdoc,
         args,
         ret,
+        ret_doc: syntax::ReturnDoc::default(),
     };
     let mut out = vec![accessor(
         Export::Getter(rust_name.clone()),
@@ -87,7 +137,7 @@ pub fn field<T: Clone>(f: &syntax::Field, ty: T) -> Vec<Member<T>> {
             Receiver::RefMut,
             Role::Setter,
             false,
-            vec![("value".to_string(), ty)],
+            vec![Param::plain("value".to_string(), ty)],
             None,
         ));
     }
@@ -115,9 +165,156 @@ pub fn method<T>(m: &syntax::Method, ty: impl Fn(&syn::Type) -> T) -> Member<T> 
         },
         skip_typescript: m.skip_typescript,
         opens_frame: matches!(receiver, Receiver::Ref | Receiver::RefMut),
-        args: m.args.iter().map(|a| (a.name.clone(), ty(&a.ty))).collect(),
+        skip_jsdoc: m.skip_jsdoc,
+        args: params(&m.args, &ty),
         ret: m.ret.as_ref().map(ty),
+        ret_doc: m.ret_doc.clone(),
     }
+}
+
+impl Member<Type> {
+    /// The METHOD record bindgen decodes from this member's entry.
+    pub fn into_method(self, class: &str) -> descriptor::Method {
+        descriptor::Method {
+            class: class.to_string(),
+            export: self.export.key(),
+            js_name: self.js_name,
+            docs: self.docs,
+            receiver: self.receiver,
+            role: self.role,
+            skip_typescript: self.skip_typescript,
+            opens_frame: self.opens_frame,
+            skip_jsdoc: self.skip_jsdoc,
+            args: self.args.into_iter().map(Param::into_arg).collect(),
+            ret: self.ret.unwrap_or(Type::Unit),
+            ret_ts_type: self.ret_doc.ts_type,
+            ret_description: self.ret_doc.description,
+        }
+    }
+}
+
+/// The flags byte of a member's METHOD entry.
+pub fn member_flags<T>(m: &Member<T>) -> u8 {
+    let borrows = matches!(m.receiver, Receiver::Ref | Receiver::RefMut);
+    bits(&[
+        (m.skip_typescript, flags::SKIP_TYPESCRIPT),
+        (m.skip_jsdoc, flags::SKIP_JSDOC),
+        (borrows && !m.opens_frame, flags::NO_FRAME),
+    ])
+}
+
+/// The flags byte of an exported function's FUNCTION entry.
+pub fn function_flags(f: &syntax::Function) -> u8 {
+    bits(&[
+        (f.start, flags::START),
+        (f.skip_typescript, flags::SKIP_TYPESCRIPT),
+        (f.skip_jsdoc, flags::SKIP_JSDOC),
+    ])
+}
+
+/// The wasm export behind a function: its qualified name (`api__add`), so functions of
+/// one name in different namespaces stay apart. `start` uses a fixed name, so two of them
+/// are a link error rather than a silent choice.
+pub fn function_export(f: &syntax::Function) -> String {
+    if f.start {
+        "__wbindgen_start".to_string()
+    } else {
+        descriptor::qualified_name(&f.namespace, &f.js_name)
+    }
+}
+
+/// The FUNCTION record bindgen decodes from a function's entry; `ty` resolves each source
+/// type as the macro's descriptor would describe it.
+pub fn function(f: &syntax::Function, ty: &dyn Fn(&syn::Type) -> Type) -> descriptor::Function {
+    let ret = f.ret.as_ref().map_or(Type::Unit, ty);
+    descriptor::Function {
+        export: function_export(f),
+        js_name: descriptor::qualified_name(&f.namespace, &f.js_name),
+        namespace: f.namespace.clone(),
+        docs: f.docs.clone(),
+        start: f.start,
+        skip_typescript: f.skip_typescript,
+        skip_jsdoc: f.skip_jsdoc,
+        args: params(&f.args, ty)
+            .into_iter()
+            .map(Param::into_arg)
+            .collect(),
+        // The macro describes an `async fn` as returning a promise of its output.
+        ret: if f.sig.asyncness.is_some() {
+            Type::Promise(Box::new(ret))
+        } else {
+            ret
+        },
+        ret_ts_type: f.ret_doc.ts_type.clone(),
+        ret_description: f.ret_doc.description.clone(),
+    }
+}
+
+/// The strings FUNCTION and METHOD entries carry after their flags: the return value's
+/// `unchecked_return_type` and `return_description` ("" when absent).
+pub fn return_doc_strings(doc: &syntax::ReturnDoc) -> [&str; 2] {
+    [
+        doc.ts_type.as_deref().unwrap_or(""),
+        doc.description.as_deref().unwrap_or(""),
+    ]
+}
+
+/// The strings each parameter of a FUNCTION or METHOD entry carries before its type: its
+/// JS name, `unchecked_param_type` and `param_description` ("" when absent).
+pub fn param_strings<T>(p: &Param<T>) -> [&str; 3] {
+    [
+        &p.name,
+        p.ts_type.as_deref().unwrap_or(""),
+        p.description.as_deref().unwrap_or(""),
+    ]
+}
+
+/// The numbers Rust converts an enum's variants to and from: the discriminants of a
+/// numeric enum (`u32`, or `i32` in a signed one), the variant indices of a string enum.
+pub fn enum_rust_values(e: &syntax::Enum) -> Vec<i64> {
+    if e.is_string() {
+        (0..e.variants.len() as i64).collect()
+    } else {
+        e.numeric_values()
+    }
+}
+
+/// The flags byte of an ENUM entry.
+pub fn enum_flags(e: &syntax::Enum) -> u8 {
+    bits(&[
+        (e.is_string(), flags::STRING_ENUM),
+        (e.is_signed(), flags::SIGNED_ENUM),
+        (e.skip_typescript, flags::SKIP_TYPESCRIPT),
+    ])
+}
+
+/// The ENUM record bindgen decodes from an enum's entry.
+pub fn enumeration(e: &syntax::Enum) -> descriptor::Enum {
+    descriptor::Enum {
+        js_name: descriptor::qualified_name(&e.namespace, &e.js_name),
+        namespace: e.namespace.clone(),
+        docs: e.docs.clone(),
+        variants: e
+            .variants
+            .iter()
+            .zip(enum_rust_values(e))
+            .map(|(v, n)| descriptor::Variant {
+                name: v.name.to_string(),
+                docs: v.docs.clone(),
+                value: match &v.value {
+                    syntax::VariantValue::String(s) => EnumValue::String(s.clone()),
+                    _ => EnumValue::Number(n),
+                },
+            })
+            .collect(),
+        skip_typescript: e.skip_typescript,
+    }
+}
+
+fn bits(set: &[(bool, u8)]) -> u8 {
+    set.iter()
+        .filter(|(on, _)| *on)
+        .fold(0, |acc, (_, bit)| acc | bit)
 }
 
 /// The schema byte of a receiver.
@@ -128,18 +325,6 @@ pub fn receiver_code(r: Receiver) -> u8 {
         Receiver::RefMut => receiver::REF_MUT,
         Receiver::Value => receiver::VALUE,
     }
-}
-
-/// The flags byte of a member's METHOD entry.
-pub fn member_flags<T>(m: &Member<T>) -> u8 {
-    let mut bits = 0;
-    if m.skip_typescript {
-        bits |= flags::SKIP_TYPESCRIPT;
-    }
-    if matches!(m.receiver, Receiver::Ref | Receiver::RefMut) && !m.opens_frame {
-        bits |= flags::NO_FRAME;
-    }
-    bits
 }
 
 /// The schema byte of a role.
@@ -195,15 +380,12 @@ pub fn op_code(o: ImportOp) -> u8 {
 
 /// The flags byte of an imported function's entry.
 pub fn import_flags(f: &syntax::ImportFn) -> u8 {
-    [
+    bits(&[
         (f.catch, flags::CATCH),
         (f.structural, flags::STRUCTURAL),
         (f.variadic, flags::VARIADIC),
         (f.final_, flags::FINAL),
-    ]
-    .iter()
-    .filter(|(on, _)| *on)
-    .fold(0, |acc, (_, bit)| acc | bit)
+    ])
 }
 
 /// Whether the import's first Rust argument is the JS receiver; without a class (a mistake

@@ -12,16 +12,14 @@ fn module() -> Module {
     let f = |name: &str, docs: &[&str], args: Vec<(&str, Type)>, ret: Type| Function {
         export: name.to_string(),
         js_name: name.to_string(),
+        namespace: vec![],
         docs: docs.iter().map(|s| s.to_string()).collect(),
         start: false,
         skip_typescript: false,
-        args: args
-            .into_iter()
-            .map(|(n, ty)| Arg {
-                name: n.to_string(),
-                ty,
-            })
-            .collect(),
+        skip_jsdoc: false,
+        ret_ts_type: None,
+        ret_description: None,
+        args: args.into_iter().map(|(n, ty)| Arg::new(n, ty)).collect(),
         ret,
     };
     let mut start = f("__wbindgen_start", &[], vec![], Type::Unit);
@@ -40,12 +38,15 @@ fn module() -> Module {
                 opens_frame: matches!(receiver, Receiver::Ref | Receiver::RefMut)
                     && !export.starts_with("__wbg_get_")
                     && !export.starts_with("__wbg_set_"),
+                skip_jsdoc: false,
+                ret_ts_type: None,
+                ret_description: None,
                 args,
                 ret,
             }
         };
     let counter = Type::Named("Counter".into());
-    let arg = |n: &str, ty: Type| Arg { name: n.into(), ty };
+    let arg = |n: &str, ty: Type| Arg::new(n, ty);
     Module {
         runtime_version: Some("0.2.100".into()),
         functions: vec![
@@ -87,9 +88,11 @@ fn module() -> Module {
         ],
         structs: vec![Struct {
             js_name: "Counter".into(),
+            namespace: vec![],
             rust_name: "Counter".into(),
             docs: vec!["Counts.".into()],
             free_export: "__wbg_counter_free".into(),
+            parent: None,
             inspectable: true,
             skip_typescript: false,
         }],
@@ -154,6 +157,7 @@ fn module() -> Module {
         enums: vec![
             Enum {
                 js_name: "Level".into(),
+                namespace: vec![],
                 docs: vec![],
                 variants: vec![
                     Variant {
@@ -171,6 +175,7 @@ fn module() -> Module {
             },
             Enum {
                 js_name: "Fruit".into(),
+                namespace: vec![],
                 docs: vec![],
                 variants: vec![Variant {
                     name: "Apple".into(),

@@ -9,13 +9,17 @@ use wbg_core_gen::glue::{self, GlueOptions};
 use wbg_core_gen::target::{self, Target};
 
 fn module() -> Module {
-    let arg = |n: &str, ty: Type| Arg { name: n.into(), ty };
+    let arg = |n: &str, ty: Type| Arg::new(n, ty);
     let function = |name: &str, docs: &[&str], args: Vec<Arg>, ret: Type| Function {
         export: name.into(),
         js_name: name.into(),
+        namespace: vec![],
         docs: docs.iter().map(|s| s.to_string()).collect(),
         start: false,
         skip_typescript: false,
+        skip_jsdoc: false,
+        ret_ts_type: None,
+        ret_description: None,
         args,
         ret,
     };
@@ -28,6 +32,9 @@ fn module() -> Module {
         role,
         skip_typescript: false,
         opens_frame: matches!(receiver, Receiver::Ref | Receiver::RefMut),
+        skip_jsdoc: false,
+        ret_ts_type: None,
+        ret_description: None,
         args,
         ret,
     };
@@ -52,9 +59,11 @@ fn module() -> Module {
         ],
         structs: vec![Struct {
             js_name: "Counter".into(),
+            namespace: vec![],
             rust_name: "Counter".into(),
             docs: vec!["Counts.".into()],
             free_export: "__wbg_counter_free".into(),
+            parent: None,
             inspectable: false,
             skip_typescript: false,
         }],
@@ -78,6 +87,7 @@ fn module() -> Module {
         ],
         enums: vec![Enum {
             js_name: "Level".into(),
+            namespace: vec![],
             docs: vec![],
             variants: vec![
                 Variant {

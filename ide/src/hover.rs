@@ -139,6 +139,8 @@ fn targets(program: &syntax::Program) -> Vec<(Range, Target<'_>)> {
                     out.push((range, Target::Import(block, it)));
                 }
             }
+            // Its text is the `.d.ts`; the option's own hover says so.
+            Item::TsSection(_) => {}
         }
     }
     out.sort_by_key(|(r, _)| r.start);

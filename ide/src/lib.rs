@@ -54,6 +54,8 @@ impl Range {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IdeDiagnostic {
     pub code: &'static str,
+    /// An error fails the build; a warning is something wasm-bindgen only lints.
+    pub is_error: bool,
     pub message: String,
     pub range: Range,
     /// Every fix the rule offers, preferred first.
@@ -74,6 +76,7 @@ pub fn diagnostics(src: &str) -> Vec<IdeDiagnostic> {
         .iter()
         .map(|d| IdeDiagnostic {
             code: d.code,
+            is_error: d.is_error(),
             message: d.message.clone(),
             range: Range::of(d.span),
             fixes: d

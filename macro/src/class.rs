@@ -3,8 +3,9 @@
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
+use syn::parse::Parser;
 use syn::spanned::Spanned;
-use wbg_core_gen::descriptor::Receiver;
+use wbg_core_gen::descriptor::{qualified_name, Receiver};
 use wbg_core_gen::lower::{self, Export, Member};
 use wbg_core_gen::syntax::{Field, Impl, Method, Struct};
 
@@ -14,13 +15,16 @@ use wbg_schema::flags::{INSPECTABLE as FLAG_INSPECTABLE, SKIP_TYPESCRIPT as FLAG
 
 pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
     let name = &s.rust_name;
-    let js_name = &s.js_name;
+    // The class's identity in descriptors, its binding in the glue and the key of its
+    // wasm symbols (two structs of one Rust name in different modules stay apart).
+    let js_name = &qualified_name(&s.namespace, &s.js_name);
     let rt = quote!(::wasm_bindgen::__rt);
-    let free_export = shim::export_name("__wbg_", name, "free");
+    let free_export = shim::export_name("__wbg_", js_name, "free");
     let free_ident = format_ident!("__wbg_free_{}", name);
 
     let mut head = Vec::new();
     str_part(&mut head, js_name);
+    shim::strs_part(&mut head, &s.namespace);
     str_part(&mut head, &name.to_string());
     str_part(&mut head, &s.docs.join("\n"));
     str_part(&mut head, &free_export);
@@ -32,7 +36,28 @@ pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
                 0
             },
     );
-    let struct_entry = shim::entry("STRUCT", vec![Part::Lit(head)]);
+    let unit: syn::Type = syn::parse_quote!(());
+    let mut entry_parts = vec![Part::Lit(head)];
+    let (cleaned, inheritance) = match &s.extends {
+        Some(extends) => {
+            let link = parent_link(name, js_name, &extends.parent);
+            entry_parts.push(Part::Desc(syn::Type::Path(syn::TypePath {
+                qself: None,
+                path: extends.parent.clone(),
+            })));
+            entry_parts.push(Part::Lit(link.export_names));
+            (with_parent_field(cleaned, &extends.parent), link.items)
+        }
+        None => {
+            entry_parts.push(Part::Desc(unit));
+            let mut no_exports = Vec::new();
+            str_part(&mut no_exports, "");
+            str_part(&mut no_exports, "");
+            entry_parts.push(Part::Lit(no_exports));
+            (cleaned, TokenStream::new())
+        }
+    };
+    let struct_entry = shim::entry("STRUCT", entry_parts);
     let wrap_import = wbg_core_gen::descriptor::class_wrap_import(js_name);
     let unwrap_import = wbg_core_gen::descriptor::class_unwrap_import(js_name);
 
@@ -47,6 +72,8 @@ pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
 
     quote! {
         #cleaned
+
+        #inheritance
 
         impl #rt::WasmDescribe for #name {
             const DESC: #rt::Desc = #rt::Desc::named(#js_name);
@@ -201,17 +228,87 @@ pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
     }
 }
 
+/// What `extends = Parent` adds besides the field: `AsRef<Parent<P>>`, and the two
+/// exports the glue uses to hold the parent class's pointer (`upcast`, `release`).
+struct ParentLinkItems {
+    items: TokenStream,
+    /// The STRUCT entry's `str upcast_export, str release_export`.
+    export_names: Vec<u8>,
+}
+
+fn parent_link(name: &syn::Ident, js_name: &str, parent: &syn::Path) -> ParentLinkItems {
+    let rt = quote!(::wasm_bindgen::__rt);
+    let upcast_export = shim::export_name("__wbg_parent_", js_name, "upcast");
+    let release_export = shim::export_name("__wbg_parent_", js_name, "release");
+    let upcast_ident = format_ident!("__wbg_upcast_{}", name);
+    let release_ident = format_ident!("__wbg_release_parent_of_{}", name);
+    let parent_class = parent
+        .segments
+        .last()
+        .map(|s| s.ident.to_string())
+        .unwrap_or_default();
+    let mut export_names = Vec::new();
+    str_part(&mut export_names, &upcast_export);
+    str_part(&mut export_names, &release_export);
+    let items = quote! {
+        #[automatically_derived]
+        impl ::core::convert::AsRef<::wasm_bindgen::Parent<#parent>> for #name {
+            #[inline]
+            fn as_ref(&self) -> &::wasm_bindgen::Parent<#parent> {
+                &self.parent
+            }
+        }
+
+        #[doc(hidden)]
+        #[allow(non_snake_case, dead_code, clippy::all)]
+        const _: () = {
+            #[cfg_attr(target_arch = "wasm32", unsafe(export_name = #upcast_export))]
+            pub unsafe extern "C" fn #upcast_ident(ptr: u32) -> u32 {
+                unsafe { #rt::class::upcast::<#name, #parent>(ptr, #js_name, |child| &child.parent) }
+            }
+            #[cfg_attr(target_arch = "wasm32", unsafe(export_name = #release_export))]
+            pub unsafe extern "C" fn #release_ident(ptr: u32) {
+                unsafe { #rt::class::release_parent::<#parent>(ptr, #parent_class) }
+            }
+        };
+    };
+    ParentLinkItems {
+        items,
+        export_names,
+    }
+}
+
+/// The struct as written plus `parent: wasm_bindgen::Parent<P>` as its first field (a unit
+/// struct gets braces). Validation already refused tuple structs.
+fn with_parent_field(cleaned: TokenStream, parent: &syn::Path) -> TokenStream {
+    let Ok(mut item) = syn::parse2::<syn::ItemStruct>(cleaned.clone()) else {
+        return cleaned;
+    };
+    let field: syn::Field = syn::Field::parse_named
+        .parse2(quote!(parent: ::wasm_bindgen::Parent<#parent>))
+        .expect("a named field");
+    match &mut item.fields {
+        syn::Fields::Named(named) => named.named.insert(0, field),
+        syn::Fields::Unit => {
+            item.fields = syn::Fields::Named(syn::parse_quote!({ #field }));
+            item.semi_token = None;
+        }
+        syn::Fields::Unnamed(_) => {}
+    }
+    quote!(#item)
+}
+
 /// The shim and entry of one accessor `lower` gives a public field.
 fn field_accessor(
     name: &syn::Ident,
-    class_js_name: &str,
+    class_key: &str,
     field: &Field,
     self_ty: &syn::Type,
     member: &Member<syn::Type>,
 ) -> TokenStream {
     let field_name = &field.rust_name;
     let (prefix, member_name) = member.export.symbol_parts();
-    let export = shim::export_name(prefix, name, member_name);
+    let export = shim::export_name(prefix, class_key, member_name);
     let receiver: syn::Type = match member.receiver {
         Receiver::RefMut => syn::parse_quote!(&mut #name),
         _ => syn::parse_quote!(&#name),
@@ -220,8 +317,8 @@ fn field_accessor(
         ty: receiver,
         span: field.span,
     }];
-    args.extend(member.args.iter().map(|(_, ty)| ShimArg {
-        ty: ty.clone(),
+    args.extend(member.args.iter().map(|p| ShimArg {
+        ty: p.ty.clone(),
         span: field.span,
     }));
     let unit: syn::Type = syn::parse_quote!(());
@@ -230,7 +327,8 @@ fn field_accessor(
     if !member.opens_frame {
         // The value (a setter's only argument) is converted before the object is touched.
         let rt = quote!(::wasm_bindgen::__rt);
-        let class = class_js_name;
+        // The name the class's other conversions give in their messages.
+        let class = class_key;
         let shim = match member.export {
             Export::Setter(_) => shim::accessor_shim(
                 &export,
@@ -277,9 +375,17 @@ pub fn expand_impl(i: &Impl, cleaned: TokenStream) -> TokenStream {
         return cleaned;
     };
     let self_ty: syn::Type = syn::parse_quote!(#struct_name);
+    // The class as this block names it (`js_class`, `js_namespace`), which keeps the wasm
+    // symbols of two classes with one Rust name apart, as the struct's own symbols are.
+    let class_key = qualified_name(
+        &i.namespace,
+        &i.js_class
+            .clone()
+            .unwrap_or_else(|| struct_name.to_string()),
+    );
     let mut items = Vec::new();
     for m in &i.methods {
-        items.push(expand_method(struct_name, &self_ty, m));
+        items.push(expand_method(struct_name, &class_key, &self_ty, m));
     }
     quote! {
         #cleaned
@@ -292,9 +398,14 @@ pub fn expand_impl(i: &Impl, cleaned: TokenStream) -> TokenStream {
     }
 }
 
-fn expand_method(struct_name: &syn::Ident, self_ty: &syn::Type, m: &Method) -> TokenStream {
+fn expand_method(
+    struct_name: &syn::Ident,
+    class_key: &str,
+    self_ty: &syn::Type,
+    m: &Method,
+) -> TokenStream {
     let method = &m.rust_name;
-    let export = shim::export_name("__wbg_", struct_name, &method.to_string());
+    let export = shim::export_name("__wbg_", class_key, &method.to_string());
     let member = lower::method(m, |t| replace_self(&shim::desc_type(t), struct_name));
     let receiver: Option<syn::Type> = match member.receiver {
         Receiver::None => None,
@@ -344,8 +455,11 @@ fn method_entry(
     head.push(lower::receiver_code(m.receiver));
     head.push(lower::role_code(m.role));
     head.push(lower::member_flags(m));
+    for s in lower::return_doc_strings(&m.ret_doc) {
+        str_part(&mut head, s);
+    }
     let mut parts = vec![Part::Lit(head), Part::Desc(class.clone())];
-    shim::signature(&mut parts, &m.args, ret);
+    shim::export_signature(&mut parts, &m.args, ret);
     shim::entry("METHOD", parts)
 }
 

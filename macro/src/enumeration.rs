@@ -3,42 +3,34 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
+use wbg_core_gen::lower;
 use wbg_core_gen::syntax::{Enum, VariantValue};
 
 use crate::shim::{self, str_part, Part};
 
-use wbg_schema::flags::{SKIP_TYPESCRIPT as FLAG_SKIP_TYPESCRIPT, STRING_ENUM as FLAG_STRING_ENUM};
-
 pub fn expand(e: &Enum, cleaned: TokenStream) -> TokenStream {
     let name = &e.rust_name;
-    let js_name = &e.js_name;
+    // The enum's identity in descriptors and its binding in the glue.
+    let js_name = &wbg_core_gen::descriptor::qualified_name(&e.namespace, &e.js_name);
     let rt = quote!(::wasm_bindgen::__rt);
     let string = e.is_string();
-    // Rust sees string enums by variant index and numeric enums by discriminant.
-    let values: Vec<u32> = if string {
-        (0..e.variants.len() as u32).collect()
-    } else {
-        e.numeric_values()
-    };
+    let numbers = lower::enum_rust_values(e);
+    // Both travel as `u32`: a signed enum's `i32` values as their bits (wasm's `i32` either
+    // way).
+    let values: Vec<u32> = numbers.iter().map(|&n| n as u32).collect();
     let variants: Vec<_> = e.variants.iter().map(|v| &v.name).collect();
     // `None` of an `Option<Enum>`; the glue computes the same value.
     let hole = if string {
         values.len() as u32
     } else {
-        wbg_core_gen::descriptor::enum_hole(values.iter().copied())
+        wbg_core_gen::descriptor::enum_hole(numbers.iter().copied()) as u32
     };
 
     let mut body = Vec::new();
     str_part(&mut body, js_name);
+    shim::strs_part(&mut body, &e.namespace);
     str_part(&mut body, &e.docs.join("\n"));
-    body.push(
-        if string { FLAG_STRING_ENUM } else { 0 }
-            | if e.skip_typescript {
-                FLAG_SKIP_TYPESCRIPT
-            } else {
-                0
-            },
-    );
+    body.push(lower::enum_flags(e));
     body.extend_from_slice(&(e.variants.len() as u32).to_le_bytes());
     for (v, n) in e.variants.iter().zip(&values) {
         str_part(&mut body, &v.name.to_string());

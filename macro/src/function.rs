@@ -2,19 +2,33 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
+use wbg_core_gen::descriptor::qualified_name;
+use wbg_core_gen::lower;
 use wbg_core_gen::syntax::Function;
-use wbg_schema::flags;
 
 use crate::shim::{self, str_part, Part, ShimArg};
 
 pub fn expand(f: &Function, original: TokenStream) -> TokenStream {
     let rust_name = &f.rust_name;
-    let export = export_symbol(f);
+    let export = lower::function_export(f);
+    let is_async = f.sig.asyncness.is_some();
+    // An `async fn` runs after the call returns: a borrowed argument travels with an anchor
+    // that lives as long as the future (`LongRefFromWasmAbi`).
+    let long_ref = |ty: &syn::Type| -> Option<syn::Type> {
+        match ty {
+            syn::Type::Reference(r) if is_async && r.mutability.is_none() => {
+                let inner = shim::without_lifetimes(&r.elem);
+                Some(syn::parse_quote!(::wasm_bindgen::__rt::LongRef<#inner>))
+            }
+            _ => None,
+        }
+    };
+    let long_refs: Vec<bool> = f.args.iter().map(|a| long_ref(&a.ty).is_some()).collect();
     let args: Vec<ShimArg> = f
         .args
         .iter()
         .map(|a| ShimArg {
-            ty: shim::without_lifetimes(&a.ty),
+            ty: long_ref(&a.ty).unwrap_or_else(|| shim::without_lifetimes(&a.ty)),
             span: a.span,
         })
         .collect();
@@ -23,7 +37,6 @@ pub fn expand(f: &Function, original: TokenStream) -> TokenStream {
         None => syn::parse_quote!(()),
     };
     // `async fn` exports return a promise; the descriptor says what it resolves to.
-    let is_async = f.sig.asyncness.is_some();
     let (shim_ret, described_ret): (syn::Type, syn::Type) = if is_async {
         (
             syn::parse_quote!(::wasm_bindgen_futures::Promise),
@@ -33,6 +46,11 @@ pub fn expand(f: &Function, original: TokenStream) -> TokenStream {
         (ret_ty.clone(), ret_ty.clone())
     };
     let shim = shim::shim(&export, &args, &shim_ret, |call_args| {
+        let call_args: Vec<TokenStream> = call_args
+            .iter()
+            .zip(&long_refs)
+            .map(|(a, long)| if *long { quote!(&*#a) } else { a.clone() })
+            .collect();
         if is_async {
             quote! {
                 ::wasm_bindgen_futures::__rt::future_to_promise(async move {
@@ -46,25 +64,18 @@ pub fn expand(f: &Function, original: TokenStream) -> TokenStream {
 
     let mut head = Vec::new();
     str_part(&mut head, &export);
-    str_part(&mut head, &f.js_name);
+    str_part(&mut head, &qualified_name(&f.namespace, &f.js_name));
+    shim::strs_part(&mut head, &f.namespace);
     str_part(&mut head, &f.docs.join("\n"));
-    head.push(
-        if f.start { flags::START } else { 0 }
-            | if f.skip_typescript {
-                flags::SKIP_TYPESCRIPT
-            } else {
-                0
-            },
-    );
-    head.push(f.args.len() as u8);
-    let mut parts = vec![Part::Lit(head)];
-    for arg in &f.args {
-        let mut name = Vec::new();
-        str_part(&mut name, &arg.name);
-        parts.push(Part::Lit(name));
-        parts.push(Part::Desc(shim::desc_type(&arg.ty)));
+    head.push(lower::function_flags(f));
+    for s in lower::return_doc_strings(&f.ret_doc) {
+        str_part(&mut head, s);
     }
-    parts.push(Part::Desc(described_ret));
+    let mut parts = vec![Part::Lit(head)];
+    let params = lower::params(&f.args, |t| {
+        long_ref(t).unwrap_or_else(|| shim::desc_type(t))
+    });
+    shim::export_signature(&mut parts, &params, &described_ret);
     let descriptor = shim::entry("FUNCTION", parts);
 
     quote! {
@@ -78,15 +89,5 @@ pub fn expand(f: &Function, original: TokenStream) -> TokenStream {
             #shim
             #descriptor
         };
-    }
-}
-
-/// The wasm export behind a function. `start` uses a fixed name, so two of them are a
-/// link error rather than a silent choice.
-fn export_symbol(f: &Function) -> String {
-    if f.start {
-        "__wbindgen_start".to_string()
-    } else {
-        f.js_name.clone()
     }
 }

@@ -126,10 +126,7 @@ fn import_entry(
     head.push(flags);
     head.push(src.kind);
     str_part(&mut head, &src.specifier);
-    head.push(namespace.len() as u8);
-    for n in namespace {
-        str_part(&mut head, n);
-    }
+    shim::strs_part(&mut head, namespace);
     str_part(&mut head, js_name);
     let mut parts = vec![
         Part::Lit(head),
@@ -391,6 +388,14 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
         .first()
         .map(|p| quote!(#p))
         .unwrap_or_else(|| quote!(::wasm_bindgen::JsValue));
+    let deref_impl = (!t.no_deref).then(|| {
+        quote! {
+            impl ::core::ops::Deref for #name {
+                type Target = #deref_target;
+                fn deref(&self) -> &#deref_target { &self.obj }
+            }
+        }
+    });
     let ancestors = t.extends.iter().map(|p| {
         quote! {
             impl ::core::convert::AsRef<#p> for #name {
@@ -500,6 +505,19 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
             }
         }
 
+        // `&Type` in an `async fn` export: passed owned, so it outlives the call.
+        impl #rt::LongRefFromWasmAbi for #name {
+            type Abi = u32;
+            type Anchor = #name;
+            const LONG_REF_DESC: #rt::Desc = <#name as #rt::WasmDescribe>::DESC;
+            #[inline]
+            unsafe fn long_ref_from_abi(js: u32) -> #name {
+                #name {
+                    obj: ::wasm_bindgen::JsCast::unchecked_from_js(::wasm_bindgen::JsValue::__from_idx(js)),
+                }
+            }
+        }
+
                 impl #rt::OptionIntoWasmAbi for #name {
             #[inline]
             fn none() -> u32 { 0 }
@@ -525,10 +543,7 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
             }
         }
 
-        impl ::core::ops::Deref for #name {
-            type Target = #deref_target;
-            fn deref(&self) -> &#deref_target { &self.obj }
-        }
+        #deref_impl
 
         impl ::core::convert::AsRef<::wasm_bindgen::JsValue> for #name {
             fn as_ref(&self) -> &::wasm_bindgen::JsValue {

@@ -4,6 +4,7 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
+use wbg_core_gen::lower::{self, Param};
 
 /// One argument of a shim.
 pub struct ShimArg {
@@ -260,6 +261,21 @@ pub fn signature(parts: &mut Vec<Part>, args: &[(String, syn::Type)], ret: &syn:
     parts.push(Part::Desc(ret.clone()));
 }
 
+/// The signature that ends FUNCTION and METHOD entries: the argument count, each
+/// parameter's strings (`lower::param_strings`) and type, then the return type.
+pub fn export_signature(parts: &mut Vec<Part>, params: &[Param<syn::Type>], ret: &syn::Type) {
+    parts.push(Part::Lit(vec![params.len() as u8]));
+    for p in params {
+        let mut strings = Vec::new();
+        for s in lower::param_strings(p) {
+            str_part(&mut strings, s);
+        }
+        parts.push(Part::Lit(strings));
+        parts.push(Part::Desc(p.ty.clone()));
+    }
+    parts.push(Part::Desc(ret.clone()));
+}
+
 /// A `#[link_section = "wbg_descriptors"]` static holding one entry of `kind`.
 pub fn entry(kind: &str, parts: Vec<Part>) -> TokenStream {
     let rt = quote!(::wasm_bindgen::__rt);
@@ -378,10 +394,18 @@ pub fn crate_name() -> String {
 }
 
 /// Export names derived from Rust names, as upstream: `__wbg_counter_new`.
-pub fn export_name(prefix: &str, struct_name: &syn::Ident, member: &str) -> String {
+pub fn export_name(prefix: &str, class_key: &str, member: &str) -> String {
     format!(
         "{prefix}{}_{}",
-        struct_name.to_string().to_lowercase(),
+        class_key.to_lowercase(),
         member.trim_start_matches("r#")
     )
+}
+
+/// `u8 n, str*`: a namespace path in an entry.
+pub fn strs_part(out: &mut Vec<u8>, items: &[String]) {
+    out.push(items.len() as u8);
+    for item in items {
+        str_part(out, item);
+    }
 }

@@ -427,3 +427,26 @@ pub unsafe fn free<T>(ptr: u32, class: &str) {
         drop(unsafe { from_abi::<T>(ptr, class) });
     }
 }
+
+/// The pointer a JS object of a child class holds for its parent class
+/// (`#[wasm_bindgen(extends = P)]`): a new strong reference to the cell of the child's
+/// `parent` field. `ptr` may itself be such a pointer (a grandchild's chain).
+///
+/// # Safety
+/// See [`into_abi`]: `ptr` points at a live `WasmRefCell<C>`.
+pub unsafe fn upcast<C, P>(ptr: u32, class: &str, parent: fn(&C) -> &crate::Parent<P>) -> u32 {
+    let child = cell::<C>(ptr, class).borrow(class);
+    parent(&child).__wbg_into_abi()
+}
+
+/// Drops the strong reference [`upcast`] gave JS; refuses (throws) while a call borrows the
+/// parent value, which may be its last reference. A 0 pointer is a no-op.
+///
+/// # Safety
+/// `ptr` is 0 or came from [`upcast`] for the same `P` and was not released yet.
+pub unsafe fn release_parent<P>(ptr: u32, class: &str) {
+    if ptr != 0 {
+        cell::<P>(ptr, class).assert_not_borrowed(class);
+        drop(unsafe { std::rc::Rc::from_raw(ptr as *const WasmRefCell<P>) });
+    }
+}

@@ -131,6 +131,69 @@ pub trait RefFromWasmAbi: WasmDescribe {
     unsafe fn ref_from_abi(js: Self::Abi) -> Self::Anchor;
 }
 
+/// JS → Rust as `&Self` for an `async fn` export, whose body runs after the call returns:
+/// the anchor lives as long as the future. `LONG_REF_DESC` describes what the glue passes:
+/// an owned copy or reference where a borrow would end with the call (`&JsValue` and
+/// imported types travel as owned values), the usual borrow otherwise.
+#[diagnostic::on_unimplemented(
+    message = "`&{Self}` cannot be passed to an `async fn` export",
+    label = "not a type an `async fn` can borrow from JavaScript",
+    note = "an `async fn` export can take `&str`, `&JsValue`, number slices and imported JS types by reference; wbg does not lend exported structs to one yet: take the struct by value or a `JsValue`"
+)]
+pub trait LongRefFromWasmAbi: WasmDescribe {
+    type Abi: WasmAbi;
+    type Anchor: core::borrow::Borrow<Self> + 'static;
+    const LONG_REF_DESC: crate::describe::Desc;
+    /// # Safety
+    /// `js` must come from the generated glue for `LONG_REF_DESC`.
+    unsafe fn long_ref_from_abi(js: Self::Abi) -> Self::Anchor;
+}
+
+/// An argument of an `async fn` export taken by reference: holds `T`'s long-lived anchor
+/// and derefs to `T`.
+pub struct LongRef<T: ?Sized + LongRefFromWasmAbi>(T::Anchor);
+
+impl<T: ?Sized + LongRefFromWasmAbi> Deref for LongRef<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        core::borrow::Borrow::borrow(&self.0)
+    }
+}
+
+impl<T: ?Sized + LongRefFromWasmAbi> WasmDescribe for LongRef<T> {
+    const DESC: crate::describe::Desc = T::LONG_REF_DESC;
+}
+
+impl<T: ?Sized + LongRefFromWasmAbi> FromWasmAbi for LongRef<T> {
+    type Abi = T::Abi;
+    #[inline]
+    unsafe fn from_abi(js: T::Abi) -> Self {
+        LongRef(unsafe { T::long_ref_from_abi(js) })
+    }
+}
+
+impl LongRefFromWasmAbi for str {
+    type Abi = WasmSlice;
+    type Anchor = Box<str>;
+    // The glue already passes a copy Rust owns.
+    const LONG_REF_DESC: crate::describe::Desc = <&str as WasmDescribe>::DESC;
+    #[inline]
+    unsafe fn long_ref_from_abi(js: WasmSlice) -> Box<str> {
+        unsafe { <str as RefFromWasmAbi>::ref_from_abi(js) }
+    }
+}
+
+impl LongRefFromWasmAbi for JsValue {
+    type Abi = u32;
+    type Anchor = JsValue;
+    // Owned: a borrowed slot is released when the call returns.
+    const LONG_REF_DESC: crate::describe::Desc = <JsValue as WasmDescribe>::DESC;
+    #[inline]
+    unsafe fn long_ref_from_abi(js: u32) -> JsValue {
+        unsafe { JsValue::from_abi(js) }
+    }
+}
+
 /// JS → Rust as `&mut Self` for the duration of the call.
 #[diagnostic::on_unimplemented(
     message = "`&mut {Self}` cannot be passed from JavaScript to Rust",

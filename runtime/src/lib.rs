@@ -19,6 +19,7 @@ pub mod describe;
 mod externs;
 mod intern;
 mod ops;
+mod parent;
 mod types;
 
 #[doc(hidden)]
@@ -28,14 +29,16 @@ pub mod __rt;
 pub use cast::{JsCast, JsObject, JsStatic, JsThreadLocal};
 pub use closure::Closure;
 pub use intern::{intern, unintern};
+pub use parent::Parent;
 pub use types::Clamped;
 pub use wasm_bindgen_macro::wasm_bindgen;
 
 pub mod convert_traits {
     //! The conversion traits, for code that wants to name them.
     pub use crate::convert::{
-        FromWasmAbi, IntoWasmAbi, OptionFromWasmAbi, OptionIntoWasmAbi, OptionRefFromWasmAbi,
-        OptionRefMutFromWasmAbi, RefFromWasmAbi, RefMutFromWasmAbi, ReturnWasmAbi, WasmAbi,
+        FromWasmAbi, IntoWasmAbi, LongRefFromWasmAbi, OptionFromWasmAbi, OptionIntoWasmAbi,
+        OptionRefFromWasmAbi, OptionRefMutFromWasmAbi, RefFromWasmAbi, RefMutFromWasmAbi,
+        ReturnWasmAbi, WasmAbi,
     };
 }
 

@@ -10,7 +10,7 @@ pub use crate::convert::{
     FromWasmAbi, IntoWasmAbi, OptionFromWasmAbi, OptionIntoWasmAbi, RefFromWasmAbi,
     RefMutFromWasmAbi, ReturnWasmAbi, WasmAbi, WasmPrimitive,
 };
-pub use crate::convert::{IntoJsResult, Promising};
+pub use crate::convert::{IntoJsResult, LongRef, LongRefFromWasmAbi, Promising};
 pub use crate::describe::{Desc, EntryWriter, WasmDescribe};
 pub use crate::types::{clamped_ref_from_abi, clamped_ref_mut_from_abi, Clamped};
 pub use crate::types::{vec_of_u32_from_abi, vec_of_u32_into_abi, VectorElement};

@@ -274,6 +274,16 @@ impl<T: NumberElement> RefFromWasmAbi for [T] {
     }
 }
 
+impl<T: NumberElement + 'static> crate::convert::LongRefFromWasmAbi for [T] {
+    type Abi = WasmSlice;
+    type Anchor = Box<[T]>;
+    // The glue already passes a copy Rust owns.
+    const LONG_REF_DESC: crate::describe::Desc = <&[T] as WasmDescribe>::DESC;
+    unsafe fn long_ref_from_abi(js: WasmSlice) -> Box<[T]> {
+        unsafe { unleak(js) }
+    }
+}
+
 /// `&mut [T]` from JS: a copy the glue writes back into the JS array and then frees.
 pub struct MutSlice<T> {
     ptr: *mut T,

@@ -8,16 +8,23 @@
 //! entry   := u32 body_len, body
 //! body    := u8 VERSION, u8 kind, ...
 //!   RUNTIME  : str crate_version
-//!   FUNCTION : str export, str js_name, str docs, u8 flags, u8 nargs, (str name, type)*, type ret
-//!   STRUCT   : str js_name, str rust_name, str docs, str free_export, u8 flags
-//!   METHOD   : str export, str js_name, str docs, u8 receiver, u8 role, u8 flags, type class,
-//!              u8 nargs, (str name, type)*, type ret
-//!   ENUM     : str js_name, str docs, u8 flags, u32 n, (str name, str docs, value)*
-//!              value := u32 (numeric enum) | str (string enum, flag STRING_ENUM)
+//!   FUNCTION : str export, str js_name, u8 n, str* namespace, str docs, u8 flags, ret_doc,
+//!              u8 nargs, param*, type ret
+//!   STRUCT   : str js_name, u8 n, str* namespace, str rust_name, str docs, str free_export,
+//!              u8 flags, type parent, str upcast_export, str release_export
+//!              (parent UNIT and "" "" unless `extends`)
+//!   METHOD   : str export, str js_name, str docs, u8 receiver, u8 role, u8 flags, ret_doc,
+//!              type class, u8 nargs, param*, type ret
+//!              ret_doc := str unchecked_return_type, str return_description ("" = none)
+//!              param   := str js_name, str unchecked_param_type, str param_description, type
+//!   ENUM     : str js_name, u8 n, str* namespace, str docs, u8 flags, u32 n, (str name, str docs, value)*
+//!              value := u32 (numeric enum; the bits of an i32 with flag SIGNED_ENUM)
+//!                     | str (string enum, flag STRING_ENUM)
 //!   IMPORT_FN  : str wasm_name, u8 op, u8 flags, module, u8 n, str* namespace, str js_name,
 //!                str class_id, str js_class, u8 nargs, (str name, type)*, type ret
 //!   IMPORT_TYPE: str id, str js_class, module, u8 n, str* namespace, u8 n, str* vendor_prefixes
 //!   SNIPPET    : str path, str contents
+//!   TS_SECTION : str text   (`typescript_custom_section`, appended to the `.d.ts`)
 //!   module     := u8 kind (GLOBAL, MODULE, SNIPPET), str specifier
 //! CLOSURE : u8 mutable, u8 nargs, type*, type ret   (an argument JS lends for the call,
 //!           `dyn Fn(&A) -> R`, is REF(type A), as for an export's `&A` argument)
@@ -27,12 +34,15 @@
 //! type    := u8 tag [type | str]    (REF, REF_MUT, OPTION, SLICE wrap a type; NAMED and
 //!                                     EXTERN_TYPE have a str)
 //! ```
+//! FUNCTION, STRUCT and ENUM: `js_name` is the name qualified by the namespace
+//! (`models__Point`, the class's identity in NAMED types); `namespace` is the `js_namespace`
+//! path the export is placed under (n = 0: a top-level export).
 //! All integers are little-endian.
 
 #![no_std]
 
 /// Every entry starts with it; the generator refuses other versions.
-pub const VERSION: u8 = 9;
+pub const VERSION: u8 = 13;
 
 /// Every entry comes with an exported empty function named with this prefix: exporting it
 /// makes the linker load the object file that holds the entry even when nothing else of
@@ -55,6 +65,7 @@ pub mod kind {
     pub const IMPORT_FN: u8 = 5;
     pub const IMPORT_TYPE: u8 = 6;
     pub const SNIPPET: u8 = 7;
+    pub const TS_SECTION: u8 = 8;
 }
 
 /// Where an import comes from (`module` above).
@@ -87,10 +98,14 @@ pub mod flags {
     pub const START: u8 = 1;
     /// Every kind: leave out of the `.d.ts`.
     pub const SKIP_TYPESCRIPT: u8 = 2;
+    /// FUNCTION, METHOD: no `@param`/`@returns` tags in the JS doc comment.
+    pub const SKIP_JSDOC: u8 = 4;
     /// STRUCT: `toJSON`, `toString` and Node's inspect show the public getters.
     pub const INSPECTABLE: u8 = 1;
     /// ENUM: values are strings.
     pub const STRING_ENUM: u8 = 1;
+    /// ENUM: numeric values are `i32` (a variant is negative), written as their bits.
+    pub const SIGNED_ENUM: u8 = 4;
     /// IMPORT_FN: a JS exception becomes `Err`.
     pub const CATCH: u8 = 1;
     /// IMPORT_FN: access members on the object itself, not through the class prototype.
@@ -102,7 +117,7 @@ pub mod flags {
     /// METHOD with a `&self` / `&mut self` receiver: the export opens no borrow-log frame
     /// (a field accessor, which holds no borrow while anything can throw), so the glue has
     /// nothing to unwind.
-    pub const NO_FRAME: u8 = 4;
+    pub const NO_FRAME: u8 = 8;
 }
 
 /// METHOD: how the method takes `self`.
@@ -156,16 +171,16 @@ pub mod tag {
 
 /// Everything that defines the layout, in one string for the fingerprint.
 pub const LAYOUT: &str = concat!(
-    "v9;section=wbg_descriptors;entry=u32len,u8version,u8kind;str=u32len+utf8;",
-    "kind:RUNTIME=0(str),FUNCTION=1(str,str,str,u8flags,u8n,(str,type)*,type),",
-    "STRUCT=2(str,str,str,str,u8flags),METHOD=3(str,str,str,u8recv,u8role,u8flags,type,u8n,(str,type)*,type),",
-    "ENUM=4(str,str,u8flags,u32n,(str,str,u32|str)*),",
+    "v13;section=wbg_descriptors;entry=u32len,u8version,u8kind;str=u32len+utf8;",
+    "kind:RUNTIME=0(str),FUNCTION=1(str,str,u8n,str*,str,u8flags,str,str,u8n,(str,str,str,type)*,type),",
+    "STRUCT=2(str,u8n,str*,str,str,str,u8flags,type,str,str),METHOD=3(str,str,str,u8recv,u8role,u8flags,str,str,type,u8n,(str,str,str,type)*,type),",
+    "ENUM=4(str,u8n,str*,str,u8flags,u32n,(str,str,u32|str)*),",
     "IMPORT_FN=5(str,u8op,u8flags,module,u8n,str*,str,str,str,u8n,(str,type)*,type),",
-    "IMPORT_TYPE=6(str,str,module,u8n,str*,u8n,str*),SNIPPET=7(str,str);module=u8kind,str;",
+    "IMPORT_TYPE=6(str,str,module,u8n,str*,u8n,str*),SNIPPET=7(str,str),TS_SECTION=8(str);module=u8kind,str;",
     "modulekind:GLOBAL=0,MODULE=1,SNIPPET=2;",
     "op:FUNCTION=0,CONSTRUCTOR=1,METHOD=2,STATIC_METHOD=3,GETTER=4,SETTER=5,STATIC_GETTER=6,STATIC_SETTER=7,",
     "INDEXING_GETTER=8,INDEXING_SETTER=9,INDEXING_DELETER=10,STATIC_VALUE=11,INSTANCE_OF=12;",
-    "flags:START=1,SKIP_TYPESCRIPT=2,INSPECTABLE=1,STRING_ENUM=1,CATCH=1,STRUCTURAL=2,VARIADIC=4,FINAL=8,NO_FRAME=4;",
+    "flags:START=1,SKIP_TYPESCRIPT=2,SKIP_JSDOC=4,INSPECTABLE=1,STRING_ENUM=1,SIGNED_ENUM=4,CATCH=1,STRUCTURAL=2,VARIADIC=4,FINAL=8,NO_FRAME=8;",
     "recv:NONE=0,REF=1,REF_MUT=2,VALUE=3;role:METHOD=0,CONSTRUCTOR=1,GETTER=2,SETTER=3;",
     "tag:UNIT=0,I8=1,U8=2,I16=3,U16=4,I32=5,U32=6,I64=7,U64=8,F32=9,F64=10,BOOL=11,CHAR=12,",
     "STRING=13,EXTERNREF=14,ISIZE=15,USIZE=16,NAMED=17(str),EXTERN_TYPE=18(str),",
@@ -192,7 +207,7 @@ mod tests {
         assert!(super::LAYOUT.starts_with(&format!("v{};", super::VERSION)));
         assert_eq!(
             fnv1a(super::LAYOUT),
-            10877088013965953607,
+            13908422649609810888,
             "layout changed; see the comment on this test"
         );
     }

@@ -206,6 +206,24 @@ for (const target of TARGETS) {
       assert.doesNotMatch(dts, /not_in_typescript/);
       assert.equal(m.not_in_typescript(), 8);
       assert.doesNotMatch(js, /\beval\(|new Function/);
+      // skip_jsdoc: the Rust doc comment with its own tags, no generated ones.
+      assert.match(js, /\/\*\*\n \* Hand-written tags\.\n \*\n \* @param \{number\} value - what to double\n \* @returns \{number\} twice `value`\n \*\/\n(export )?function documented_by_hand\(value\)/);
+      assert.equal(m.documented_by_hand(21), 42);
+    });
+
+    test('unchecked_return_type, return_description and parameter options in the .d.ts and JSDoc', () => {
+      const dir = outDir('basics', target);
+      const js = readFileSync(path.join(dir, target === 'bundler' ? 'basics_bg.js' : 'basics.js'), 'utf8');
+      const dts = readFileSync(path.join(dir, 'basics.d.ts'), 'utf8');
+      assert.deepEqual(m.scale_point({ x: 2 }, 3), { x: 6 });
+      assert.match(dts, /\/\*\*\n \* Scales a point given as a plain object\.\n \* @param rawPoint - an object with a numeric `x`\n \* @returns the scaled point\n \*\/\nexport function scale_point\(rawPoint: \{ x: number \}, by: number\): \{ x: number \};/);
+      // typescript_custom_section: each text once, as written.
+      assert.match(dts, /\n\/\*\* A point as `scale_point` takes it\. \*\/\nexport interface Point \{ x: number \}\n/);
+      assert.match(dts, /\nexport type Label = `label:\$\{string\}`;\n/);
+      assert.match(dts, /\nexport type Scale = number;\n/);
+      assert.equal(dts.split('export interface Point').length, 2);
+      assert.doesNotMatch(js, /interface Point/);
+      assert.match(js, / \* @param \{\{ x: number \}\} rawPoint - an object with a numeric `x`\n \* @param \{number\} by\n \* @returns \{\{ x: number \}\} the scaled point\n \*\/\n(export )?function scale_point\(rawPoint, by\)/);
     });
   });
 

@@ -455,6 +455,24 @@ for (const target of TARGETS) {
       assert.equal(m.drop_count(), before + 1);
     });
 
+    test('skip_jsdoc keeps the Rust doc comment and drops the generated tags', () => {
+      const js = readFileSync(path.join(outDir('classes', target), target === 'bundler' ? 'classes_bg.js' : 'classes.js'), 'utf8');
+      const h = new m.HandDocumented(1);
+      assert.equal(h.add(2), 3);
+      assert.equal(h.value, 3);
+      h.free();
+      assert.match(js, /\/\*\*\n     \* Adds `by`\.\n     \*\n     \* @param \{number\} by - how much to add\n     \*\/\n    add\(by\) \{/);
+      assert.match(js, /\/\*\*\n     \* @type \{number\} the stored value\n     \*\/\n    get value\(\) \{/);
+      assert.match(js, /\/\*\*\n     \* Generated tags\.\n     \* @returns \{number\}\n     \*\/\n    get plain\(\) \{/);
+         // unchecked_return_type, return_description and a renamed, described parameter.
+      const t = new m.HandDocumented(4);
+      assert.equal(t.tagged(1), 'v5');
+      t.free();
+      assert.match(js, /     \* @param \{number\} extraValue - added first\n     \* @returns \{`v\$\{number\}`\} `v` then the value\n     \*\/\n    tagged\(extraValue\) \{/);
+      const dts = readFileSync(path.join(outDir('classes', target), 'classes.d.ts'), 'utf8');
+      assert.match(dts, /  \/\*\*\n   \* The value as a tagged string\.\n   \* @param extraValue - added first\n   \* @returns `v` then the value\n   \*\/\n  tagged\(extraValue: number\): `v\$\{number\}`;/);
+    });
+
     test('.d.ts declares classes and enums', () => {
       const dts = readFileSync(path.join(outDir('classes', target), 'classes.d.ts'), 'utf8');
       assert.match(dts, /\/\*\*\n \* Counts up in steps\.\n \*\/\nexport class Counter \{\n/);

@@ -235,7 +235,7 @@ for (const target of TARGETS) {
       assert.equal(bar.property, -1, 'the own property is untouched');
     });
 
-    test('final reads the prototype\'s method and accessors once, when the glue loads; the default reads the object at every call', () => {
+    test('final reads the class prototype at each call (the object\'s own members do not hide it); the default reads the object', () => {
       const bar = m.make_bar(8);
       const proto = Object.getPrototypeOf(bar);
       const saved = ['describe', 'label', 'property'].map((k) => [k, Object.getOwnPropertyDescriptor(proto, k)]);
@@ -247,17 +247,16 @@ for (const target of TARGETS) {
       });
       Object.defineProperty(proto, 'property', {
         get() { return -7; },
-        set() { throw new Error('the replaced property setter ran'); },
+        set(v) { this._property = -v; },
         configurable: true,
       });
       try {
-        assert.equal(m.describe_ways(bar), 'default=replaced p final=p: 8 structural=replaced p | label=replaced label js_name=replaced label structural=replaced label');
-        assert.equal(m.describe_through_final_block(bar), 'b: 8', '`final` on the extern block');
-        // The default setter and getter of `label` are the replacements; `final`
-        // `property` still has the class's own.
-        assert.equal(m.accessors_by_js_name(bar, 'x', 5), 'replaced label|5');
+        // Every way sees the replaced prototype: `final` does not keep what was there at load.
+        assert.equal(m.describe_ways(bar), 'default=replaced p final=replaced p structural=replaced p | label=replaced label js_name=replaced label structural=replaced label');
+        assert.equal(m.describe_through_final_block(bar), 'replaced b', '`final` on the extern block');
+        assert.equal(m.accessors_by_js_name(bar, 'x', 5), 'replaced label|-7');
         assert.equal(bar._label, 'replaced:x');
-        assert.equal(bar._property, 5);
+        assert.equal(bar._property, -5);
       } finally {
         // The class may be shared with another target's glue.
         for (const [k, d] of saved) Object.defineProperty(proto, k, d);
@@ -276,6 +275,10 @@ for (const target of TARGETS) {
       assert.equal(e.message, 'boom');
       assert.equal(m.is_text('a string'), true);
       assert.equal(m.is_text(42), false);
+    });
+
+    test('no_deref leaves Deref to the type itself; AsRef<JsValue> stays', () => {
+      assert.equal(m.no_deref_own_target(), 'its own deref; len 1; JsValue([7])');
     });
 
     test('an Option static of a missing global is None, not a ReferenceError', () => {

@@ -69,6 +69,23 @@ for (const [target, load] of Object.entries(LOADERS)) {
       assert.throws(() => c.increment(), /already freed/);
     });
   });
+
+  describe(`namespaces (${target})`, () => {
+    let m;
+    before(async () => { m = await load('namespaces'); });
+
+    test('functions, classes and enums through their namespace objects', () => {
+      assert.equal(m.calc.add(2, 3), 5);
+      assert.equal(m.calc.float.half(5), 2.5);
+      assert.equal(m.calc.float.sign(-1), m.calc.Sign.Negative);
+      const t = new m.models.Tally(1);
+      assert.equal(t.bump(), 2);
+      assert.ok(m.models.maybe_tally(1) instanceof m.models.Tally);
+      assert.equal(m.shapes['3d'].origin().x, 0);
+      assert.notEqual(m.small.Box, m.big.Box);
+      assert.equal(m.Tally, undefined);
+    });
+  });
 }
 
 describe('deno', () => {

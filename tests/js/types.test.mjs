@@ -190,6 +190,26 @@ for (const target of TARGETS) {
       assert.deepEqual(m.vec_string([]), []);
     });
 
+    test('an enum with negative values holds i32s', () => {
+      assert.deepEqual(
+        [m.Signed.Min, m.Signed.Minus, m.Signed.Zero, m.Signed.Max],
+        [-2147483648, -1, 0, 2147483647],
+      );
+      assert.equal(m.Signed[-1], 'Minus');
+      assert.equal(m.id_signed(m.Signed.Minus), -1);
+      assert.equal(m.signed_value(m.Signed.Min), -2147483648);
+      assert.equal(m.signed_value(m.Signed.Max), 2147483647);
+      assert.equal(m.signed_below(m.Signed.Zero), m.Signed.Minus);
+      assert.equal(m.signed_below(m.Signed.Minus), m.Signed.Min);
+      assert.equal(m.signed_below(m.Signed.Max), undefined);
+      assert.equal(m.opt_signed(undefined), undefined);
+      assert.equal(m.opt_signed(m.Signed.Min), -2147483648);
+      assert.equal(m.opt_signed(m.Signed.Zero), 0);
+      assert.deepEqual(m.vec_signed([m.Signed.Max, m.Signed.Min, m.Signed.Minus]), [2147483647, -2147483648, -1]);
+      assert.throws(() => m.id_signed(1), { name: 'TypeError' });
+      assert.throws(() => m.id_signed(4294967295), { name: 'TypeError' });
+    });
+
     test('u128 and i128 are bigint', () => {
       for (const v of [0n, 1n, (1n << 64n) + 5n, (1n << 128n) - 1n]) assert.equal(m.id_u128(v), v);
       for (const v of [0n, -1n, -(1n << 127n), (1n << 127n) - 1n, -(1n << 64n)]) assert.equal(m.id_i128(v), v);
@@ -295,6 +315,11 @@ for (const target of TARGETS) {
       assert.equal(await p, 42);
       await assert.rejects(m.reject_later('nope'), (e) => e instanceof Error && e.message === 'nope');
       assert.equal(await m.plain_async(), 'no result type');
+      const first = m.borrowed_across_await('ä', new Uint8Array([1, 2]), { k: 1 });
+      const second = m.borrowed_across_await('b', new Uint8Array([3]), 'other');
+      assert.equal(m.imports_round_trip(), 'ok', 'other calls lend values while the futures wait');
+      assert.equal(await first, 'ä [1, 2] JsValue(Object({"k":1}))');
+      assert.equal(await second, 'b [3] JsValue("other")');
       const thrown = { why: 'rejected' };
       assert.equal(await m.await_rejection(Promise.reject(thrown)), thrown);
       assert.equal(await m.await_rejection(Promise.resolve(3)), 'resolved JsValue(3)');
@@ -335,6 +360,8 @@ for (const target of TARGETS) {
         'export function vec_string(x: string[]): string[];',
         'export function vec_thing(x: Thing[]): Thing[];',
         'export function vec_fruit(x: Fruit[]): Fruit[];',
+        '  Minus = -1,',
+        'export function opt_signed(x?: Signed | null): Signed | undefined;',
         'export function clamped(x: Uint8ClampedArray): Uint8ClampedArray;',
         'export function clamped_sum(x: Uint8ClampedArray): number;',
         'export function clamped_invert(x: Uint8ClampedArray): void;',
@@ -347,6 +374,7 @@ for (const target of TARGETS) {
         'export function checked(fail: boolean): string;',
         'export function double_later(x: number): Promise<number>;',
         'export function plain_async(): Promise<string>;',
+        'export function borrowed_across_await(name: string, bytes: Uint8Array, value: any): Promise<string>;',
         'export function buffer_ptr(): number;',
         'export function counter_new(start: number): number;',
         'export function byte_read(p: number): number;',

@@ -54,6 +54,8 @@ pub struct Finding {
     pub start: Pos,
     pub end: Pos,
     pub code: &'static str,
+    /// Errors fail the check; warnings (what wasm-bindgen only lints) are shown but do not.
+    pub is_error: bool,
     pub message: String,
     /// The text of the line `start` is on.
     pub source_line: String,
@@ -86,21 +88,37 @@ pub fn run(args: &CheckArgs, ui: &Ui) -> Result<Exit, Failure> {
         Err(StdoutError::Io(e)) => return Err(Failure::io(format!("cannot write output: {e}"))),
     }
     let elapsed = started.elapsed().as_secs_f64();
-    if findings.is_empty() {
+    let errors = findings.iter().filter(|f| f.is_error).count();
+    let warnings = findings.len() - errors;
+    if errors == 0 {
+        let found = if warnings == 0 {
+            "no problems".to_string()
+        } else {
+            plural(warnings, "warning")
+        };
         ui.status(
             "Finished",
             &format!(
-                "{} checked in {elapsed:.2}s: no problems",
+                "{} checked in {elapsed:.2}s: {found}",
                 plural(files.len(), "file")
             ),
         );
         return Ok(Exit::Success);
     }
-    let mut with_problems: Vec<&str> = findings.iter().map(|f| f.file.as_str()).collect();
+    let mut with_problems: Vec<&str> = findings
+        .iter()
+        .filter(|f| f.is_error)
+        .map(|f| f.file.as_str())
+        .collect();
     with_problems.dedup();
+    let and_warnings = if warnings == 0 {
+        String::new()
+    } else {
+        format!(" (and {})", plural(warnings, "warning"))
+    };
     ui.error(&format!(
-        "{} in {} of {} files checked",
-        plural(findings.len(), "problem"),
+        "{}{and_warnings} in {} of {} files checked",
+        plural(errors, "problem"),
         with_problems.len(),
         files.len()
     ));
@@ -186,6 +204,7 @@ fn locate(d: &Diagnostic, file: &str, lines: &[&str]) -> Finding {
         start,
         end,
         code: d.code,
+        is_error: d.is_error(),
         message: d.message.clone(),
         source_line: lines
             .get(start.line - 1)

@@ -30,6 +30,8 @@ pub fn print(findings: &[Finding], format: Format, out: &mut Stdout) -> Result<(
 ///   |
 ///   = help: replace with `js_name`
 /// ```
+///
+/// A warning starts with `warning:` and is underlined in yellow.
 pub fn human(f: &Finding, color: bool) -> String {
     let paint = |style: &str, text: &str| {
         if color {
@@ -55,9 +57,14 @@ pub fn human(f: &Finding, color: bool) -> String {
         line_chars + 1
     };
     let width = end_column.saturating_sub(f.start.column).max(1);
+    let (label, style) = if f.is_error {
+        ("error", "1;31")
+    } else {
+        ("warning", "1;33")
+    };
     let mut out = format!(
         "{}: {}\n{pad}{} {}:{}:{}\n{pad} {bar}\n{} {bar} {}\n{pad} {bar} {lead}{}\n",
-        paint("1;31", "error"),
+        paint(style, label),
         paint("1", &f.message),
         paint("1;34", "-->"),
         f.file,
@@ -65,7 +72,7 @@ pub fn human(f: &Finding, color: bool) -> String {
         f.start.column,
         paint("1;34", &line_no),
         f.source_line,
-        paint("1;31", &"^".repeat(width)),
+        paint(style, &"^".repeat(width)),
     );
     if let Some(fix) = &f.fix {
         out.push_str(&format!(
@@ -98,7 +105,7 @@ pub fn json_line(f: &Finding) -> String {
         "file": f.file,
         "start": position(f.start),
         "end": position(f.end),
-        "severity": "error",
+        "severity": if f.is_error { "error" } else { "warning" },
         "code": f.code,
         "message": f.message,
         "fix": fix,
@@ -107,9 +114,11 @@ pub fn json_line(f: &Finding) -> String {
 }
 
 /// `::error file=src/lib.rs,line=3,col=16,endLine=3,endColumn=22,title=wbg unknown-option::...`
+/// (`::warning ...` for a warning).
 pub fn github(f: &Finding) -> String {
     format!(
-        "::error file={},line={},col={},endLine={},endColumn={},title={}::{}",
+        "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+        if f.is_error { "error" } else { "warning" },
         escape_property(&f.file),
         f.start.line,
         f.start.column,
@@ -149,6 +158,7 @@ mod tests {
                 column: end.1,
             },
             code: "unknown-option",
+            is_error: true,
             message: "100% wrong, really: a\nb".into(),
             source_line: source_line.into(),
             fix: None,

@@ -4,7 +4,7 @@
 use super::schema::{self, kind, tag};
 use super::{
     Arg, Enum, EnumValue, Function, ImportFn, ImportModule, ImportOp, ImportType, Method, Module,
-    Receiver, Role, Snippet, Struct, Type, Variant,
+    ParentLink, Receiver, Role, Snippet, Struct, Type, Variant,
 };
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -178,6 +178,10 @@ pub fn decode_section(bytes: &[u8]) -> Result<Module, DecodeError> {
                 let contents = r.str().map_err(|e| shift(e, start))?;
                 module.snippets.push(Snippet { path, contents });
             }
+            kind::TS_SECTION => {
+                let text = r.str().map_err(|e| shift(e, start))?;
+                module.ts_sections.push(text);
+            }
             other => {
                 let what = format!("unknown entry kind {other}");
                 return Err(shift(DecodeError::Damaged { what, offset: 1 }, start));
@@ -203,6 +207,8 @@ pub fn decode_section(bytes: &[u8]) -> Result<Module, DecodeError> {
     module.import_types.dedup();
     module.snippets.sort_by(|a, b| a.path.cmp(&b.path));
     module.snippets.dedup();
+    module.ts_sections.sort();
+    module.ts_sections.dedup();
     Ok(module)
 }
 
@@ -252,24 +258,60 @@ fn args(r: &mut Reader<'_>) -> Result<Vec<Arg>, DecodeError> {
     for _ in 0..n {
         let name = r.str()?;
         let ty = r.ty(0)?;
-        out.push(Arg { name, ty });
+        out.push(Arg::new(name, ty));
     }
     Ok(out)
 }
 
+/// The arguments of an export: name, `unchecked_param_type`, `param_description`, type.
+fn export_args(r: &mut Reader<'_>) -> Result<Vec<Arg>, DecodeError> {
+    let n = r.u8()?;
+    let mut out = Vec::with_capacity(n as usize);
+    for _ in 0..n {
+        let name = r.str()?;
+        let ts_type = optional(r.str()?);
+        let description = optional(r.str()?);
+        let ty = r.ty(0)?;
+        out.push(Arg {
+            name,
+            ty,
+            ts_type,
+            description,
+        });
+    }
+    Ok(out)
+}
+
+/// An optional string of an entry: empty when absent.
+fn optional(s: String) -> Option<String> {
+    (!s.is_empty()).then_some(s)
+}
+
 fn structure(r: &mut Reader<'_>) -> Result<Struct, DecodeError> {
     let js_name = r.str()?;
+    let namespace = strs(r)?;
     let rust_name = r.str()?;
     let docs = docs(r.str()?);
     let free_export = r.str()?;
     let flags = r.u8()?;
+    let parent_ty = r.ty(0)?;
+    let upcast_export = r.str()?;
+    let release_export = r.str()?;
+    // Whether the parent is an exported struct is the glue's question (it has the module).
+    let parent = (parent_ty != Type::Unit).then_some(ParentLink {
+        class: parent_ty,
+        upcast_export,
+        release_export,
+    });
     Ok(Struct {
         js_name,
+        namespace,
         rust_name,
         docs,
         free_export,
         inspectable: flags & schema::flags::INSPECTABLE != 0,
         skip_typescript: flags & schema::flags::SKIP_TYPESCRIPT != 0,
+        parent,
     })
 }
 
@@ -305,6 +347,8 @@ fn method(r: &mut Reader<'_>) -> Result<Method, DecodeError> {
         }
     };
     let flags = r.u8()?;
+    let ret_ts_type = optional(r.str()?);
+    let ret_description = optional(r.str()?);
     let at = r.pos;
     let class = match r.ty(0)? {
         Type::Named(name) => name,
@@ -315,9 +359,11 @@ fn method(r: &mut Reader<'_>) -> Result<Method, DecodeError> {
             })
         }
     };
-    let args = args(r)?;
+    let args = export_args(r)?;
     let ret = r.ty(0)?;
     Ok(Method {
+        ret_ts_type,
+        ret_description,
         class,
         export,
         js_name,
@@ -327,6 +373,7 @@ fn method(r: &mut Reader<'_>) -> Result<Method, DecodeError> {
         skip_typescript: flags & schema::flags::SKIP_TYPESCRIPT != 0,
         opens_frame: matches!(receiver, Receiver::Ref | Receiver::RefMut)
             && flags & schema::flags::NO_FRAME == 0,
+        skip_jsdoc: flags & schema::flags::SKIP_JSDOC != 0,
         args,
         ret,
     })
@@ -334,10 +381,12 @@ fn method(r: &mut Reader<'_>) -> Result<Method, DecodeError> {
 
 fn enumeration(r: &mut Reader<'_>) -> Result<Enum, DecodeError> {
     let js_name = r.str()?;
+    let namespace = strs(r)?;
     let enum_docs = docs(r.str()?);
     let flags = r.u8()?;
     let n = r.u32()?;
     let string = flags & schema::flags::STRING_ENUM != 0;
+    let signed = flags & schema::flags::SIGNED_ENUM != 0;
     let mut variants = Vec::new();
     for _ in 0..n {
         let name = r.str()?;
@@ -345,12 +394,18 @@ fn enumeration(r: &mut Reader<'_>) -> Result<Enum, DecodeError> {
         let value = if string {
             EnumValue::String(r.str()?)
         } else {
-            EnumValue::Number(r.u32()?)
+            let bits = r.u32()?;
+            EnumValue::Number(if signed {
+                i64::from(bits as i32)
+            } else {
+                i64::from(bits)
+            })
         };
         variants.push(Variant { name, docs, value });
     }
     Ok(Enum {
         js_name,
+        namespace,
         docs: enum_docs,
         variants,
         skip_typescript: flags & schema::flags::SKIP_TYPESCRIPT != 0,
@@ -447,19 +502,17 @@ fn import_type(r: &mut Reader<'_>) -> Result<ImportType, DecodeError> {
 fn function(r: &mut Reader<'_>) -> Result<Function, DecodeError> {
     let export = r.str()?;
     let js_name = r.str()?;
+    let namespace = strs(r)?;
     let docs = r.str()?;
     let flags = r.u8()?;
-    let nargs = r.u8()?;
-    let mut args = Vec::with_capacity(nargs as usize);
-    for _ in 0..nargs {
-        let name = r.str()?;
-        let ty = r.ty(0)?;
-        args.push(Arg { name, ty });
-    }
+    let ret_ts_type = optional(r.str()?);
+    let ret_description = optional(r.str()?);
+    let args = export_args(r)?;
     let ret = r.ty(0)?;
     Ok(Function {
         export,
         js_name,
+        namespace,
         docs: if docs.is_empty() {
             Vec::new()
         } else {
@@ -467,8 +520,11 @@ fn function(r: &mut Reader<'_>) -> Result<Function, DecodeError> {
         },
         start: flags & schema::flags::START != 0,
         skip_typescript: flags & schema::flags::SKIP_TYPESCRIPT != 0,
+        skip_jsdoc: flags & schema::flags::SKIP_JSDOC != 0,
         args,
         ret,
+        ret_ts_type,
+        ret_description,
     })
 }
 
@@ -492,9 +548,15 @@ mod tests {
         let mut b = vec![schema::VERSION, kind::FUNCTION];
         b.extend(s("greet"));
         b.extend(s("greet"));
+        b.push(0);
         b.extend(s("Says hello."));
-        b.extend([0, 1]);
+        b.push(0);
+        b.extend(s("string"));
+        b.extend(s("the greeting"));
+        b.push(1);
         b.extend(s("name"));
+        b.extend(s(""));
+        b.extend(s("who to greet"));
         b.extend([tag::REF, tag::STRING]);
         b.push(tag::STRING);
         entry(b)
@@ -508,7 +570,11 @@ mod tests {
         assert_eq!(f.js_name, "greet");
         assert_eq!(f.docs, vec!["Says hello."]);
         assert_eq!(f.args[0].ty, Type::Ref(Box::new(Type::String)));
+        assert_eq!(f.args[0].ts_type, None);
+        assert_eq!(f.args[0].description.as_deref(), Some("who to greet"));
         assert_eq!(f.ret, Type::String);
+        assert_eq!(f.ret_ts_type.as_deref(), Some("string"));
+        assert_eq!(f.ret_description.as_deref(), Some("the greeting"));
     }
 
     #[test]
@@ -525,15 +591,13 @@ mod tests {
 
     #[test]
     fn other_version_names_both() {
-        let mut runtime = vec![schema::VERSION + 1, kind::RUNTIME];
+        let other = schema::VERSION + 1;
+        let mut runtime = vec![other, kind::RUNTIME];
         runtime.extend(s("0.2.999"));
         let err = decode_section(&entry(runtime)).unwrap_err();
         let msg = err.to_string();
         assert!(
-            msg.contains(&format!(
-                "schema v{} (wasm-bindgen crate 0.2.999)",
-                schema::VERSION + 1
-            )),
+            msg.contains(&format!("schema v{other} (wasm-bindgen crate 0.2.999)")),
             "{msg}"
         );
         assert!(
@@ -547,12 +611,16 @@ mod tests {
         let mut b = vec![schema::VERSION, kind::FUNCTION];
         b.extend(s("f"));
         b.extend(s("f"));
+        b.push(0);
         b.extend(s(""));
-        b.extend([0, 0, 200]);
+        b.push(0);
+        b.extend(s(""));
+        b.extend(s(""));
+        b.extend([0, 200]);
         let err = decode_section(&entry(b)).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "damaged wbg descriptor section: unknown type tag 200 at byte 22"
+            "damaged wbg descriptor section: unknown type tag 200 at byte 31"
         );
     }
 }

@@ -29,19 +29,44 @@ pub fn class_unwrap_import(js_class: &str) -> String {
 pub const CLASS_UNWRAP_IMPORT_PREFIX: &str = "__wbindgen_class_unwrap_";
 
 /// The discriminant Rust reserves for `None` of a numeric enum: one past the largest value,
-/// or the smallest unused value when that would overflow. The macro and the glue both call
-/// this.
-pub fn enum_hole(values: impl Iterator<Item = u32>) -> u32 {
-    let mut values: Vec<u32> = values.collect();
+/// or the smallest unused non-negative value when that would overflow the enum's type
+/// (`i32` once a value is negative, else `u32`). The macro and the glue both call this.
+pub fn enum_hole(values: impl Iterator<Item = i64>) -> i64 {
+    let mut values: Vec<i64> = values.collect();
     values.sort_unstable();
+    let top = if values.first().is_some_and(|&v| v < 0) {
+        i64::from(i32::MAX)
+    } else {
+        i64::from(u32::MAX)
+    };
     match values.last() {
         None => 0,
-        Some(&max) if max < u32::MAX => max + 1,
+        Some(&max) if max < top => max + 1,
         Some(_) => (0..)
-            .zip(values.iter())
-            .find(|(i, v)| *i != **v)
-            .map_or(values.len() as u32, |(i, _)| i),
+            .find(|n| values.binary_search(n).is_err())
+            .expect("fewer than 2^32 variants"),
     }
+}
+
+/// The name an export is known by inside the module (its glue binding, the class and enum
+/// identity in `Type::Named`, its `.d.ts` declaration): the JS name, prefixed by its
+/// `js_namespace` path joined with `__` (`models__Point`), as in wasm-bindgen, so two
+/// classes of one name in different namespaces stay apart. Without a namespace, the JS
+/// name itself.
+pub fn qualified_name(namespace: &[String], js_name: &str) -> String {
+    let mut out = String::new();
+    for part in namespace {
+        out.push_str(part);
+        out.push_str("__");
+    }
+    out.push_str(js_name);
+    out
+}
+
+/// The name under the namespace object: `qualified_name`'s inverse.
+pub fn leaf_name<'a>(namespace: &[String], qualified: &'a str) -> &'a str {
+    let prefix_len: usize = namespace.iter().map(|p| p.len() + 2).sum();
+    qualified.get(prefix_len..).unwrap_or(qualified)
 }
 
 /// A type as it crosses the boundary.
@@ -158,30 +183,72 @@ impl std::fmt::Display for Type {
 pub struct Function {
     /// The wasm export that implements it.
     pub export: String,
+    /// `qualified_name` of the JS name: what the glue binds it to.
     pub js_name: String,
+    /// `js_namespace`: the objects it is exported under (empty: a top-level export).
+    pub namespace: Vec<String>,
     pub docs: Vec<String>,
     pub start: bool,
     pub skip_typescript: bool,
+    /// No `@param`/`@returns` tags in the JS doc comment (`skip_jsdoc`).
+    pub skip_jsdoc: bool,
     pub args: Vec<Arg>,
     pub ret: Type,
+    /// `unchecked_return_type`: written instead of the derived TypeScript type.
+    pub ret_ts_type: Option<String>,
+    /// `return_description`.
+    pub ret_description: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Arg {
     pub name: String,
     pub ty: Type,
+    /// `unchecked_param_type` of an export's parameter.
+    pub ts_type: Option<String>,
+    /// `param_description` of an export's parameter.
+    pub description: Option<String>,
+}
+
+impl Arg {
+    /// An argument with nothing but its name and type (imports, closures).
+    pub fn new(name: impl Into<String>, ty: Type) -> Arg {
+        Arg {
+            name: name.into(),
+            ty,
+            ts_type: None,
+            description: None,
+        }
+    }
 }
 
 /// An exported struct, seen from JS as a class.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Struct {
+    /// `qualified_name` of the class name: its identity in `Type::Named` and its binding.
     pub js_name: String,
+    /// `js_namespace`: the objects the class is exported under (empty: top level).
+    pub namespace: Vec<String>,
     pub rust_name: String,
     pub docs: Vec<String>,
     /// The wasm export that drops a boxed value.
     pub free_export: String,
     pub inspectable: bool,
     pub skip_typescript: bool,
+    /// `#[wasm_bindgen(extends = Parent)]`: the parent class and its wasm exports.
+    pub parent: Option<ParentLink>,
+}
+
+/// How a child class reaches its parent: each JS instance holds one pointer per class of
+/// its chain, the ancestors' ones being `Rc`s of the `Parent<T>` cells Rust keeps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParentLink {
+    /// The parent as its descriptor gives it: `Named(js_name)` for an exported struct.
+    pub class: Type,
+    /// Child pointer -> a new strong reference to the parent's cell.
+    pub upcast_export: String,
+    /// Drops one strong reference to the parent's cell (refusing while it is borrowed).
+    pub release_export: String,
 }
 
 /// How a method receives the object.
@@ -219,13 +286,19 @@ pub struct Method {
     /// out of it: every `&self` / `&mut self` member except a plain field accessor, which
     /// holds no borrow while anything can throw (`lower::Member::opens_frame`).
     pub opens_frame: bool,
+    pub skip_jsdoc: bool,
     pub args: Vec<Arg>,
     pub ret: Type,
+    /// `unchecked_return_type`: written instead of the derived TypeScript type.
+    pub ret_ts_type: Option<String>,
+    /// `return_description`.
+    pub ret_description: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EnumValue {
-    Number(u32),
+    /// A `u32`, or an `i32` in a signed enum.
+    Number(i64),
     String(String),
 }
 
@@ -240,7 +313,10 @@ pub struct Variant {
 /// enums and the discriminant for numeric ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Enum {
+    /// `qualified_name` of the enum's name: its identity in `Type::Named` and its binding.
     pub js_name: String,
+    /// `js_namespace`: the objects the enum is exported under (empty: top level).
+    pub namespace: Vec<String>,
     pub docs: Vec<String>,
     pub variants: Vec<Variant>,
     pub skip_typescript: bool,
@@ -251,6 +327,13 @@ impl Enum {
         self.variants
             .iter()
             .any(|v| matches!(v.value, EnumValue::String(_)))
+    }
+
+    /// Values are `i32` (one is negative): wasm's `i32` reaches JS as is.
+    pub fn is_signed(&self) -> bool {
+        self.variants
+            .iter()
+            .any(|v| matches!(v.value, EnumValue::Number(n) if n < 0))
     }
 }
 
@@ -313,7 +396,8 @@ pub struct ImportFn {
     pub catch: bool,
     pub structural: bool,
     pub variadic: bool,
-    /// The prototype's method or accessor is read once when the glue loads, not per call.
+    /// Methods and accessors are the class prototype's (read at each call, whatever the
+    /// object has of its own); a function through a namespace is the one there at load.
     pub final_: bool,
     pub module: ImportModule,
     pub namespace: Vec<String>,
@@ -357,6 +441,8 @@ pub struct Module {
     pub imports: Vec<ImportFn>,
     pub import_types: Vec<ImportType>,
     pub snippets: Vec<Snippet>,
+    /// `typescript_custom_section` texts, for the `.d.ts`.
+    pub ts_sections: Vec<String>,
     /// Heap closure types, from the memory image rather than the section.
     pub closures: Vec<ClosureRecord>,
 }
@@ -377,6 +463,48 @@ impl Module {
             .iter()
             .find(|e| e.js_name == name)
             .map(NamedKind::Enum)
+    }
+
+    /// The classes `s` extends, nearest first. `Err` (a sentence) when a parent is not an
+    /// exported struct of this module or the chain loops.
+    pub fn ancestors<'a>(&'a self, s: &'a Struct) -> Result<Vec<&'a Struct>, String> {
+        let mut chain: Vec<&Struct> = Vec::new();
+        let mut child = s;
+        while let Some(link) = &child.parent {
+            let parent = match &link.class {
+                Type::Named(name) => self.structs.iter().find(|p| &p.js_name == name),
+                _ => None,
+            };
+            let Some(parent) = parent else {
+                let what = match &link.class {
+                    Type::Named(name) => format!("`{name}`"),
+                    other => other.to_string(),
+                };
+                return Err(format!(
+                    "`{}` extends {what}, which is not an exported struct of this crate",
+                    child.js_name
+                ));
+            };
+            if parent.js_name == s.js_name || chain.iter().any(|c| c.js_name == parent.js_name) {
+                return Err(format!(
+                    "`{}` is its own ancestor (the `extends` chain loops)",
+                    s.js_name
+                ));
+            }
+            chain.push(parent);
+            child = parent;
+        }
+        Ok(chain)
+    }
+
+    /// Whether the class takes part in inheritance (extends a class or is extended): its
+    /// JS objects then hold one pointer per class of their chain, and its own methods read
+    /// their class's pointer.
+    pub fn in_class_chain(&self, class: &str) -> bool {
+        self.structs.iter().any(|s| {
+            (s.parent.is_some() && s.js_name == class)
+                || matches!(&s.parent, Some(ParentLink { class: Type::Named(p), .. }) if p == class)
+        })
     }
 
     /// Methods of one class in reading order: constructor, static then instance

@@ -64,10 +64,7 @@ impl Callers {
             .args
             .iter()
             .enumerate()
-            .map(|(i, ty)| Arg {
-                name: format!("arg{i}"),
-                ty: ty.clone(),
-            })
+            .map(|(i, ty)| Arg::new(format!("arg{i}"), ty.clone()))
             .collect();
         let lead = ["data", "vtable"];
         let call = Call {

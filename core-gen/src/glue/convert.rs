@@ -6,7 +6,7 @@
 //! arguments, parameters, the return area) is the caller's business.
 
 use super::helpers::HelperSet;
-use super::js_text::{enum_values_name, typed_array};
+use super::js_text::{class_ptr, enum_values_name, typed_array};
 use crate::abi::ValType;
 use crate::descriptor::int32;
 use crate::descriptor::{Enum, EnumValue, Module, NamedKind, Type};
@@ -64,6 +64,19 @@ fn is_object_like(ty: &Type) -> bool {
     )
 }
 
+/// `x` moving into Rust as a `class`: in an `extends` chain, only if it owns a `class`
+/// value (a child object holds its parents' values shared). Empty for other classes.
+fn own_class_check(module: &Module, class: &str, x: &str, helpers: &mut HelperSet) -> String {
+    if !module.in_class_chain(class) {
+        return String::new();
+    }
+    helpers.require("inheritance");
+    format!(
+        " assertOwnClassValue({x}, {class}, {});",
+        class_ptr(x, class, true)
+    )
+}
+
 fn class_of<'m>(module: &'m Module, ty: &Type) -> Option<&'m str> {
     match ty {
         Type::Named(n) => match module.lookup(n) {
@@ -92,9 +105,9 @@ fn enum_of<'m>(module: &'m Module, ty: &Type) -> Option<&'m Enum> {
 /// The value Rust reserves for `None` of an enum: one past the largest discriminant (or
 /// variant count for string enums). The macro computes the same with
 /// `descriptor::enum_hole`.
-pub fn enum_hole(e: &Enum) -> u32 {
+pub fn enum_hole(e: &Enum) -> i64 {
     if e.is_string() {
-        return e.variants.len() as u32;
+        return e.variants.len() as i64;
     }
     crate::descriptor::enum_hole(e.variants.iter().filter_map(|v| match v.value {
         EnumValue::Number(n) => Some(n),
@@ -189,8 +202,11 @@ fn lower_plain(
         Type::Named(n) => {
             if let Some(class) = class_of(module, ty) {
                 helpers.require("classes");
+                let own = own_class_check(module, class, x, helpers);
                 return Ok(Lowered {
-                    checks: vec![format!("assertLive({x}, {class}); {x}.__assert_movable();")],
+                    checks: vec![format!(
+                        "assertLive({x}, {class});{own} {x}.__assert_movable();"
+                    )],
                     moves: vec![format!("const {tmp}_ptr = {x}.__destroy_into_raw();")],
                     values: vec![format!("{tmp}_ptr")],
                     moved: vec![format!("[{x}]")],
@@ -219,7 +235,7 @@ fn lower_plain(
                     let class = class_of(module, inner).expect("checked");
                     Ok(Lowered {
                         checks: vec![format!("assertLive({x}, {class});")],
-                        values: vec![format!("{x}.__wbg_ptr")],
+                        values: vec![class_ptr(x, class, module.in_class_chain(class))],
                         lent: vec![format!("[{x}]")],
                         ..Lowered::default()
                     })
@@ -254,13 +270,14 @@ fn lower_plain(
             if let Some(class) = class_of(module, elem) {
                 helpers.require("classes");
                 helpers.require("assertArrayOf");
+                let own = own_class_check(module, class, "moving", helpers);
                 // For a non-array `passArrayOfIndices` throws its `TypeError` before it
                 // allocates, so it serves as the check.
                 return Ok(Lowered {
                     checks: vec![
                         format!("if (!Array.isArray({x})) passArrayOfIndices({x}); // throws: not an array"),
                         format!("assertArrayOf({x}, {class});"),
-                        format!("for (const moving of {x}) {{ assertLive(moving, {class}); moving.__assert_movable(); }}"),
+                        format!("for (const moving of {x}) {{ assertLive(moving, {class});{own} moving.__assert_movable(); }}"),
                     ],
                     moves: vec![
                         format!("const {tmp}_ptr = passArrayOfIndices({x}, (v) => v.__destroy_into_raw());"),
@@ -381,9 +398,10 @@ fn lower_option(
         Type::Named(_) if class_of(module, inner).is_some() => {
             helpers.require("classes");
             let class = class_of(module, inner).expect("checked");
+            let own = own_class_check(module, class, x, helpers);
             Ok(Lowered {
                 checks: vec![format!(
-                    "if (!{none}) {{ assertLive({x}, {class}); {x}.__assert_movable(); }}"
+                    "if (!{none}) {{ assertLive({x}, {class});{own} {x}.__assert_movable(); }}"
                 )],
                 moves: vec![format!(
                     "const {tmp}_ptr = {none} ? 0 : {x}.__destroy_into_raw();"
@@ -413,9 +431,10 @@ fn lower_option(
         Type::Ref(r) | Type::RefMut(r) if class_of(module, r).is_some() => {
             helpers.require("classes");
             let class = class_of(module, r).expect("checked");
+            let ptr = class_ptr(x, class, module.in_class_chain(class));
             Ok(Lowered {
                 checks: vec![format!("if (!{none}) assertLive({x}, {class});")],
-                values: vec![format!("{none} ? 0 : {x}.__wbg_ptr")],
+                values: vec![format!("{none} ? 0 : {ptr}")],
                 lent: vec![format!("({none} ? [] : [{x}])")],
                 ..Lowered::default()
             })
@@ -586,7 +605,9 @@ pub fn lift(
             } else if let Some(class) = class_of(module, elem) {
                 format!("(i) => {class}.__wrap(i)")
             } else if let Some(e) = enum_of(module, elem) {
-                format!("(i) => {}", lift_enum(e, "i"))
+                // The indices are read as `u32`s; a signed enum's are `i32`s.
+                let i = if e.is_signed() { "(i | 0)" } else { "i" };
+                format!("(i) => {}", lift_enum(e, i))
             } else {
                 return Err(format!(
                     "`Vec` of {} is not supported",

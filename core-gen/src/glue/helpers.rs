@@ -82,6 +82,24 @@ function assertLive(obj, cls) {
 "#,
     ),
     (
+        "inheritance",
+        &[],
+        r#"// `super(wbgSuperSkip)` from a child class's constructor: the child's Rust constructor
+// already made the parent value, so the parent's JS constructor must not make another.
+const wbgSuperSkip = Symbol('wbg.superSkip');
+
+// A child object reaching a parent method through the prototype chain holds the parent's
+// value only shared (its `__wbg_ptr_<Parent>`), never as the parent's own box.
+function assertOwnClassCall(obj, own, what) {
+    if (obj.__wbg_ptr !== own) throw new TypeError(`${what} cannot be invoked through subclass prototype dispatch: this \`${obj.constructor.name}\` object owns a different Rust value (call the method of its own class)`);
+}
+
+function assertOwnClassValue(obj, cls, own) {
+    if (obj.__wbg_ptr !== own) throw new TypeError(`this \`${obj.constructor.name}\` object cannot be consumed by-value as its ancestor \`${cls.name}\`: only a \`${cls.name}\` object moves into Rust as one`);
+}
+"#,
+    ),
+    (
         "enums",
         &[],
         r#"function checkEnum(value, values, name) {
@@ -344,8 +362,9 @@ function propertySetter(proto, name) {
     (
         "captureAtLoad",
         &[],
-        r#"// A class member read once when the glue loads (`final` imports). A class missing then
-// does not stop the module loading: calling the member throws what reading it threw.
+        r#"// A function read once when the glue loads (`final` imports through a namespace). A
+// namespace missing then does not stop the module loading: calling it throws what reading
+// it threw.
 function captureAtLoad(read) {
     try {
         return read();

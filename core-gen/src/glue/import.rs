@@ -94,8 +94,8 @@ fn local_name(index: usize, position: usize, name: &str) -> String {
     }
 }
 
-/// Prototype members of `final` imports, read once when the glue loads: one `const` each,
-/// shared by every import of the same member.
+/// `final` functions reached through a namespace, read once when the glue loads: one
+/// `const` each, shared by every import of the same function.
 #[derive(Debug, Default)]
 pub struct Captures {
     /// `(const name, expression read)` in first-use order.
@@ -127,9 +127,8 @@ impl Captures {
     }
 }
 
-/// The `const` that holds a `final` import's member of `class.prototype`: `Bar_prototype_f`
-/// for a method, with `_get` or `_set` for an accessor (hover names it the same way).
-pub fn final_name(class: &str, member: &str, accessor: &str) -> String {
+/// The `const` that holds a `final` function reached through a namespace: `ns_inner_f`.
+fn capture_name(namespace: &[String], name: &str) -> String {
     let ident = |s: &str| -> String {
         s.chars()
             .map(|c| {
@@ -141,7 +140,12 @@ pub fn final_name(class: &str, member: &str, accessor: &str) -> String {
             })
             .collect()
     };
-    format!("{}_prototype_{}{accessor}", ident(class), ident(member))
+    let parts: Vec<String> = namespace
+        .iter()
+        .map(|p| ident(p))
+        .chain([ident(name)])
+        .collect();
+    parts.join("_")
 }
 
 fn specifier(module: &ImportModule) -> Option<String> {
@@ -278,15 +282,9 @@ pub fn render(
         let last = parts.pop().unwrap_or_default();
         Ok(path(&imp.module, &parts, &last, imports))
     };
-    let class_name = if imp.js_class.is_empty() {
-        class_type.as_ref().map(|ty| ty.js_class.clone()).ok()
-    } else {
-        Some(imp.js_class.replace('.', "_"))
-    };
     let mut names = GlueNames {
         imp,
         class_result: &class_result,
-        class_name: &class_name,
         imports,
         captures,
         helpers,
@@ -298,17 +296,9 @@ pub fn render(
         final_: imp.final_,
         variadic: imp.variadic,
         has_class: !(imp.class_id.is_empty() && imp.js_class.is_empty()),
+        optional: matches!(imp.ret, Type::Option(_)),
     };
-    let expr = match imp.op {
-        ImportOp::Function if imp.final_ && !imp.namespace.is_empty() => {
-            let f = final_function(imp, names.imports, names.captures, names.helpers);
-            format!("{f}({})", spread(&values, imp.variadic))
-        }
-        ImportOp::StaticValue if matches!(imp.ret, Type::Option(_)) => {
-            optional_static(imp, names.imports)
-        }
-        op => expr(op, &parts, &mut names)?,
-    };
+    let expr = expr(imp.op, &parts, &mut names)?;
     let ret = match imp.op {
         ImportOp::InstanceOf => Type::Bool,
         ImportOp::IndexingDeleter => imp.ret.clone(),
@@ -386,53 +376,6 @@ fn return_to_wasm(
     Ok((body, zero))
 }
 
-/// `final` on a function reached through a namespace: the `const` holding the function as
-/// it is when the glue loads (wasm-bindgen binds it at instantiation), whatever the
-/// namespace holds later.
-fn final_function(
-    imp: &ImportFn,
-    imports: &mut ModuleImports,
-    captures: &mut Captures,
-    helpers: &mut HelperSet,
-) -> String {
-    helpers.require("captureAtLoad");
-    let name = &imp.js_name;
-    let read = path(&imp.module, &imp.namespace, name, imports);
-    let const_name = final_name(&imp.namespace.join("_"), name, "").replacen("_prototype_", "_", 1);
-    captures.capture(const_name, read)
-}
-
-/// A global that may not exist (`static SELF: Option<Object>` for `self` in Node) reads as
-/// `undefined` instead of throwing a ReferenceError; the same through a namespace that may
-/// be missing at any step (`test.a.X`), and in a module (`m.test?.X`).
-fn optional_static(imp: &ImportFn, imports: &mut ModuleImports) -> String {
-    let name = &imp.js_name;
-    let (first, rest): (&str, Vec<&str>) = match imp.namespace.split_first() {
-        Some((first, rest)) => (
-            first.as_str(),
-            rest.iter()
-                .map(String::as_str)
-                .chain([name.as_str()])
-                .collect(),
-        ),
-        None => (name.as_str(), Vec::new()),
-    };
-    let mut chain = path(&imp.module, &[], first, imports);
-    for part in rest {
-        let p = prop(part);
-        chain.push_str(&if p.starts_with('.') {
-            format!("?{p}")
-        } else {
-            format!("?.{p}")
-        });
-    }
-    if imp.module == ImportModule::Global {
-        format!("(typeof {first} === 'undefined' ? undefined : {chain})")
-    } else {
-        chain
-    }
-}
-
 /// The values joined for a call, the last spread (`...rest`) when `variadic`.
 fn spread(vals: &[String], variadic: bool) -> String {
     let mut vals = vals.to_vec();
@@ -456,6 +399,8 @@ pub struct Parts<'a> {
     pub variadic: bool,
     /// Statics are members of the class rather than of the namespace.
     pub has_class: bool,
+    /// The result is an `Option`: a static whose global is missing reads as `undefined`.
+    pub optional: bool,
 }
 
 /// The names an import's expression uses, resolved where it is rendered: the glue imports
@@ -465,11 +410,18 @@ pub trait Names {
     fn class(&mut self) -> Result<String, String>;
     /// `ns.name` for a name reached through the import's module and namespace.
     fn path(&mut self, name: &str) -> String;
-    /// The name of the `const` holding a `final` member (`accessor`: "", "_get" or
-    /// "_set") of the class's prototype, read once by `read`.
-    fn captured(&mut self, accessor: &str, read: String) -> Result<String, String>;
     /// Notes that the expression calls the glue helper `name`.
     fn helper(&mut self, _name: &'static str) {}
+    /// A `final` function: the glue reads it once at load when it is reached through a
+    /// namespace; otherwise (and in hover) it is the path.
+    fn final_function(&mut self, name: &str) -> String {
+        self.path(name)
+    }
+    /// An `Option` static: the glue reads a missing global (or namespace step) as
+    /// `undefined`; hover spells the path.
+    fn optional_static(&mut self, name: &str) -> String {
+        self.path(name)
+    }
 }
 
 /// The JS expression of an import (`new C(...)`, `this.f(...)`, `C_prototype_f.call(this)`,
@@ -487,17 +439,15 @@ pub fn expr(op: ImportOp, p: &Parts<'_>, names: &mut dyn Names) -> Result<String
         format!("{f}.call({})", args.collect::<Vec<_>>().join(", "))
     };
     Ok(match op {
+        ImportOp::Function if p.final_ => {
+            format!("{}({})", names.final_function(name), spread(p.values))
+        }
         ImportOp::Function => format!("{}({})", names.path(name), spread(p.values)),
         ImportOp::Constructor => format!("new {}({})", names.class()?, spread(p.values)),
         ImportOp::StaticMethod => {
             format!("{}{}({})", names.class()?, prop(name), spread(p.values))
         }
         ImportOp::Method if p.structural => format!("{this}{}({})", prop(name), spread(&rest)),
-        ImportOp::Method if p.final_ => {
-            names.helper("captureAtLoad");
-            let read = format!("{}.prototype{}", names.class()?, prop(name));
-            call_with_this(names.captured("", read)?)
-        }
         ImportOp::Method => call_with_this(format!("{}.prototype{}", names.class()?, prop(name))),
         ImportOp::Getter | ImportOp::Setter => accessor(op, p, &this, &rest, names)?,
         ImportOp::StaticGetter => static_path(p, names)?,
@@ -505,6 +455,7 @@ pub fn expr(op: ImportOp, p: &Parts<'_>, names: &mut dyn Names) -> Result<String
         ImportOp::IndexingGetter => format!("{this}[{}]", rest.join(", ")),
         ImportOp::IndexingSetter => format!("{this}[{}] = {}", rest[0], rest[1..].join(", ")),
         ImportOp::IndexingDeleter => format!("delete {this}[{}]", rest.join(", ")),
+        ImportOp::StaticValue if p.optional => names.optional_static(name),
         ImportOp::StaticValue => names.path(name),
         ImportOp::InstanceOf => {
             let class = names.class()?;
@@ -533,18 +484,12 @@ fn accessor(
         });
     }
     names.helper("accessors");
-    let (helper, suffix) = if setter {
-        ("propertySetter", "_set")
+    let helper = if setter {
+        "propertySetter"
     } else {
-        ("propertyGetter", "_get")
+        "propertyGetter"
     };
-    let read = format!("{helper}({}.prototype, {})", names.class()?, quote(p.name));
-    let f = if p.final_ {
-        names.helper("captureAtLoad");
-        names.captured(suffix, read)?
-    } else {
-        read
-    };
+    let f = format!("{helper}({}.prototype, {})", names.class()?, quote(p.name));
     Ok(if setter {
         format!("{f}.call({this}, {value})")
     } else {
@@ -564,7 +509,6 @@ fn static_path(p: &Parts<'_>, names: &mut dyn Names) -> Result<String, String> {
 struct GlueNames<'a> {
     imp: &'a ImportFn,
     class_result: &'a Result<String, String>,
-    class_name: &'a Option<String>,
     imports: &'a mut ModuleImports,
     captures: &'a mut Captures,
     helpers: &'a mut HelperSet,
@@ -579,16 +523,48 @@ impl Names for GlueNames<'_> {
         path(&self.imp.module, &self.imp.namespace, name, self.imports)
     }
 
-    fn captured(&mut self, accessor: &str, read: String) -> Result<String, String> {
-        let class_name = self
-            .class_name
-            .clone()
-            .ok_or_else(|| self.class_result.clone().unwrap_err())?;
-        let name = final_name(&class_name, &self.imp.js_name, accessor);
-        Ok(self.captures.capture(name, read))
-    }
-
     fn helper(&mut self, name: &'static str) {
         self.helpers.require(name);
+    }
+
+    // wasm-bindgen binds a namespaced `final` function at instantiation: a `const` holding
+    // it as it is when the glue loads, whatever the namespace holds later.
+    fn final_function(&mut self, name: &str) -> String {
+        let imp = self.imp;
+        if imp.namespace.is_empty() {
+            return self.path(name);
+        }
+        self.helpers.require("captureAtLoad");
+        let read = self.path(name);
+        self.captures
+            .capture(capture_name(&imp.namespace, name), read)
+    }
+
+    // `static SELF: Option<Object>` for `self` in Node reads as `undefined` instead of
+    // throwing a ReferenceError; the same through a namespace missing at any step
+    // (`test.a.X`), and in a module (`m.test?.X`).
+    fn optional_static(&mut self, name: &str) -> String {
+        let imp = self.imp;
+        let (first, rest): (&str, Vec<&str>) = match imp.namespace.split_first() {
+            Some((first, rest)) => (
+                first.as_str(),
+                rest.iter().map(String::as_str).chain([name]).collect(),
+            ),
+            None => (name, Vec::new()),
+        };
+        let mut chain = path(&imp.module, &[], first, self.imports);
+        for part in rest {
+            let p = prop(part);
+            chain.push_str(&if p.starts_with('.') {
+                format!("?{p}")
+            } else {
+                format!("?.{p}")
+            });
+        }
+        if imp.module == ImportModule::Global {
+            format!("(typeof {first} === 'undefined' ? undefined : {chain})")
+        } else {
+            chain
+        }
     }
 }

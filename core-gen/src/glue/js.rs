@@ -4,7 +4,7 @@
 
 use super::convert::is_class;
 use super::helpers::HelperSet;
-use super::js_text::{doc_comment, js_ident, member_access, object_key, quote};
+use super::js_text::{class_ptr, doc_comment, js_ident, member_access, object_key, quote};
 use crate::descriptor::{Arg, EnumValue, Module, Type};
 
 /// One top-level item of the generated module.
@@ -19,21 +19,62 @@ pub struct JsExport {
     pub decl: String,
 }
 
-/// JSDoc `@param`/`@returns` tags for a signature.
-pub fn jsdoc_tags(args: &[Arg], ret: Option<&Type>) -> Vec<String> {
+/// What a JSDoc `@returns` says: the type, `unchecked_return_type`, `return_description`.
+pub struct Returns<'a> {
+    pub ty: &'a Type,
+    pub ts_type: Option<&'a str>,
+    pub description: Option<&'a str>,
+}
+
+impl<'a> Returns<'a> {
+    pub fn of_function(f: &'a crate::descriptor::Function) -> Returns<'a> {
+        Returns {
+            ty: &f.ret,
+            ts_type: f.ret_ts_type.as_deref(),
+            description: f.ret_description.as_deref(),
+        }
+    }
+
+    pub fn of_method(m: &'a crate::descriptor::Method) -> Returns<'a> {
+        Returns {
+            ty: &m.ret,
+            ts_type: m.ret_ts_type.as_deref(),
+            description: m.ret_description.as_deref(),
+        }
+    }
+}
+
+/// JSDoc `@param`/`@returns` tags for a signature; none under `skip_jsdoc`, where the
+/// Rust doc comment carries the tags its author wrote.
+pub fn jsdoc_tags(skip_jsdoc: bool, args: &[Arg], ret: Option<Returns<'_>>) -> Vec<String> {
+    if skip_jsdoc {
+        return Vec::new();
+    }
+    let described = |text: String, description: Option<&str>| match description {
+        Some(d) => format!("{text} - {d}"),
+        None => text,
+    };
     super::ts::param_decls(args)
         .into_iter()
-        .map(|p| {
-            if p.optional {
+        .zip(args)
+        .map(|(p, a)| {
+            let text = if p.optional {
                 format!("@param {{{}}} [{}]", p.ty, p.name)
             } else {
                 format!("@param {{{}}} {}", p.ty, p.name)
-            }
+            };
+            described(text, a.description.as_deref())
         })
-        .chain(
-            ret.filter(|t| **t != Type::Unit)
-                .map(|t| format!("@returns {{{}}}", super::ts::type_name(t))),
-        )
+        .chain(ret.and_then(|r| {
+            let ts = super::ts::return_type(r.ty, r.ts_type);
+            (ts != "void" || r.description.is_some()).then(|| {
+                let text = format!("@returns {{{ts}}}");
+                match r.description {
+                    Some(d) => format!("{text} {d}"),
+                    None => text,
+                }
+            })
+        }))
         .collect()
 }
 
@@ -91,12 +132,20 @@ pub fn render_call(
         This::Borrow { class, member, .. } => {
             helpers.require("classes");
             checks.push(assert_this(class, member));
-            call_args.push("this.__wbg_ptr".to_string());
+            call_args.push(class_ptr("this", class, module.in_class_chain(class)));
             lent.push("[this]".to_string());
         }
         This::Consume { class, member } => {
             helpers.require("classes");
             checks.push(assert_this(class, member));
+            if module.in_class_chain(class) {
+                helpers.require("inheritance");
+                checks.push(format!(
+                    "assertOwnClassCall(this, {}, {});",
+                    class_ptr("this", class, true),
+                    quote(&format!("{class}.{member}"))
+                ));
+            }
             checks.push("this.__assert_movable();".to_string());
             moves.push("const self = this.__destroy_into_raw();".to_string());
             call_args.push("self".to_string());
@@ -166,6 +215,10 @@ pub fn render_call(
         ),
     };
     let inner = match call.this {
+        This::Construct(class) if module.in_class_chain(class) => {
+            helpers.require("classes");
+            format!("const ret = {wasm_call};\n{class}.__attach(this, ret);\nreturn this;\n")
+        }
         This::Construct(class) => {
             helpers.require("classes");
             format!(

@@ -52,6 +52,20 @@ pub fn member_access(target: &str, name: &str) -> String {
     format!("{target}{}", property_access(name))
 }
 
+/// How JS code reaches an export: `add`, or through its `js_namespace` objects,
+/// `api.add` / `shapes["3d"].Point3D`.
+pub fn export_path(namespace: &[String], name: &str) -> String {
+    match namespace.split_first() {
+        None => name.to_string(),
+        Some((root, rest)) => {
+            let objects = rest
+                .iter()
+                .fold(root.clone(), |path, part| member_access(&path, part));
+            member_access(&objects, name)
+        }
+    }
+}
+
 /// An object literal's key: `name` or `"odd name"`.
 pub fn object_key(name: &str) -> String {
     if is_plain_ident(name) {
@@ -96,6 +110,16 @@ pub fn doc_comment(docs: &[String], tags: &[String], indent: &str) -> String {
 }
 
 /// The JS array of an enum's values, in the order Rust numbers string variants.
+/// The pointer a JS object of `class` holds for it: `__wbg_ptr`, or, for a class in an
+/// `extends` chain, its own per-class field (`__wbg_ptr_Animal` on a `Dog` is the `Animal`).
+pub fn class_ptr(obj: &str, class: &str, in_chain: bool) -> String {
+    if in_chain {
+        format!("{obj}.__wbg_ptr_{class}")
+    } else {
+        format!("{obj}.__wbg_ptr")
+    }
+}
+
 pub fn enum_values_name(js_name: &str) -> String {
     format!(
         "__wbg_enum_{}",

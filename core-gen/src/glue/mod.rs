@@ -10,15 +10,16 @@ pub mod import;
 pub mod intrinsics;
 pub mod js;
 pub mod js_text;
+mod namespace;
 pub mod package_json;
 pub mod snippet;
 pub mod ts;
 
 use helpers::HelperSet;
-use js::{jsdoc_tags, render_call, Call, JsExport, This};
+use js::{jsdoc_tags, render_call, Call, JsExport, Returns, This};
 use js_text::{doc_comment, enum_values_name, member_access, quote};
 
-use crate::descriptor::{EnumValue, Function, Module, Snippet};
+use crate::descriptor::{leaf_name, EnumValue, Function, Module, Snippet, Struct};
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum GlueError {
@@ -97,6 +98,17 @@ pub fn build(
     let mut internals = String::new();
     let mut ts = String::new();
     let mut on_init = Vec::new();
+    let mut namespaces = namespace::Namespaces::default();
+    // A top-level export, or an item of its `js_namespace` object.
+    let mut place = |export: JsExport, ns: &[String], ts: bool| {
+        if ns.is_empty() {
+            exports.push(export);
+            Ok(())
+        } else {
+            let key = leaf_name(ns, &export.name).to_string();
+            namespaces.add(ns, &key, export, ts)
+        }
+    };
     for e in &module.enums {
         let values: Vec<String> = e
             .variants
@@ -112,7 +124,7 @@ pub fn build(
             values.join(", ")
         ));
         if !e.is_string() {
-            exports.push(JsExport {
+            let export = JsExport {
                 name: e.js_name.clone(),
                 before: String::new(),
                 doc: doc_comment(&e.docs, &[], ""),
@@ -121,19 +133,19 @@ pub fn build(
                     e.js_name,
                     js::enum_object(&e.variants)
                 ),
-            });
+            };
+            place(export, &e.namespace, !e.skip_typescript)?;
         }
         if !e.skip_typescript {
             ts.push_str(&ts::enum_declaration(e));
         }
     }
-    for s in &module.structs {
-        exports.push(class::render_class(
-            s,
-            module,
-            &mut helpers,
-            options.weak_refs,
-        )?);
+    // A parent class before its children: `class Dog extends Animal` needs `Animal` declared.
+    let mut structs: Vec<&Struct> = module.structs.iter().collect();
+    structs.sort_by_key(|s| module.ancestors(s).map_or(0, |a| a.len()));
+    for s in structs {
+        let export = class::render_class(s, module, &mut helpers, options.weak_refs)?;
+        place(export, &s.namespace, !s.skip_typescript)?;
         if !s.skip_typescript {
             ts.push_str(&ts::class_declaration(s, module));
         }
@@ -143,11 +155,23 @@ pub fn build(
             on_init.push(format!("{}();", member_access("wasm", &f.export)));
             continue;
         }
-        exports.push(render_function(f, module, &mut helpers)?);
+        let export = render_function(f, module, &mut helpers)?;
+        place(export, &f.namespace, !f.skip_typescript)?;
         if !f.skip_typescript {
             ts.push_str(&ts::function_declaration(f));
         }
     }
+    if let Some(root) = namespaces
+        .roots()
+        .find(|root| exports.iter().any(|e| e.name == *root))
+    {
+        return Err(GlueError::unsupported(
+            root,
+            "it names both an export and a `js_namespace` object",
+        ));
+    }
+    exports.extend(namespaces.exports());
+    ts.push_str(&namespaces.ts());
     let mut intrinsics = Vec::new();
     let mut intrinsic_imports = intrinsic_imports.to_vec();
     // Table order, then import name, so the output does not depend on link order.
@@ -228,6 +252,10 @@ pub fn build(
             contents,
         });
     }
+    for section in &module.ts_sections {
+        ts.push_str(section);
+        ts.push_str("\n\n");
+    }
     if options.debug {
         helpers.require("heapStats");
         ts.push_str(ts::HEAP_STATS_DECLARATION);
@@ -277,7 +305,11 @@ fn render_function(
     Ok(JsExport {
         name: f.js_name.clone(),
         before: String::new(),
-        doc: doc_comment(&f.docs, &jsdoc_tags(&f.args, Some(&f.ret)), ""),
+        doc: doc_comment(
+            &f.docs,
+            &jsdoc_tags(f.skip_jsdoc, &f.args, Some(Returns::of_function(f))),
+            "",
+        ),
         decl: format!(
             "function {}({}) {{\n{}}}\n",
             f.js_name,

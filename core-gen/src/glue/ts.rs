@@ -7,6 +7,16 @@ use crate::descriptor::{
     Arg, Enum, EnumValue, Function, Method, Module, Receiver, Role, Struct, Type,
 };
 
+/// How a declaration starts: `export`, or `declare` for an item under a `js_namespace`,
+/// which the module does not export by its own name (its namespace object holds it).
+fn keyword(namespace: &[String]) -> &'static str {
+    if namespace.is_empty() {
+        "export"
+    } else {
+        "declare"
+    }
+}
+
 /// The TypeScript spelling of a type.
 pub fn type_name(ty: &Type) -> String {
     match ty {
@@ -67,7 +77,7 @@ pub fn param_decls(args: &[Arg]) -> Vec<ParamDecl> {
         .enumerate()
         .map(|(i, a)| {
             let name = js_ident(&a.name);
-            match &a.ty {
+            let decl = match &a.ty {
                 Type::Option(inner) if i >= trailing => ParamDecl {
                     name,
                     ty: format!("{} | null", type_name(inner)),
@@ -83,8 +93,39 @@ pub fn param_decls(args: &[Arg]) -> Vec<ParamDecl> {
                     ty: type_name(ty),
                     optional: false,
                 },
+            };
+            // `unchecked_param_type` is written as given; optionality stays the type's.
+            match &a.ts_type {
+                Some(ts) => ParamDecl {
+                    ty: ts.clone(),
+                    ..decl
+                },
+                None => decl,
             }
         })
+        .collect()
+}
+
+/// The TypeScript return type: `unchecked_return_type` when given (inside `Promise<…>` for
+/// an `async` export), else the derived one.
+pub fn return_type(ret: &Type, ts_type: Option<&str>) -> String {
+    match (ts_type, ret) {
+        (Some(ts), Type::Promise(_)) => format!("Promise<{ts}>"),
+        (Some(ts), _) => ts.to_string(),
+        (None, ret) => type_name(ret),
+    }
+}
+
+/// The `.d.ts` doc comment's tags: a `@param` for each described parameter and
+/// `@returns` when the return value is described.
+pub fn doc_tags(args: &[Arg], ret_description: Option<&str>) -> Vec<String> {
+    args.iter()
+        .filter_map(|a| {
+            a.description
+                .as_ref()
+                .map(|d| format!("@param {} - {d}", js_ident(&a.name)))
+        })
+        .chain(ret_description.map(|d| format!("@returns {d}")))
         .collect()
 }
 
@@ -116,10 +157,11 @@ fn setter_params(args: &[Arg]) -> String {
 /// `export function greet(name: string): string;`
 pub fn function_signature(f: &Function) -> String {
     format!(
-        "export function {}({}): {};",
+        "{} function {}({}): {};",
+        keyword(&f.namespace),
         f.js_name,
         params(&f.args),
-        type_name(&f.ret)
+        return_type(&f.ret, f.ret_ts_type.as_deref())
     )
 }
 
@@ -136,7 +178,11 @@ export function __wbg_heap_stats(): { capacity: number; live: number; stack: num
 pub fn function_declaration(f: &Function) -> String {
     format!(
         "{}{}\n",
-        doc_comment(&f.docs, &[], ""),
+        doc_comment(
+            &f.docs,
+            &doc_tags(&f.args, f.ret_description.as_deref()),
+            ""
+        ),
         function_signature(f)
     )
 }
@@ -157,13 +203,16 @@ pub fn method_signature(m: &Method, setter_pair: Option<&Method>) -> String {
             } else {
                 "readonly "
             };
-            format!("{prefix}{readonly}{name}: {};", type_name(&m.ret))
+            format!(
+                "{prefix}{readonly}{name}: {};",
+                return_type(&m.ret, m.ret_ts_type.as_deref())
+            )
         }
         Role::Setter => format!("{prefix}set {name}({});", setter_params(&m.args)),
         Role::Method => format!(
             "{prefix}{name}({}): {};",
             params(&m.args),
-            type_name(&m.ret)
+            return_type(&m.ret, m.ret_ts_type.as_deref())
         ),
     }
 }
@@ -194,15 +243,22 @@ pub fn class_declaration(s: &Struct, module: &Module) -> String {
             Role::Getter => method_signature(m, pair(Role::Setter)),
             _ => method_signature(m, None),
         };
-        body.push(format!("{}  {line}", doc_comment(&m.docs, &[], "  ")));
+        let tags = doc_tags(&m.args, m.ret_description.as_deref());
+        body.push(format!("{}  {line}", doc_comment(&m.docs, &tags, "  ")));
     }
     if s.inspectable {
         body.push("  toJSON(): Object;".to_string());
         body.push("  toString(): string;".to_string());
     }
+    // A parent left out of the `.d.ts` cannot be named there; the JS still extends it.
+    let extends = match module.ancestors(s).ok().and_then(|a| a.first().copied()) {
+        Some(parent) if !parent.skip_typescript => format!(" extends {}", parent.js_name),
+        _ => String::new(),
+    };
     format!(
-        "{}export class {} {{\n{}\n}}\n",
+        "{}{} class {}{extends} {{\n{}\n}}\n",
         doc_comment(&s.docs, &[], ""),
+        keyword(&s.namespace),
         s.js_name,
         body.join("\n")
     )
@@ -220,7 +276,12 @@ pub fn enum_declaration(e: &Enum) -> String {
                 EnumValue::Number(_) => None,
             })
             .collect();
-        return format!("{doc}export type {} = {};\n", e.js_name, values.join(" | "));
+        return format!(
+            "{doc}{} type {} = {};\n",
+            keyword(&e.namespace),
+            e.js_name,
+            values.join(" | ")
+        );
     }
     let variants: Vec<String> = e
         .variants
@@ -234,7 +295,8 @@ pub fn enum_declaration(e: &Enum) -> String {
         })
         .collect();
     format!(
-        "{doc}export enum {} {{\n{}\n}}\n",
+        "{doc}{} enum {} {{\n{}\n}}\n",
+        keyword(&e.namespace),
         e.js_name,
         variants.join("\n")
     )
@@ -248,15 +310,16 @@ mod tests {
         function_signature(&Function {
             export: "f".into(),
             js_name: "f".into(),
+            namespace: vec![],
             docs: vec![],
             start: false,
             skip_typescript: false,
+            skip_jsdoc: false,
+            ret_ts_type: None,
+            ret_description: None,
             args: args
                 .iter()
-                .map(|(n, ty)| Arg {
-                    name: n.to_string(),
-                    ty: ty.clone(),
-                })
+                .map(|(n, ty)| Arg::new(*n, ty.clone()))
                 .collect(),
             ret,
         })

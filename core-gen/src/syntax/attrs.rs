@@ -19,6 +19,10 @@ pub enum Place {
     ForeignFn,
     ForeignType,
     ForeignStatic,
+    /// A parameter of an exported function or method.
+    Param,
+    /// `const TS: &str = "…";`
+    Const,
 }
 
 impl Place {
@@ -34,6 +38,8 @@ impl Place {
             Place::ForeignFn => "an imported function",
             Place::ForeignType => "an imported type",
             Place::ForeignStatic => "an imported static",
+            Place::Param => "a parameter of an exported function",
+            Place::Const => "a `const`",
         }
     }
 }
@@ -67,28 +73,38 @@ use Place::*;
 use ValueShape::*;
 
 pub const OPTIONS: &[OptionSpec] = &[
-    OptionSpec { name: "js_name", shape: Name, places: &[ExportFn, Struct, Method, Field, Enum, ForeignFn, ForeignType, ForeignStatic], doc: "The name JavaScript sees, when it differs from the Rust name." },
+    OptionSpec { name: "js_name", shape: Name, places: &[ExportFn, Struct, Method, Field, Enum, ForeignFn, ForeignType, ForeignStatic, Param], doc: "The name JavaScript sees, when it differs from the Rust name." },
+    OptionSpec { name: "unchecked_return_type", shape: Str, places: &[ExportFn, Method], doc: "The TypeScript return type written in the `.d.ts` and JSDoc instead of the one wbg derives, unchecked (`\"Promise<Foo>\"` is written `\"Foo\"` on an `async fn`)." },
+    OptionSpec { name: "return_description", shape: Str, places: &[ExportFn, Method], doc: "Describes the return value in the doc comments (`@returns`)." },
+    OptionSpec { name: "unchecked_param_type", shape: Str, places: &[Param], doc: "On a parameter: the TypeScript type written in the `.d.ts` and JSDoc instead of the one wbg derives, unchecked." },
+    OptionSpec { name: "param_description", shape: Str, places: &[Param], doc: "On a parameter: its description in the doc comments (`@param name - …`)." },
     OptionSpec { name: "start", shape: Flag, places: &[ExportFn], doc: "Run this function once when the module is initialised. It takes no arguments." },
     OptionSpec { name: "skip_typescript", shape: Flag, places: &[ExportFn, Struct, Method, Field, Enum, ForeignFn], doc: "Leave this item out of the generated `.d.ts`." },
-    OptionSpec { name: "skip_jsdoc", shape: Flag, places: &[ExportFn, Method], doc: "Do not emit JSDoc for this item." },
+    OptionSpec { name: "typescript_custom_section", shape: Flag, places: &[Const], doc: "On a `const` `&str`: its text is written into the generated `.d.ts` as it is (interfaces, type aliases the exports' `unchecked_*` types name)." },
+    OptionSpec { name: "wasm_bindgen", shape: Path, places: &[ExportFn, Struct, Impl, Enum, ForeignBlock, Const], doc: "The path of the `wasm-bindgen` crate in the generated code, for crates that reach it through a re-export or a renamed dependency (`wasm_bindgen = my_dep::wasm_bindgen`)." },
+    OptionSpec { name: "js_sys", shape: Path, places: &[ExportFn, Struct, Impl, Enum, ForeignBlock, Const], doc: "The path of the `js-sys` crate in the generated code. wbg's expansions do not name `js_sys`, so it changes nothing." },
+    OptionSpec { name: "wasm_bindgen_futures", shape: Path, places: &[ExportFn, Struct, Impl, Enum, ForeignBlock, Const], doc: "The path of the `wasm-bindgen-futures` crate in the generated code (for `async fn` exports)." },
+    OptionSpec { name: "skip_jsdoc", shape: Flag, places: &[ExportFn, Method, Field], doc: "No generated `@param`/`@returns` tags in the JS doc comment; the Rust doc comment is kept, so you can write your own tags." },
     OptionSpec { name: "js_class", shape: Name, places: &[Impl, ForeignType, ForeignFn], doc: "The JS class name for an `impl` block of a renamed struct, or of an imported type. On an imported `method`, `constructor` or `static_method_of`: the JS class it acts on, which must be its type's (`#[wasm_bindgen(js_name = Foo)] type JsFoo;`)." },
     OptionSpec { name: "constructor", shape: Flag, places: &[Method, ForeignFn], doc: "Exported: becomes `new Class(...)`. Imported: calls `new Type(...)`." },
     OptionSpec { name: "getter", shape: FlagOrName, places: &[Method, ForeignFn], doc: "A property read. The property name is the function name unless given (`getter = name`)." },
     OptionSpec { name: "setter", shape: FlagOrName, places: &[Method, ForeignFn], doc: "A property write. The function name must start with `set_` unless the property is named (`setter = \"name\"`)." },
     OptionSpec { name: "method", shape: Flag, places: &[ForeignFn], doc: "An imported method: the first argument (`this: &Type`) is the receiver." },
     OptionSpec { name: "static_method_of", shape: Name, places: &[ForeignFn], doc: "An imported static method of the named JS class." },
-    OptionSpec { name: "js_namespace", shape: NameOrList, places: &[ForeignBlock, ForeignFn, ForeignType, ForeignStatic, Enum], doc: "The JS object the import is reached through, e.g. `console` or `[\"a\", \"b\"]`." },
-    OptionSpec { name: "module", shape: Str, places: &[ForeignBlock], doc: "The JS module to import from: `\"./greet.js\"`, `\"/js/x.js\"` (crate-local file) or an npm package." },
-    OptionSpec { name: "raw_module", shape: Str, places: &[ForeignBlock], doc: "Like `module`, but the specifier is used exactly as written." },
+    OptionSpec { name: "js_namespace", shape: NameOrList, places: &[ForeignBlock, ForeignFn, ForeignType, ForeignStatic, ExportFn, Struct, Impl, Enum], doc: "Imports: the JS object the import is reached through, e.g. `console` or `[\"a\", \"b\"]`. Exports: the object the function, class or enum is exported under (`api.add`, `utils.math.divide`); repeat it on the `impl` blocks of a namespaced struct." },
+    OptionSpec { name: "module", shape: Str, places: &[ForeignBlock], doc: "The JS module to import from: `\"/js/x.js\"` (a file of the crate, from its root) or an npm package. A relative path (`\"./x.js\"`) is refused: use `raw_module`." },
+    OptionSpec { name: "raw_module", shape: Str, places: &[ForeignBlock], doc: "The JS module to import from, used exactly as written, e.g. `\"./greet.js\"` next to the generated JS." },
     OptionSpec { name: "inline_js", shape: Str, places: &[ForeignBlock], doc: "JS module source written inline; it is emitted as a snippet file." },
     OptionSpec { name: "catch", shape: Flag, places: &[ForeignFn], doc: "Catch a JS exception: the function must return `Result<T, JsValue>` and an exception becomes `Err`." },
     OptionSpec { name: "structural", shape: Flag, places: &[ForeignBlock, ForeignFn], doc: "Access methods and properties directly on the object (`obj.f()`), not through the class prototype." },
-    OptionSpec { name: "final", shape: Flag, places: &[ForeignBlock, ForeignFn], doc: "Read the class's method or accessor off its prototype once, when the glue loads, and always call that one, whatever the object or the prototype has later (the default reads the prototype on every call); the opposite of `structural`." },
+    OptionSpec { name: "final", shape: Flag, places: &[ForeignBlock, ForeignFn], doc: "Call the class's method or accessor (`Class.prototype.f.call(obj)`, read at each call) rather than whatever the object has under that name; on a function through a namespace, the function there when the glue loads. The opposite of `structural`, wasm-bindgen's default." },
     OptionSpec { name: "variadic", shape: Flag, places: &[ForeignFn], doc: "The last argument (a slice) is spread into the JS call." },
     OptionSpec { name: "indexing_getter", shape: Flag, places: &[ForeignFn], doc: "`obj[key]`." },
     OptionSpec { name: "indexing_setter", shape: Flag, places: &[ForeignFn], doc: "`obj[key] = value`." },
     OptionSpec { name: "indexing_deleter", shape: Flag, places: &[ForeignFn], doc: "`delete obj[key]`." },
-    OptionSpec { name: "extends", shape: Path, places: &[ForeignType], doc: "The imported type's parent class; adds `Deref`, `AsRef` and `From` up the chain." },
+    OptionSpec { name: "extends", shape: Path, places: &[ForeignType, Struct], doc: "Imported type: its parent class; adds `Deref`, `AsRef` and `From` up the chain. Exported struct: another exported struct of this crate it inherits from (`class Child extends Parent`); the macro adds the field `parent: wasm_bindgen::Parent<Parent>`, set in the constructor with `Parent::new(..).into()`." },
+    OptionSpec { name: "extends_js_class", shape: Str, places: &[Struct], doc: "wasm-bindgen needs the parent's JS name when it is renamed. wbg reads it from the parent's type, so it is accepted and changes nothing." },
+    OptionSpec { name: "no_deref", shape: Flag, places: &[ForeignType], doc: "No `Deref` impl to the parent class (or `JsValue`): the type's own methods do not hide behind auto-deref, and it may implement `Deref` itself. `AsRef`, `From` and `JsCast` stay." },
     OptionSpec { name: "vendor_prefix", shape: Name, places: &[ForeignType], doc: "Try the class under this vendor prefix when the plain name is missing." },
     OptionSpec { name: "typescript_type", shape: Name, places: &[ForeignType, Struct], doc: "The TypeScript type to write in the `.d.ts` for this type." },
     OptionSpec { name: "is_type_of", shape: Path, places: &[ForeignType], doc: "A function `fn(&JsValue) -> bool` used by `JsCast` instead of `instanceof`." },
@@ -110,27 +126,41 @@ pub const OPTIONS: &[OptionSpec] = &[
 pub const NOT_SUPPORTED_YET: &[&str] = &[
     "this",
     "reexport",
-    "extends_js_class",
     "extends_js_namespace",
-    "no_deref",
     "no_into_js_generic",
-    "typescript_custom_section",
     "private",
     "fallback",
-    "wasm_bindgen",
-    "js_sys",
-    "wasm_bindgen_futures",
     "slice_to_array",
     "static_string",
     "thread_local",
-    "unchecked_return_type",
-    "return_description",
-    "unchecked_param_type",
     "unchecked_optional_param_type",
-    "param_description",
     "generic_per_mono",
     "jspi",
 ];
+
+/// Options wasm-bindgen (up to 0.2.130) reads on an item where wbg does not implement them
+/// yet (beyond the item's `places`): reported as unsupported, not as having no effect, so
+/// code written for wasm-bindgen does not silently get other JS. An entry goes away when
+/// its place joins the option's `places`.
+pub const NOT_SUPPORTED_HERE_YET: &[(&str, Place)] = &[("variadic", Place::ExportFn)];
+
+/// Options wasm-bindgen reads only on functions (their signature's TypeScript and JSDoc);
+/// on any other item it refuses them, pointing at the whole attribute.
+const FUNCTION_ONLY: &[&str] = &[
+    "unchecked_return_type",
+    "return_description",
+    "unchecked_param_type",
+    "param_description",
+];
+
+/// Where an option list is written: the whole `#[wasm_bindgen(...)]` attribute (in the
+/// macro, `Span::call_site()`) and whether it is on a function (exported, method or
+/// imported).
+#[derive(Debug, Clone, Copy)]
+pub struct AttrSite {
+    pub span: Span,
+    pub on_function: bool,
+}
 
 pub fn find(name: &str) -> Option<&'static OptionSpec> {
     OPTIONS.iter().find(|o| o.name == name)
@@ -182,21 +212,89 @@ pub struct AttrOption {
     pub span: Span,
     /// Known option (unknown ones are reported and dropped).
     pub spec: &'static OptionSpec,
+    /// The commas right before and after it, so a fix can remove the option cleanly.
+    pub commas: (Option<Span>, Option<Span>),
+}
+
+impl AttrOption {
+    /// The edits that remove this option and one comma beside it.
+    pub fn removal(&self) -> Vec<(Span, String)> {
+        removal(self.span, self.commas)
+    }
+}
+
+/// The edits that remove an option at `span` and one of its `commas` (the one before, with
+/// the space between, when there is one).
+fn removal(span: Span, commas: (Option<Span>, Option<Span>)) -> Vec<(Span, String)> {
+    let Some(comma) = commas.0.or(commas.1) else {
+        return vec![(span, String::new())];
+    };
+    match comma.join(span) {
+        Some(both) => vec![(both, String::new())],
+        // Spans from different places (a macro's call site): one edit each.
+        None => vec![(span, String::new()), (comma, String::new())],
+    }
 }
 
 /// Parses an option list. Never fails: problems become diagnostics and the rest is kept.
-pub fn parse_options(tokens: TokenStream, diags: &mut Vec<Diagnostic>) -> Vec<AttrOption> {
+pub fn parse_options(
+    tokens: TokenStream,
+    site: AttrSite,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<AttrOption> {
     let mut out = Vec::new();
     let tokens: Vec<TokenTree> = tokens.into_iter().collect();
-    for chunk in tokens.split(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ',')) {
-        if chunk.is_empty() {
-            continue;
+    let is_comma = |t: &TokenTree| matches!(t, TokenTree::Punct(p) if p.as_char() == ',');
+    let mut start = 0;
+    while start <= tokens.len() {
+        let end = tokens[start..]
+            .iter()
+            .position(is_comma)
+            .map_or(tokens.len(), |i| start + i);
+        let chunk = &tokens[start..end];
+        let commas = (
+            start.checked_sub(1).map(|i| tokens[i].span()),
+            tokens.get(end).map(TokenTree::span),
+        );
+        if let Some(d) = function_only_elsewhere(chunk, site, commas) {
+            diags.push(d);
+        } else if !chunk.is_empty() {
+            if let Some(mut opt) = parse_one(chunk, diags) {
+                opt.commas = commas;
+                out.push(opt);
+            }
         }
-        if let Some(opt) = parse_one(chunk, diags) {
-            out.push(opt);
-        }
+        start = end + 1;
     }
     out
+}
+
+/// A `FUNCTION_ONLY` option on something else: wasm-bindgen refuses it, pointing at the
+/// whole attribute.
+fn function_only_elsewhere(
+    chunk: &[TokenTree],
+    site: AttrSite,
+    commas: (Option<Span>, Option<Span>),
+) -> Option<Diagnostic> {
+    let TokenTree::Ident(name) = chunk.first()? else {
+        return None;
+    };
+    let name = name.to_string();
+    if site.on_function || !FUNCTION_ONLY.contains(&name.as_str()) {
+        return None;
+    }
+    let d = Diagnostic::error(
+        "function-only-option",
+        site.span,
+        format!(
+            "`{name}` describes a function's signature and only applies to functions; remove \
+             it from this item"
+        ),
+    );
+    Some(d.with_fix(crate::Fix {
+        title: format!("Remove `{name}`"),
+        edits: removal(join_spans(chunk), commas),
+    }))
 }
 
 fn join_spans(tokens: &[TokenTree]) -> Span {
@@ -262,6 +360,7 @@ fn parse_one(chunk: &[TokenTree], diags: &mut Vec<Diagnostic>) -> Option<AttrOpt
         value,
         span,
         spec,
+        commas: (None, None),
     };
     check_shape(&opt, diags).then_some(opt)
 }
@@ -377,12 +476,44 @@ mod tests {
         let mut tokens: TokenStream = "typescript_type =".parse().unwrap();
         tokens.extend([wrapped]);
         let mut diags = Vec::new();
-        let options = super::parse_options(tokens, &mut diags);
+        let site = AttrSite {
+            span: Span::call_site(),
+            on_function: false,
+        };
+        let options = super::parse_options(tokens, site, &mut diags);
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(options[0].value.as_name(), Some("Intl.Collator"));
     }
 
     use super::*;
+
+    /// An entry goes once wbg supports the option there (its place joins the table).
+    #[test]
+    fn not_supported_here_yet_lists_only_places_wbg_lacks() {
+        for (name, place) in NOT_SUPPORTED_HERE_YET {
+            let spec = find(name).expect("a known option");
+            assert!(
+                !spec.places.contains(place),
+                "{name} on {place:?} is supported now"
+            );
+        }
+    }
+
+    #[test]
+    fn function_only_options_elsewhere_point_at_the_attribute() {
+        use crate::validate::test_support::{check_diagnostics, check_fix};
+        check_diagnostics(
+            r#"
+#[wasm_bindgen(unchecked_return_type = "P")]
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ function-only-option: `unchecked_return_type` describes a function's signature and only applies to functions; remove it from this item
+pub struct P;
+"#,
+        );
+        check_fix(
+            "#[wasm_bindgen(js_name = Q, param_description = \"q\")]\npub struct P;\n",
+            "#[wasm_bindgen(js_name = Q)]\npub struct P;\n",
+        );
+    }
 
     #[test]
     fn nearest_suggests_typos() {

@@ -11,6 +11,8 @@ use crate::diagnostic::Diagnostic;
 pub struct Enum {
     pub rust_name: syn::Ident,
     pub js_name: String,
+    /// `js_namespace`: the objects the enum is exported under (empty: top level).
+    pub namespace: Vec<String>,
     pub docs: Vec<String>,
     pub variants: Vec<Variant>,
     pub options: Vec<AttrOption>,
@@ -20,11 +22,13 @@ pub struct Enum {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum VariantValue {
-    Number(u32),
+    /// An integer literal, possibly negated, within `i32::MIN..=u32::MAX` (whether it fits
+    /// the enum's type is `validate::enum_values`' business).
+    Number(i64),
     String(String),
     /// No discriminant written.
     Implicit,
-    /// Something else (reported): not an integer literal that fits `u32`, nor a string.
+    /// Something else (reported): not such an integer literal, nor a string.
     Invalid,
 }
 
@@ -54,7 +58,10 @@ pub(super) fn parse(
         .map(|v| {
             let (value, value_span, literal) = match &v.discriminant {
                 None => (VariantValue::Implicit, v.ident.span(), None),
-                Some((_, expr)) => (value_of(expr), expr.span(), integer_of(expr)),
+                Some((_, expr)) => {
+                    let literal = integer_of(expr);
+                    (value_of(expr, literal), expr.span(), literal)
+                }
             };
             Variant {
                 name: v.ident.clone(),
@@ -69,6 +76,7 @@ pub(super) fn parse(
         .collect();
     Enum {
         js_name: super::name_option(&options, "js_name").unwrap_or_else(|| e.ident.to_string()),
+        namespace: super::namespace_option(&options).unwrap_or_default(),
         docs: super::doc_lines(&e.attrs),
         variants,
         skip_typescript: attrs::get(&options, "skip_typescript").is_some(),
@@ -78,14 +86,15 @@ pub(super) fn parse(
     }
 }
 
-fn value_of(expr: &syn::Expr) -> VariantValue {
+fn value_of(expr: &syn::Expr, literal: Option<i128>) -> VariantValue {
+    if let Some(n) = literal {
+        let range = i128::from(i32::MIN)..=i128::from(u32::MAX);
+        return match i64::try_from(n) {
+            Ok(n) if range.contains(&i128::from(n)) => VariantValue::Number(n),
+            _ => VariantValue::Invalid,
+        };
+    }
     match expr {
-        syn::Expr::Lit(syn::ExprLit {
-            lit: syn::Lit::Int(i),
-            ..
-        }) => i
-            .base10_parse::<u32>()
-            .map_or(VariantValue::Invalid, VariantValue::Number),
         syn::Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Str(s),
             ..
@@ -121,9 +130,16 @@ impl Enum {
             .any(|v| matches!(v.value, VariantValue::String(_)))
     }
 
+    /// A numeric enum with a negative value: its values are `i32`, otherwise `u32`.
+    pub fn is_signed(&self) -> bool {
+        self.variants
+            .iter()
+            .any(|v| matches!(v.value, VariantValue::Number(n) if n < 0))
+    }
+
     /// The JS value of each variant: numbers continue from the previous one, as in Rust.
-    pub fn numeric_values(&self) -> Vec<u32> {
-        let mut next = 0u32;
+    pub fn numeric_values(&self) -> Vec<i64> {
+        let mut next = 0i64;
         self.variants
             .iter()
             .map(|v| {
@@ -131,7 +147,7 @@ impl Enum {
                     VariantValue::Number(n) => n,
                     _ => next,
                 };
-                next = n.wrapping_add(1);
+                next = n + 1;
                 n
             })
             .collect()

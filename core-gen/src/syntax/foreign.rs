@@ -22,7 +22,7 @@ pub struct ForeignBlock {
 pub enum ImportModule {
     /// Global scope (`Math`, `console`, ...).
     Global,
-    /// `module = "./greet.js"` or an npm package, and `raw_module`: used as written.
+    /// `raw_module = "./greet.js"`, or `module = "some-npm-package"`: used as written.
     Module(String),
     /// `module = "/js/x.js"`: a file of the crate, copied into `snippets/`.
     Local(String),
@@ -103,7 +103,7 @@ pub struct ImportFn {
     /// its RFC 5; only `final` turns it off.
     pub structural: bool,
     pub variadic: bool,
-    /// `final`: the prototype's member is read once when the glue loads.
+    /// `final`: members are the class prototype's, not the object's own.
     pub final_: bool,
     /// The Rust type the function belongs to: `this` type of a method, constructed type of
     /// a constructor, `static_method_of` type.
@@ -124,6 +124,8 @@ pub struct ImportType {
     pub vendor_prefixes: Vec<String>,
     pub typescript_type: Option<String>,
     pub is_type_of: Option<proc_macro2::TokenStream>,
+    /// `no_deref`: no `Deref` to the parent (or `JsValue`).
+    pub no_deref: bool,
     pub options: Vec<AttrOption>,
     /// `type Foo<T>;` (wasm-bindgen 0.2.130), which wbg does not support yet.
     pub generics: syn::Generics,
@@ -142,16 +144,6 @@ pub struct ImportStatic {
     pub span: Span,
     /// `static mut` (reported): the `mut`.
     pub mutability: Option<Span>,
-}
-
-fn namespace_option(options: &[AttrOption]) -> Option<Vec<String>> {
-    attrs::get(options, "js_namespace").map(|o| match &o.value {
-        attrs::OptionValue::List(items, _) => items.clone(),
-        other => other
-            .as_name()
-            .map(|n| vec![n.to_string()])
-            .unwrap_or_default(),
-    })
 }
 
 fn kept_attrs(attrs: &[syn::Attribute]) -> Vec<syn::Attribute> {
@@ -181,7 +173,7 @@ pub(super) fn parse(
     } else {
         ImportModule::Global
     };
-    let block_namespace = namespace_option(&options);
+    let block_namespace = super::namespace_option(&options);
     let block_access = BlockAccess {
         final_: attrs::get(&options, "final").is_some(),
     };
@@ -189,7 +181,7 @@ pub(super) fn parse(
     for item in &f.items {
         match item {
             syn::ForeignItem::Fn(func) => {
-                let opts = super::nested_options(&func.attrs, diags);
+                let opts = super::nested_options(&func.attrs, true, diags);
                 items.push(ForeignItem::Fn(parse_fn(
                     func,
                     opts,
@@ -199,11 +191,11 @@ pub(super) fn parse(
                 )));
             }
             syn::ForeignItem::Type(t) => {
-                let opts = super::nested_options(&t.attrs, diags);
+                let opts = super::nested_options(&t.attrs, false, diags);
                 items.push(ForeignItem::Type(parse_type(t, opts, &block_namespace)));
             }
             syn::ForeignItem::Static(s) => {
-                let opts = super::nested_options(&s.attrs, diags);
+                let opts = super::nested_options(&s.attrs, false, diags);
                 let js_name =
                     super::name_option(&opts, "js_name").unwrap_or_else(|| s.ident.to_string());
                 items.push(ForeignItem::Static(ImportStatic {
@@ -212,7 +204,7 @@ pub(super) fn parse(
                     attrs: kept_attrs(&s.attrs),
                     ty: (*s.ty).clone(),
                     js_name,
-                    namespace: namespace_option(&opts).or_else(|| block_namespace.clone()),
+                    namespace: super::namespace_option(&opts).or_else(|| block_namespace.clone()),
                     thread_local_v2: attrs::get(&opts, "thread_local_v2").is_some(),
                     options: opts,
                     span: s.ident.span(),
@@ -304,11 +296,12 @@ fn parse_type(
         attrs: kept_attrs(&t.attrs),
         docs: super::doc_lines(&t.attrs),
         js_class,
-        namespace: namespace_option(&options).or_else(|| block_namespace.clone()),
+        namespace: super::namespace_option(&options).or_else(|| block_namespace.clone()),
         extends,
         generics: t.generics.clone(),
         vendor_prefixes,
         typescript_type: super::name_option(&options, "typescript_type"),
+        no_deref: attrs::get(&options, "no_deref").is_some(),
         is_type_of,
         options,
     }
@@ -360,7 +353,8 @@ fn parse_fn(
     let rust_name = f.sig.ident.clone();
     let plain = rust_name.to_string().trim_start_matches("r#").to_string();
     // `self` cannot appear in an extern block; rustc reports it.
-    let (args, ret) = super::function::signature(&f.sig, diags, |_| {});
+    let (args, ret) =
+        super::function::signature(&f.sig, super::function::Params::Import, diags, |_| {});
     let has = |name: &str| attrs::get(&options, name).is_some();
     let is_method = has("method");
     let js_name_option = super::name_option(&options, "js_name");
@@ -442,7 +436,7 @@ fn parse_fn(
         sig: f.sig.clone(),
         op,
         js_name,
-        namespace: namespace_option(&options).or_else(|| block_namespace.clone()),
+        namespace: super::namespace_option(&options).or_else(|| block_namespace.clone()),
         catch: has("catch"),
         // The function's own choice wins over the block's; structural unless `final`.
         structural: !final_,

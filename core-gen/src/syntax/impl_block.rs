@@ -13,6 +13,10 @@ pub struct Impl {
     /// The struct's Rust name (last path segment of the self type).
     pub self_name: Option<syn::Ident>,
     pub self_ty: syn::Type,
+    /// `js_class` and `js_namespace`: the class as JS names it. They only keep the wasm
+    /// symbols of classes with one Rust name apart; the class itself is the struct's.
+    pub js_class: Option<String>,
+    pub namespace: Vec<String>,
     pub methods: Vec<Method>,
     pub options: Vec<AttrOption>,
     pub generics: syn::Generics,
@@ -64,6 +68,9 @@ pub struct Method {
     pub options: Vec<AttrOption>,
     pub sig: syn::Signature,
     pub skip_typescript: bool,
+    pub skip_jsdoc: bool,
+    /// `unchecked_return_type` and `return_description`.
+    pub ret_doc: super::function::ReturnDoc,
 }
 
 pub(super) fn parse(
@@ -89,7 +96,7 @@ pub(super) fn parse(
             other_items.push((what, item.span()));
         }
         let syn::ImplItem::Fn(f) = item else { continue };
-        let method_options = super::nested_options(&f.attrs, diags);
+        let method_options = super::nested_options(&f.attrs, true, diags);
         if attrs::get(&method_options, "skip").is_some() {
             continue;
         }
@@ -98,6 +105,8 @@ pub(super) fn parse(
     Impl {
         self_name,
         self_ty: (*i.self_ty).clone(),
+        js_class: super::name_option(&options, "js_class"),
+        namespace: super::namespace_option(&options).unwrap_or_default(),
         methods,
         options,
         generics: i.generics.clone(),
@@ -117,25 +126,26 @@ fn parse_method(
     let plain_name = rust_name.to_string().trim_start_matches("r#").to_string();
     let mut receiver = Receiver::None;
     let mut odd_receiver = None;
-    let (args, ret) = super::function::signature(&f.sig, diags, |r| {
-        if r.colon_token.is_some()
-            && !matches!(&*r.ty, syn::Type::Reference(_) | syn::Type::Path(_))
-        {
-            odd_receiver = Some(r.span());
-        }
-        receiver = match (&r.reference, r.mutability) {
-            (Some(_), Some(_)) => Receiver::RefMut,
-            (Some(_), None) => Receiver::Ref,
-            (None, _) => {
-                if let syn::Type::Path(p) = &*r.ty {
-                    if !p.path.is_ident("Self") {
-                        odd_receiver = Some(r.span());
-                    }
-                }
-                Receiver::Value
+    let (args, ret) =
+        super::function::signature(&f.sig, super::function::Params::Export, diags, |r| {
+            if r.colon_token.is_some()
+                && !matches!(&*r.ty, syn::Type::Reference(_) | syn::Type::Path(_))
+            {
+                odd_receiver = Some(r.span());
             }
-        };
-    });
+            receiver = match (&r.reference, r.mutability) {
+                (Some(_), Some(_)) => Receiver::RefMut,
+                (Some(_), None) => Receiver::Ref,
+                (None, _) => {
+                    if let syn::Type::Path(p) = &*r.ty {
+                        if !p.path.is_ident("Self") {
+                            odd_receiver = Some(r.span());
+                        }
+                    }
+                    Receiver::Value
+                }
+            };
+        });
     let js_name_option = super::name_option(&options, "js_name");
     let kind = if attrs::get(&options, "constructor").is_some() {
         MethodKind::Constructor
@@ -178,6 +188,8 @@ fn parse_method(
         ret,
         kind,
         skip_typescript: attrs::get(&options, "skip_typescript").is_some(),
+        skip_jsdoc: attrs::get(&options, "skip_jsdoc").is_some(),
+        ret_doc: super::function::ReturnDoc::from_options(&options),
         options,
         sig: f.sig.clone(),
     }

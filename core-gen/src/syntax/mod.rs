@@ -10,18 +10,19 @@ mod impl_block;
 pub(crate) mod recover;
 mod structure;
 
-pub use attrs::{AttrOption, OptionValue, Place};
+pub use attrs::{AttrOption, AttrSite, OptionValue, Place};
 pub use enumeration::{Enum, Variant, VariantValue};
 pub use foreign::{
     result_ok_type, ForeignBlock, ForeignItem, ImportFn, ImportModule, ImportOp, ImportStatic,
     ImportType,
 };
-pub use function::{Arg, Function};
+pub use function::{Arg, Function, ReturnDoc};
 pub use impl_block::{Impl, Method, MethodKind, Receiver};
 pub use recover::starts_region;
-pub use structure::{Field, Struct};
+pub use structure::{Extends, Field, ParentLikeField, Struct};
 
 use proc_macro2::TokenStream;
+use quote::ToTokens;
 
 use crate::diagnostic::Diagnostic;
 
@@ -40,22 +41,75 @@ pub enum Item {
     Impl(Impl),
     Enum(Enum),
     ForeignMod(ForeignBlock),
+    TsSection(TsSection),
+}
+
+impl Item {
+    /// The options of the item's own `#[wasm_bindgen(...)]`.
+    pub fn options(&self) -> &[AttrOption] {
+        match self {
+            Item::Function(f) => &f.options,
+            Item::Struct(s) => &s.options,
+            Item::Impl(i) => &i.options,
+            Item::Enum(e) => &e.options,
+            Item::ForeignMod(b) => &b.options,
+            Item::TsSection(t) => &t.options,
+        }
+    }
+
+    /// `wasm_bindgen = path`, `js_sys = path`, `wasm_bindgen_futures = path`: the crate
+    /// name the generated code would use and the path to use instead.
+    pub fn crate_paths(&self) -> Vec<(&'static str, TokenStream)> {
+        [
+            ("wasm_bindgen", "wasm_bindgen"),
+            ("js_sys", "js_sys"),
+            ("wasm_bindgen_futures", "wasm_bindgen_futures"),
+        ]
+        .into_iter()
+        .filter_map(|(option, krate)| {
+            let path = match &attrs::get(self.options(), option)?.value {
+                OptionValue::Path(tokens, _) => tokens.clone(),
+                OptionValue::Name(n, span) => syn::Ident::new(n, *span).into_token_stream(),
+                _ => return None,
+            };
+            Some((krate, path))
+        })
+        .collect()
+    }
+}
+
+/// `#[wasm_bindgen(typescript_custom_section)] const TS: &str = "…";`: text for the `.d.ts`.
+#[derive(Debug)]
+pub struct TsSection {
+    /// The const's value: a literal, `include_str!(…)` or another const.
+    pub expr: syn::Expr,
+    pub options: Vec<AttrOption>,
 }
 
 /// Parses one `#[wasm_bindgen(attr)] item`, as the proc macro sees it.
 pub fn parse_item(attr: TokenStream, item: TokenStream) -> (Option<Item>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let options = attrs::parse_options(attr, &mut diags);
     let item = match syn::parse2::<syn::Item>(item) {
         Ok(item) => item,
         Err(e) => {
+            attrs::parse_options(attr, site_of(None), &mut diags);
             // rustc reports the syntax error itself; repeat it for the language server.
             diags.push(Diagnostic::error("syntax", e.span(), e.to_string()));
             return (None, diags);
         }
     };
+    // The macro is called for the whole attribute, so its call site is the attribute.
+    let options = attrs::parse_options(attr, site_of(Some(&item)), &mut diags);
     let parsed = parse_syn_item(&item, options, &mut diags);
     (parsed, diags)
+}
+
+/// The site of an item's own `#[wasm_bindgen(...)]` as the macro sees it.
+fn site_of(item: Option<&syn::Item>) -> AttrSite {
+    AttrSite {
+        span: proc_macro2::Span::call_site(),
+        on_function: item.is_none_or(|i| matches!(i, syn::Item::Fn(_))),
+    }
 }
 
 fn parse_syn_item(
@@ -69,6 +123,12 @@ fn parse_syn_item(
         syn::Item::Impl(i) => Some(Item::Impl(impl_block::parse(i, options, diags))),
         syn::Item::Enum(e) => Some(Item::Enum(enumeration::parse(e, options, diags))),
         syn::Item::ForeignMod(f) => Some(Item::ForeignMod(foreign::parse(f, options, diags))),
+        syn::Item::Const(c) if attrs::get(&options, "typescript_custom_section").is_some() => {
+            Some(Item::TsSection(TsSection {
+                expr: (*c.expr).clone(),
+                options,
+            }))
+        }
         other => {
             diags.push(unsupported_item(other));
             None
@@ -76,18 +136,17 @@ fn parse_syn_item(
     }
 }
 
-/// `#[wasm_bindgen]` on an item that is not a function, struct, impl, enum or extern
-/// block. wasm-bindgen exports a `const` with `typescript_custom_section`, which wbg does
-/// not support yet; everything else it refuses too.
+/// `#[wasm_bindgen]` on an item that is not a function, struct, impl, enum, extern block or
+/// `typescript_custom_section` const, which wasm-bindgen refuses too.
 fn unsupported_item(item: &syn::Item) -> Diagnostic {
     use syn::spanned::Spanned;
     let (what, span) = match item {
         syn::Item::Const(i) => {
             return Diagnostic::error(
-                "unsupported-item",
+                "const-needs-custom-section",
                 i.ident.span(),
-                "wbg does not support `#[wasm_bindgen]` on a const (wasm-bindgen's \
-                 `typescript_custom_section`) yet",
+                "`#[wasm_bindgen]` on a `const` needs `typescript_custom_section`: \
+                 `#[wasm_bindgen(typescript_custom_section)]` writes its `&str` into the `.d.ts`",
             )
         }
         syn::Item::Static(i) => ("a static", i.ident.span()),
@@ -111,17 +170,22 @@ fn unsupported_item(item: &syn::Item) -> Diagnostic {
 /// Options of the `#[wasm_bindgen(...)]` attributes on a nested item (method, field).
 pub(crate) fn nested_options(
     attrs: &[syn::Attribute],
+    on_function: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<AttrOption> {
+    use syn::spanned::Spanned;
     let mut out = Vec::new();
     for attr in attrs.iter().filter(|a| is_wasm_bindgen(a)) {
         match &attr.meta {
             syn::Meta::List(l) if matches!(l.delimiter, syn::MacroDelimiter::Paren(_)) => {
-                out.extend(attrs::parse_options(l.tokens.clone(), diags));
+                let site = AttrSite {
+                    span: attr.span(),
+                    on_function,
+                };
+                out.extend(attrs::parse_options(l.tokens.clone(), site, diags));
             }
             syn::Meta::Path(_) => {}
             _ => {
-                use syn::spanned::Spanned;
                 diags.push(Diagnostic::error(
                     "malformed-option",
                     attr.span(),
@@ -135,6 +199,17 @@ pub(crate) fn nested_options(
 }
 
 /// The name given by an option such as `js_name = foo`.
+/// `js_namespace = a` or `js_namespace = ["a", "b"]`, as a path.
+pub(crate) fn namespace_option(options: &[AttrOption]) -> Option<Vec<String>> {
+    attrs::get(options, "js_namespace").map(|o| match &o.value {
+        attrs::OptionValue::List(items, _) => items.clone(),
+        other => other
+            .as_name()
+            .map(|n| vec![n.to_string()])
+            .unwrap_or_default(),
+    })
+}
+
 pub(crate) fn name_option(options: &[AttrOption], name: &str) -> Option<String> {
     attrs::get(options, name)
         .and_then(|o| o.value.as_name())
@@ -142,16 +217,26 @@ pub(crate) fn name_option(options: &[AttrOption], name: &str) -> Option<String> 
 }
 
 /// The item as rustc should see it: nested `#[wasm_bindgen]` attributes removed (they are
-/// not macros there) and string discriminants of string enums dropped.
+/// not macros there; parameters' of exports included) and string discriminants of string
+/// enums dropped.
 pub fn cleaned(item: &syn::Item) -> syn::Item {
     let mut item = item.clone();
     let strip = |attrs: &mut Vec<syn::Attribute>| attrs.retain(|a| !is_wasm_bindgen(a));
+    let strip_params = |sig: &mut syn::Signature| {
+        for input in &mut sig.inputs {
+            if let syn::FnArg::Typed(pt) = input {
+                pt.attrs.retain(|a| !is_wasm_bindgen(a));
+            }
+        }
+    };
     match &mut item {
+        syn::Item::Fn(f) => strip_params(&mut f.sig),
         syn::Item::Struct(s) => s.fields.iter_mut().for_each(|f| strip(&mut f.attrs)),
         syn::Item::Impl(i) => {
             for it in &mut i.items {
                 if let syn::ImplItem::Fn(f) = it {
                     strip(&mut f.attrs);
+                    strip_params(&mut f.sig);
                 }
             }
         }
@@ -214,7 +299,11 @@ fn collect(
             syn::Meta::List(l) => l.tokens.clone(),
             _ => TokenStream::new(),
         };
-        let options = attrs::parse_options(args, diags);
+        let site = AttrSite {
+            span: syn::spanned::Spanned::span(attr),
+            on_function: matches!(item, syn::Item::Fn(_)),
+        };
+        let options = attrs::parse_options(args, site, diags);
         if let Some(parsed) = parse_syn_item(item, options, diags) {
             check(&parsed, diags);
             program.items.push(parsed);

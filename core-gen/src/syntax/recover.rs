@@ -113,7 +113,7 @@ fn parse_chunk(chunk: &[TokenTree], out: &mut Vec<syn::Item>, diags: &mut Vec<Di
     if let Some(body) = module_body(chunk) {
         return split_and_parse(body, out, diags);
     }
-    if !has_wasm_bindgen_attr(chunk) {
+    if !has_wasm_bindgen_attr(chunk) && !plain_impl_with_marked_methods(chunk) {
         return;
     }
     let stream: TokenStream = chunk.iter().cloned().collect();
@@ -122,7 +122,12 @@ fn parse_chunk(chunk: &[TokenTree], out: &mut Vec<syn::Item>, diags: &mut Vec<Di
         Err(e) => {
             // Typing inside a body must not make the attribute's diagnostics flicker.
             if let Some(args) = wasm_bindgen_args(chunk) {
-                super::attrs::parse_options(args, diags);
+                // The item is unknown; options are checked as on a function.
+                let site = super::AttrSite {
+                    span: chunk[0].span(),
+                    on_function: true,
+                };
+                super::attrs::parse_options(args, site, diags);
             }
             // syn reports the end of the chunk at the call site, which has no location.
             // (Detected as a position before the chunk.)
@@ -164,6 +169,28 @@ fn attr_name(attr: &proc_macro2::Group) -> Option<proc_macro2::Ident> {
 
 fn has_wasm_bindgen_attr(chunk: &[TokenTree]) -> bool {
     outer_attrs(chunk).any(|g| attr_name(g).is_some_and(|i| i == "wasm_bindgen"))
+}
+
+/// `impl T { #[wasm_bindgen] fn f(&self) {} }`: the macro runs on each marked method (a
+/// forgotten `#[wasm_bindgen]` on the block), so the block is parsed for them.
+fn plain_impl_with_marked_methods(chunk: &[TokenTree]) -> bool {
+    let is_impl = chunk
+        .iter()
+        .skip_while(|t| !matches!(t, TokenTree::Ident(_)))
+        .find(|t| !is_ident(Some(t), "unsafe") && !is_ident(Some(t), "default"))
+        .is_some_and(|t| is_ident(Some(t), "impl"));
+    let body = match chunk.last() {
+        Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace => g.stream(),
+        _ => return false,
+    };
+    let body: Vec<TokenTree> = body.into_iter().collect();
+    is_impl
+        && body.windows(2).any(|w| {
+            is_punct(Some(&w[0]), '#')
+                && matches!(&w[1], TokenTree::Group(g)
+                    if g.delimiter() == Delimiter::Bracket
+                        && attr_name(g).is_some_and(|i| i == "wasm_bindgen"))
+        })
 }
 
 /// The option tokens of a leading `#[wasm_bindgen(...)]` (or `#[path::wasm_bindgen(...)]`).

@@ -72,11 +72,14 @@ wasm_bindgen = Object.assign(__wbg_init, {{ initSync }}, __exports);
     fn declarations(&self, exports_ts: &str) -> String {
         // The exports are properties of the global `wasm_bindgen` function: a namespace
         // merged with the function declaration says exactly that.
+        // Items under a `js_namespace` are `declare`d at the top level of a module's
+        // `.d.ts`; inside this namespace, already ambient, `declare` is an error.
         let mut body = String::new();
         for line in exports_ts.lines() {
             if line.is_empty() {
                 body.push('\n');
             } else {
+                let line = line.strip_prefix("declare ").unwrap_or(line);
                 body.push_str(&format!("  {line}\n"));
             }
         }

@@ -7,7 +7,22 @@ use crate::syntax::{Enum, VariantValue};
 
 pub(super) fn check(e: &Enum, out: &mut Vec<Diagnostic>) {
     let string = e.is_string();
+    // A union's unit variants are told apart from its values by their strings.
+    let union = e.variants.iter().any(|v| v.one_unnamed_field);
     for v in &e.variants {
+        if union && !v.has_fields && !matches!(v.value, VariantValue::String(_)) {
+            out.push(Diagnostic::error(
+                "enum-shape",
+                v.name.span(),
+                format!(
+                    "in an enum whose variants hold values, a variant without fields needs a \
+                     string value to be told apart from them, e.g. `{} = \"{}\"`",
+                    v.name,
+                    v.name.to_string().to_lowercase()
+                ),
+            ));
+            continue;
+        }
         if v.one_unnamed_field {
             out.push(Diagnostic::error(
                 "unsupported-enum-union",
@@ -65,6 +80,10 @@ pub enum Shape { Point, Circle { r: f64 }, Big = 1 + 2 }
 #[wasm_bindgen]
 pub enum Value { Text = "text", Number(f64) }
                               //^^^^^^ unsupported-enum-union: wbg does not support enum variants holding a value, like `Number(...)`, yet (wasm-bindgen 0.2.121 exports them as a union type); export a C-style or string enum for now
+#[wasm_bindgen]
+pub enum Mixed { Bare, Tuple(u32) }
+               //^^^^ enum-shape: in an enum whose variants hold values, a variant without fields needs a string value to be told apart from them, e.g. `Bare = "bare"`
+                     //^^^^^ unsupported-enum-union: wbg does not support enum variants holding a value, like `Tuple(...)`, yet (wasm-bindgen 0.2.121 exports them as a union type); export a C-style or string enum for now
 #[wasm_bindgen]
 pub enum Color { Red = "red", Green }
                             //^^^^^ enum-shape: in a string enum every variant needs a string value, e.g. `Green = "green"`

@@ -1,7 +1,6 @@
 //! The numbers of a C-style exported enum, as rustc and wasm-bindgen count them (a variant
 //! without a value is one more than the previous): at least one variant, each value fits
 //! 32 bits (`u32`, or `i32` once a value is negative), and no two variants share one.
-//! wbg does not support negative values yet.
 
 use std::collections::HashMap;
 
@@ -30,14 +29,6 @@ pub(super) fn check(e: &Enum, out: &mut Vec<Diagnostic>) {
     } else {
         (0, i128::from(u32::MAX))
     };
-    if let Some(v) = e.variants.iter().find(|v| v.literal.is_some_and(|n| n < 0)) {
-        out.push(Diagnostic::error(
-            "unsupported-negative-enum",
-            v.value_span,
-            "wbg does not support negative enum values yet (wasm-bindgen does); use values \
-             from 0 up for now",
-        ));
-    }
     let mut seen: HashMap<i128, &syn::Ident> = HashMap::new();
     // `None` once a value is not a literal: later implicit values are unknown.
     let mut next = Some(0i128);
@@ -105,7 +96,6 @@ pub enum Big { A = 4294967295, B }
                              //^ enum-value-range: `B` is 4294967296, which does not fit: enum values are `u32`, from 0 to 4294967295
 #[wasm_bindgen]
 pub enum Signed { A = -1, B = 2147483648 }
-                    //^^ unsupported-negative-enum: wbg does not support negative enum values yet (wasm-bindgen does); use values from 0 up for now
                             //^^^^^^^^^^ enum-value-range: `B` is 2147483648, which does not fit: an enum with a negative value holds `i32` values, from -2147483648 to 2147483647
 "#,
         );
@@ -117,6 +107,8 @@ pub enum Signed { A = -1, B = 2147483648 }
             r#"
 #[wasm_bindgen]
 pub enum Fine { A = 4294967294, B, C = 0, D = 0x10 }
+#[wasm_bindgen]
+pub enum Negative { A = -2147483648, B = -1, C, D = 2147483647 }
 #[wasm_bindgen]
 pub enum Color { Red = "red", Blue = "blue" }
 "#,

@@ -47,7 +47,7 @@ mod tests {
     fn js_class_matches_the_type() {
         check_diagnostics(
             r#"
-#[wasm_bindgen(module = "./foo.js")]
+#[wasm_bindgen(raw_module = "./foo.js")]
 extern "C" {
     #[wasm_bindgen(js_name = Foo)]
     type JsFoo;

@@ -90,7 +90,51 @@ pub(super) fn check_block(block: &ForeignBlock, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// `js_namespace` on an export (an enum) or import.
+/// `js_namespace` on an exported function, struct, `impl` block or enum: its first name
+/// becomes a module export (`export const api = {...}`), so it must be an identifier that
+/// is not a reserved word.
+pub(super) fn check_export_namespace(options: &[AttrOption], out: &mut Vec<Diagnostic>) {
+    let Some(option) = attrs::get(options, "js_namespace") else {
+        return;
+    };
+    let (first, span) = match &option.value {
+        OptionValue::List(items, span) => match items.first() {
+            Some(first) => (first.as_str(), *span),
+            None => return check_namespace(options, out),
+        },
+        OptionValue::Name(name, span) | OptionValue::Str(name, span) => (name.as_str(), *span),
+        _ => return,
+    };
+    let identifier = first
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
+        && first
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
+    if reserved(first) {
+        out.push(Diagnostic::error(
+            "js-reserved-name",
+            span,
+            format!(
+                "an exported `js_namespace` cannot start with `{first}`, a reserved word in \
+                 JavaScript: it becomes the name of a module export"
+            ),
+        ));
+    } else if !identifier {
+        out.push(Diagnostic::error(
+            "js-namespace-root",
+            span,
+            format!(
+                "an exported `js_namespace` cannot start with `{first}`: it becomes the name of \
+                 a module export, which must be a JavaScript identifier (later names may be any \
+                 string, such as `[\"shapes\", \"3d\"]`)"
+            ),
+        ));
+    }
+}
+
+/// `js_namespace` on an import.
 pub(super) fn check_namespace(options: &[AttrOption], out: &mut Vec<Diagnostic>) {
     let Some(option) = attrs::get(options, "js_namespace") else {
         return;
@@ -142,6 +186,25 @@ pub struct r#true;
 #[wasm_bindgen]
 pub enum switch { A }
        //^^^^^^ js-reserved-name: `switch` is a reserved word in JavaScript, so the exported enum cannot be called that; rename it or give it another name with `js_name = ...`
+"#,
+        );
+    }
+
+    #[test]
+    fn exported_namespaces_start_with_an_identifier() {
+        check_diagnostics(
+            r#"
+#[wasm_bindgen(js_namespace = ["shapes", "3d"])]
+pub struct Point3D;
+#[wasm_bindgen(js_namespace = ["3d", "shapes"])]
+                            //^^^^^^^^^^^^^^^^ js-namespace-root: an exported `js_namespace` cannot start with `3d`: it becomes the name of a module export, which must be a JavaScript identifier (later names may be any string, such as `["shapes", "3d"]`)
+pub fn area() {}
+#[wasm_bindgen(js_namespace = "default")]
+                            //^^^^^^^^^ js-reserved-name: an exported `js_namespace` cannot start with `default`, a reserved word in JavaScript: it becomes the name of a module export
+pub enum Status { A }
+#[wasm_bindgen(js_namespace = [])]
+                            //^^ js-namespace-empty: `js_namespace = []` names no object; write the path to it, such as `["window", "app"]`, or remove the option
+impl Point3D {}
 "#,
         );
     }

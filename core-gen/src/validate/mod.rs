@@ -5,6 +5,7 @@ mod accessor_signature;
 mod async_export;
 mod catch_needs_result;
 mod constructor_return;
+mod doc_options;
 mod enum_shape;
 mod enum_values;
 mod export_fn_shape;
@@ -25,8 +26,10 @@ mod main_fn;
 mod method_receiver;
 mod not_supported_yet;
 mod option_place;
+mod relative_module;
 mod setter_prefix;
 mod start_signature;
+mod struct_extends;
 
 use crate::diagnostic::Diagnostic;
 use crate::syntax::{Item, Place};
@@ -37,6 +40,8 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
     match item {
         Item::Function(f) => {
             option_place::check(Place::ExportFn, &f.options, &mut out);
+            doc_options::check(&f.options, &f.args, f.ret.is_some(), &mut out);
+            js_keyword_name::check_export_namespace(&f.options, &mut out);
             generic_export::check(f, &mut out);
             async_export::check(&f.sig, false, &mut out);
             start_signature::check(f, &mut out);
@@ -46,18 +51,22 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
         }
         Item::Struct(s) => {
             option_place::check(Place::Struct, &s.options, &mut out);
+            js_keyword_name::check_export_namespace(&s.options, &mut out);
             for field in &s.fields {
                 option_place::check(Place::Field, &field.options, &mut out);
             }
             generic_struct::check("struct", &s.generics, &mut out);
+            struct_extends::check(s, &mut out);
             js_keyword_name::check_export("struct", &s.rust_name, &s.js_name, &mut out);
         }
         Item::Impl(i) => {
             option_place::check(Place::Impl, &i.options, &mut out);
+            js_keyword_name::check_export_namespace(&i.options, &mut out);
             impl_shape::check(i, &mut out);
             impl_items::check(i, &mut out);
             for m in &i.methods {
                 option_place::check(Place::Method, &m.options, &mut out);
+                doc_options::check(&m.options, &m.args, m.ret.is_some(), &mut out);
                 async_export::check(&m.sig, true, &mut out);
                 method_receiver::check(m, &mut out);
                 constructor_return::check(i, m, &mut out);
@@ -76,12 +85,16 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
             enum_shape::check(e, &mut out);
             enum_values::check(e, &mut out);
             js_keyword_name::check_export("enum", &e.rust_name, &e.js_name, &mut out);
-            js_keyword_name::check_namespace(&e.options, &mut out);
+            js_keyword_name::check_export_namespace(&e.options, &mut out);
+        }
+        Item::TsSection(section) => {
+            option_place::check(Place::Const, &section.options, &mut out);
         }
         Item::ForeignMod(block) => {
             use crate::syntax::ForeignItem;
             option_place::check(Place::ForeignBlock, &block.options, &mut out);
             final_or_structural::check(&block.options, &mut out);
+            relative_module::check(&block.options, &mut out);
             import_block_shape::check_block(block, &mut out);
             js_keyword_name::check_block(block, &mut out);
             for item in &block.items {
@@ -120,7 +133,8 @@ pub fn check(item: &Item) -> Vec<Diagnostic> {
 #[cfg(test)]
 pub(crate) mod test_support {
     //! `check_diagnostics(src)`: `src` carries the expected diagnostics as
-    //! `//^^^ code: message` lines under the offending span.
+    //! `//^^^ code: message` lines under the offending span (`code (warning): message` for
+    //! a warning).
 
     pub fn check_diagnostics(annotated: &str) {
         let marker =
@@ -140,8 +154,9 @@ pub(crate) mod test_support {
                 } else {
                     1
                 };
+                let severity = if d.is_error() { "" } else { " (warning)" };
                 let line = format!(
-                    "{}//{} {}: {}",
+                    "{}//{} {}{severity}: {}",
                     " ".repeat(start.column.saturating_sub(2)),
                     "^".repeat(width),
                     d.code,

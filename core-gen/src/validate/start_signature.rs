@@ -1,19 +1,19 @@
 //! `#[wasm_bindgen(start)]` runs at initialisation with nothing to pass in.
 
+use syn::spanned::Spanned;
+
 use crate::diagnostic::Diagnostic;
-use crate::syntax::{attrs, Function};
+use crate::syntax::Function;
 
 pub(super) fn check(f: &Function, out: &mut Vec<Diagnostic>) {
     if !f.start {
         return;
     }
-    let span = attrs::get(&f.options, "start")
-        .map(|o| o.name_span)
-        .unwrap_or(f.rust_name.span());
     if !f.args.is_empty() {
+        // On the parameters, where the fix is (and where wasm-bindgen points).
         out.push(Diagnostic::error(
             "start-signature",
-            span,
+            f.sig.inputs.span(),
             "the `start` function is called with no arguments at initialisation; remove its parameters",
         ));
     }
@@ -28,8 +28,8 @@ mod tests {
         check_diagnostics(
             r#"
 #[wasm_bindgen(start)]
-             //^^^^^ start-signature: the `start` function is called with no arguments at initialisation; remove its parameters
 fn main(x: u32) {}
+      //^^^^^^ start-signature: the `start` function is called with no arguments at initialisation; remove its parameters
 "#,
         );
     }

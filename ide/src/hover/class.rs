@@ -6,9 +6,8 @@ use super::export::{arg_list, skipped, without_doc_comments};
 use super::names::FileTypes;
 use super::{markdown, region_bounds};
 use crate::types::descriptor_type_in;
-use wbg_core_gen::descriptor::{self, Module, Receiver, Role, Type};
-use wbg_core_gen::glue::js_text::js_ident;
-use wbg_core_gen::glue::js_text::member_access;
+use wbg_core_gen::descriptor::{self, leaf_name, qualified_name, Module, Receiver, Role, Type};
+use wbg_core_gen::glue::js_text::{export_path, js_ident, member_access};
 use wbg_core_gen::glue::ts;
 use wbg_core_gen::lower::{self, Export};
 use wbg_core_gen::syntax::{self, Item};
@@ -18,20 +17,27 @@ use wbg_core_gen::syntax::{self, Item};
 struct Class {
     s: descriptor::Struct,
     module: Module,
+    /// How JS reaches the class: `Counter`, `models.Counter`.
+    path: String,
 }
 
 /// The class of the struct `rust_name`, `line` (from 1) being the hovered item's.
 fn class_of(src: &str, rust_name: &str, line: usize, types: &FileTypes) -> Class {
     let (structure, impls) = class_items(src, rust_name, line);
-    let js_class = match &structure {
-        Some(s) => s.js_name.clone(),
+    let (namespace, js_name) = match &structure {
+        Some(s) => (s.namespace.clone(), s.js_name.clone()),
         None => impls
             .iter()
-            .find_map(|i| syntax::attrs::get(&i.options, "js_class"))
-            .and_then(|o| o.value.as_name())
-            .unwrap_or(rust_name)
-            .to_string(),
+            .find(|i| i.js_class.is_some())
+            .or(impls.first())
+            .map(|i| {
+                let name = i.js_class.as_deref().unwrap_or(rust_name);
+                (i.namespace.clone(), name.to_string())
+            })
+            .unwrap_or_else(|| (Vec::new(), rust_name.to_string())),
     };
+    let path = export_path(&namespace, &js_name);
+    let js_class = qualified_name(&namespace, &js_name);
     let named = |n: &str| {
         (n == "Self" || n == rust_name)
             .then(|| Type::Named(js_class.clone()))
@@ -41,13 +47,14 @@ fn class_of(src: &str, rust_name: &str, line: usize, types: &FileTypes) -> Class
     let mut methods = Vec::new();
     for f in structure.iter().flat_map(|s| &s.fields) {
         let accessors = lower::field(f, ty(&f.ty));
-        methods.extend(accessors.into_iter().map(|a| to_method(&js_class, a)));
+        methods.extend(accessors.into_iter().map(|a| a.into_method(&js_class)));
     }
     for m in impls.iter().flat_map(|i| &i.methods) {
-        methods.push(to_method(&js_class, lower::method(m, ty)));
+        methods.push(lower::method(m, ty).into_method(&js_class));
     }
     let s = descriptor::Struct {
         js_name: js_class,
+        namespace,
         rust_name: rust_name.to_string(),
         docs: structure
             .as_ref()
@@ -56,6 +63,9 @@ fn class_of(src: &str, rust_name: &str, line: usize, types: &FileTypes) -> Class
         free_export: String::new(),
         inspectable: structure.as_ref().is_some_and(|s| s.inspectable),
         skip_typescript: structure.as_ref().is_some_and(|s| s.skip_typescript),
+        // Hover renders one class, without its parent's declaration at hand, so the
+        // `.d.ts` line shows no `extends`.
+        parent: None,
     };
     Class {
         s,
@@ -63,6 +73,7 @@ fn class_of(src: &str, rust_name: &str, line: usize, types: &FileTypes) -> Class
             methods,
             ..Module::default()
         },
+        path,
     }
 }
 
@@ -107,26 +118,6 @@ fn class_items(
     (structure, impls)
 }
 
-/// A member lowered for its class: the record `lower` makes, as the `.d.ts` renders it.
-fn to_method(class: &str, m: lower::Member<Type>) -> descriptor::Method {
-    descriptor::Method {
-        class: class.to_string(),
-        export: m.export.key(),
-        js_name: m.js_name,
-        docs: m.docs,
-        receiver: m.receiver,
-        role: m.role,
-        skip_typescript: m.skip_typescript,
-        opens_frame: m.opens_frame,
-        args: m
-            .args
-            .into_iter()
-            .map(|(name, ty)| descriptor::Arg { name, ty })
-            .collect(),
-        ret: m.ret.unwrap_or(Type::Unit),
-    }
-}
-
 impl Class {
     fn method(&self, export: &str) -> Option<&descriptor::Method> {
         self.module.methods.iter().find(|m| m.export == export)
@@ -159,7 +150,7 @@ impl Class {
 
     /// What JS calls an instance in examples: `Counter` → `counter`.
     fn instance(&self) -> String {
-        let mut chars = self.s.js_name.chars();
+        let mut chars = leaf_name(&self.s.namespace, &self.s.js_name).chars();
         let lower = chars.next().map_or(String::new(), |c| {
             c.to_lowercase().chain(chars).collect::<String>()
         });
@@ -169,7 +160,7 @@ impl Class {
     /// `counter.count` / `Counter.total` / `counter["odd name"]`.
     fn access(&self, m: &descriptor::Method) -> String {
         let target = if m.receiver == Receiver::None {
-            self.s.js_name.clone()
+            self.path.clone()
         } else {
             self.instance()
         };
@@ -180,7 +171,7 @@ impl Class {
     fn js(&self, m: &descriptor::Method) -> String {
         let access = self.access(m);
         match m.role {
-            Role::Constructor => format!("JS: `new {}({})`", self.s.js_name, arg_list(&m.args)),
+            Role::Constructor => format!("JS: `new {}({})`", self.path, arg_list(&m.args)),
             Role::Method => format!("JS: `{access}({})`", arg_list(&m.args)),
             Role::Getter => format!("JS: `{access}`"),
             Role::Setter => format!("JS: `{access} = {}`", arg_list(&m.args)),
@@ -204,7 +195,7 @@ pub(super) fn class(src: &str, rust_name: &syn::Ident, line: usize, types: &File
         Some(ctor) => c.js(ctor),
         None => format!(
             "JS: instances come from Rust; `new {}()` throws (no `constructor`)",
-            c.s.js_name
+            c.path
         ),
     };
     markdown(
@@ -260,11 +251,12 @@ pub(super) fn field(
 
 #[cfg(test)]
 mod tests {
-    use super::super::export::{enum_descriptor, function_descriptor};
+    use super::super::export::function_descriptor;
     use super::super::tests::check_hover;
     use super::*;
     use crate::hover::hover;
     use crate::test_support::cursor;
+    use wbg_core_gen::lower;
 
     const COUNTER: &str = r#"
 /// Counts things.
@@ -297,6 +289,37 @@ impl Counter {
     pub fn into_label(self) -> String { self.label }
 }
 "#;
+
+    #[test]
+    fn namespaced_class_is_reached_through_its_namespace() {
+        let src = r#"
+#[wasm_bindgen(js_namespace = models)]
+pub struct Tally { count: u32 }
+#[wasm_bindgen(js_namespace = models)]
+impl Tally {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Tally { Tally { count: 0 } }
+    pub fn zero() -> Tally { Tally { count: 0 } }
+    pub fn bump(&mut self) -> u32 { 1 }
+}
+"#;
+        let at = |marker: &str| {
+            let i = src.find(marker).unwrap();
+            format!("{}$0{}", &src[..i], &src[i..])
+        };
+        check_hover(
+            &at("Tally { count"),
+            "```ts\ndeclare class models__Tally {\n  free(): void;\n  [Symbol.dispose](): void;\n  constructor();\n  static zero(): models__Tally;\n  bump(): number;\n}\n```\nJS: `new models.Tally()`",
+        );
+        check_hover(
+            &at("zero()"),
+            "```ts\nstatic zero(): models__Tally;\n```\nJS: `models.Tally.zero()`",
+        );
+        check_hover(
+            &at("bump("),
+            "```ts\nbump(): number;\n```\nJS: `tally.bump()`",
+        );
+    }
 
     /// `COUNTER` with the cursor put before the first `marker`.
     fn counter_at(marker: &str) -> String {
@@ -476,7 +499,7 @@ How many so far.
                         types.exported(n)
                     })))
                 }
-                Item::Enum(e) => d_ts.push_str(&ts::enum_declaration(&enum_descriptor(e))),
+                Item::Enum(e) => d_ts.push_str(&ts::enum_declaration(&lower::enumeration(e))),
                 Item::Struct(s) => {
                     let c = class_of(&source, &s.rust_name.to_string(), 1, &types);
                     d_ts.push_str(&ts::class_declaration(&c.s, &c.module));

@@ -5,8 +5,9 @@
 use super::markdown;
 use crate::types::descriptor_type_in;
 use wbg_core_gen::descriptor::{self, EnumValue, Type};
-use wbg_core_gen::glue::js_text::{js_ident, quote};
+use wbg_core_gen::glue::js_text::{export_path, js_ident, member_access, quote};
 use wbg_core_gen::glue::ts;
+use wbg_core_gen::lower;
 use wbg_core_gen::syntax;
 
 const SKIPPED: &str = "_left out of the `.d.ts` (`skip_typescript`)_";
@@ -18,44 +19,13 @@ pub(super) fn skipped(skip_typescript: bool) -> Vec<String> {
         .collect()
 }
 
-/// The arguments as a descriptor lists them, `ty` mapping each source type.
-pub(super) fn descriptor_args(
-    args: &[syntax::Arg],
-    ty: &dyn Fn(&syn::Type) -> Type,
-) -> Vec<descriptor::Arg> {
-    args.iter()
-        .map(|a| descriptor::Arg {
-            name: a.name.clone(),
-            ty: ty(&a.ty),
-        })
-        .collect()
-}
-
 /// The descriptor bindgen would see for this function (names and types from the source).
 /// `named` resolves the type names declared elsewhere (classes, enums, imported types).
 pub(super) fn function_descriptor(
     f: &syntax::Function,
     named: &dyn Fn(&str) -> Option<Type>,
 ) -> descriptor::Function {
-    let descriptor_type = |t: &syn::Type| descriptor_type_in(t, named);
-    let ret = f
-        .ret
-        .as_ref()
-        .map_or(descriptor::Type::Unit, descriptor_type);
-    descriptor::Function {
-        export: f.rust_name.to_string(),
-        js_name: f.js_name.clone(),
-        docs: f.docs.clone(),
-        start: f.start,
-        skip_typescript: f.skip_typescript,
-        args: descriptor_args(&f.args, &descriptor_type),
-        // The macro describes an `async fn` as returning a promise of its output.
-        ret: if f.sig.asyncness.is_some() {
-            Type::Promise(Box::new(ret))
-        } else {
-            ret
-        },
-    }
+    lower::function(f, &|t| descriptor_type_in(t, named))
 }
 
 pub(super) fn function(f: &syntax::Function, types: &super::names::FileTypes) -> String {
@@ -63,7 +33,11 @@ pub(super) fn function(f: &syntax::Function, types: &super::names::FileTypes) ->
     let js = if d.start {
         "JS: runs once when the module is initialised (`start`)".to_string()
     } else {
-        format!("JS: `{}({})`", d.js_name, arg_list(&d.args))
+        format!(
+            "JS: `{}({})`",
+            export_path(&f.namespace, &f.js_name),
+            arg_list(&d.args)
+        )
     };
     markdown(
         &ts::function_signature(&d),
@@ -96,42 +70,15 @@ pub(super) fn without_doc_comments(decl: &str) -> String {
     out.join("\n")
 }
 
-/// The descriptor bindgen would see for this enum (values as the macro encodes them).
-pub(super) fn enum_descriptor(e: &syntax::Enum) -> descriptor::Enum {
-    // Rust sees string enums by variant index and numeric enums by discriminant.
-    let numbers: Vec<u32> = if e.is_string() {
-        (0..e.variants.len() as u32).collect()
-    } else {
-        e.numeric_values()
-    };
-    descriptor::Enum {
-        js_name: e.js_name.clone(),
-        docs: e.docs.clone(),
-        variants: e
-            .variants
-            .iter()
-            .zip(numbers)
-            .map(|(v, n)| descriptor::Variant {
-                name: v.name.to_string(),
-                docs: v.docs.clone(),
-                value: match &v.value {
-                    syntax::VariantValue::String(s) => EnumValue::String(s.clone()),
-                    _ => EnumValue::Number(n),
-                },
-            })
-            .collect(),
-        skip_typescript: e.skip_typescript,
-    }
-}
-
 /// The enum; `variant` is the hovered variant, if any (the JS example uses it).
 pub(super) fn enumeration(e: &syntax::Enum, variant: Option<usize>) -> String {
-    let d = enum_descriptor(e);
+    let d = lower::enumeration(e);
     let js = match d.variants.get(variant.unwrap_or(0)).map(|v| &v.value) {
         Some(EnumValue::String(s)) => format!("JS: `{}`", quote(s)),
         Some(EnumValue::Number(n)) => {
             let v = &d.variants[variant.unwrap_or(0)];
-            format!("JS: `{}.{}` (`{n}`)", d.js_name, v.name)
+            let path = export_path(&e.namespace, &e.js_name);
+            format!("JS: `{}` (`{n}`)", member_access(&path, &v.name))
         }
         None => String::new(),
     };
@@ -207,6 +154,22 @@ _left out of the `.d.ts` (`skip_typescript`)_
     }
 
     #[test]
+    fn unchecked_types_and_renamed_parameters() {
+        check_hover(
+            r#"
+#[wasm_bindgen(unchecked_return_type = "Point")]
+pub async fn lo$0ad(#[wasm_bindgen(js_name = "rawUrl", unchecked_param_type = "URL | string")] url: JsValue) -> JsValue { url }
+"#,
+            r#"
+```ts
+export function load(rawUrl: URL | string): Promise<Point>;
+```
+JS: `load(rawUrl)`
+"#,
+        );
+    }
+
+    #[test]
     fn numeric_enum_and_its_variants() {
         let level = "/// How loud.\n#[wasm_bindgen]\npub enum Level {\n    Low,\n    /// Loud.\n    High = 10,\n}";
         let ts = "```ts\nexport enum Level {\n  Low = 0,\n  High = 10,\n}\n```";
@@ -217,6 +180,18 @@ _left out of the `.d.ts` (`skip_typescript`)_
         check_hover(
             &level.replace("High", "Hi$0gh"),
             &format!("{ts}\nJS: `Level.High` (`10`)\n\n---\n\nLoud."),
+        );
+    }
+
+    #[test]
+    fn namespaced_function_and_enum_show_their_declaration_and_path() {
+        check_hover(
+            "#[wasm_bindgen(js_namespace = [\"utils\", \"3d\"], js_name = len)]\npub fn le$0ngth(x: f64) -> f64 { x }",
+            "```ts\ndeclare function utils__3d__len(x: number): number;\n```\nJS: `utils[\"3d\"].len(x)`",
+        );
+        check_hover(
+            "#[wasm_bindgen(js_namespace = types)]\npub enum Sta$0tus { Pending = 1 }",
+            "```ts\ndeclare enum types__Status {\n  Pending = 1,\n}\n```\nJS: `types.Status.Pending` (`1`)",
         );
     }
 

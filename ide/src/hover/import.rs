@@ -7,7 +7,7 @@ use super::markdown;
 use super::names::FileTypes;
 use crate::types::descriptor_type_in;
 use wbg_core_gen::descriptor::{ImportOp as Op, Type};
-use wbg_core_gen::glue::import::{self, final_name};
+use wbg_core_gen::glue::import;
 use wbg_core_gen::glue::js_text::member_access;
 use wbg_core_gen::glue::js_text::{js_ident, member_name, quote};
 use wbg_core_gen::glue::ts::type_name;
@@ -57,14 +57,6 @@ impl Scope<'_> {
     fn class_expr(&self, class: &syn::Ident) -> String {
         match self.imported_type(&class.to_string()) {
             Some(t) => path(t.namespace.as_deref().unwrap_or_default(), &t.js_class),
-            None => class.to_string(),
-        }
-    }
-
-    /// The JS name of the class (without its namespace), as glue names `final` members.
-    fn class_name(&self, class: &syn::Ident) -> String {
-        match self.imported_type(&class.to_string()) {
-            Some(t) => t.js_class.clone(),
             None => class.to_string(),
         }
     }
@@ -131,7 +123,6 @@ impl Scope<'_> {
             names,
             ret: value.as_ref().map_or("void".to_string(), |t| self.ts(t)),
             class: f.class.as_ref().map(|c| self.class_expr(c)),
-            class_name: f.class.as_ref().map(|c| self.class_name(c)),
         }
     }
 
@@ -192,8 +183,6 @@ struct Parts {
     ret: String,
     /// The class expression, for operations on a class.
     class: Option<String>,
-    /// The class's JS name without its namespace.
-    class_name: Option<String>,
 }
 
 impl Parts {
@@ -245,39 +234,34 @@ fn call(f: &ImportFn, p: &Parts) -> String {
         final_: f.final_,
         variadic: f.variadic,
         has_class: p.class.is_some(),
+        optional: matches!(&f.ret, Some(syn::Type::Path(t))
+            if t.path.segments.last().is_some_and(|s| s.ident == "Option")),
     };
-    let mut names = HoverNames {
-        f,
-        p,
-        captured: None,
-    };
+    let mut names = HoverNames { f, p };
     let expr = import::expr(op, &parts, &mut names).unwrap_or_default();
-    let prototype = |what: &str| match (f.structural, f.final_) {
-        (true, _) => String::new(),
-        (false, true) => format!(
-            " (the {what} of `{}.prototype`, read once when the glue loads)",
-            p.class()
-        ),
-        (false, false) => format!(" (the {what} of `{}.prototype`)", p.class()),
+    let prototype = |what: &str| {
+        if f.structural {
+            String::new()
+        } else {
+            format!(" (the {what} of `{}.prototype`)", p.class())
+        }
     };
-    let note = match (op, names.captured) {
-        (Op::Getter, _) => prototype("getter"),
-        (Op::Setter, _) => prototype("setter"),
-        (_, Some((name, read))) => {
-            format!(", `{name}` being `{read}` read once when the glue loads")
+    let namespaced = f.namespace.as_ref().is_some_and(|n| !n.is_empty());
+    let note = match op {
+        Op::Getter => prototype("getter"),
+        Op::Setter => prototype("setter"),
+        Op::Function if f.final_ && namespaced => {
+            " (the function there when the glue loads)".to_string()
         }
         _ => String::new(),
     };
     format!("`{expr}`{note}")
 }
 
-/// Names as the user wrote them: the class through its namespace, `final` members by the
-/// `const` the glue declares.
+/// Names as the user wrote them: the class through its namespace.
 struct HoverNames<'a> {
     f: &'a ImportFn,
     p: &'a Parts,
-    /// The `const` of a `final` member and what it reads.
-    captured: Option<(String, String)>,
 }
 
 impl import::Names for HoverNames<'_> {
@@ -287,13 +271,6 @@ impl import::Names for HoverNames<'_> {
 
     fn path(&mut self, name: &str) -> String {
         path(self.f.namespace.as_deref().unwrap_or_default(), name)
-    }
-
-    fn captured(&mut self, accessor: &str, read: String) -> Result<String, String> {
-        let class = self.p.class_name.as_deref().unwrap_or_default();
-        let name = final_name(class, &self.f.js_name, accessor);
-        self.captured = Some((name.clone(), read));
-        Ok(name)
     }
 }
 
@@ -347,7 +324,7 @@ Logs to the console.
     }
 
     const BAR: &str = r#"
-#[wasm_bindgen(module = "./bar.js")]
+#[wasm_bindgen(raw_module = "./bar.js")]
 extern "C" {
     /// A bar.
     #[wasm_bindgen(extends = BaseClass, typescript_type = "BarLike")]
@@ -409,14 +386,14 @@ extern "C" {
     }
 
     #[test]
-    fn final_members_are_read_from_the_prototype_once() {
+    fn final_members_are_read_from_the_prototype_at_each_call() {
         check_hover(
             &bar_at("get_final"),
-            "```ts\nget(): number;\n```\nJS: `Bar_prototype_get.call(this)`, `Bar_prototype_get` being `Bar.prototype.get` read once when the glue loads, from `\"./bar.js\"`",
+            "```ts\nget(): number;\n```\nJS: `Bar.prototype.get.call(this)`, from `\"./bar.js\"`",
         );
         check_hover(
             &bar_at("width_final"),
-            "```ts\nget width(): number;\n```\nJS: `this.width` (the getter of `Bar.prototype`, read once when the glue loads), from `\"./bar.js\"`",
+            "```ts\nget width(): number;\n```\nJS: `this.width` (the getter of `Bar.prototype`), from `\"./bar.js\"`",
         );
     }
 
@@ -437,7 +414,7 @@ extern "C" {
         };
         check_hover(
             &src("grow("),
-            "```ts\ngrow(): void;\n```\nJS: `Bar_prototype_grow.call(this)`, `Bar_prototype_grow` being `Bar.prototype.grow` read once when the glue loads",
+            "```ts\ngrow(): void;\n```\nJS: `Bar.prototype.grow.call(this)`",
         );
         check_hover(
             &src("shrink("),
@@ -650,10 +627,7 @@ extern "C" {
                 js_class: String::new(),
                 args: args
                     .iter()
-                    .map(|name| Arg {
-                        name: name.clone(),
-                        ty: Type::I32,
-                    })
+                    .map(|name| Arg::new(name.clone(), Type::I32))
                     .collect(),
                 ret: ret.map_or(Type::Unit, |_| Type::I32),
             });

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use wbg_core_gen::descriptor::Type;
+use wbg_core_gen::descriptor::{qualified_name, Type};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Declared {
@@ -91,7 +91,8 @@ impl FileTypes {
                 for keyword in ["struct ", "enum "] {
                     if let Some(name) = decl.strip_prefix(keyword).map(ident) {
                         let js = option_value(&attrs, "js_name").unwrap_or(name);
-                        out.insert(name.to_string(), Declared::Exported(js.to_string()));
+                        let js = qualified_name(&namespace_value(&attrs), js);
+                        out.insert(name.to_string(), Declared::Exported(js));
                     }
                 }
                 if decl.starts_with("extern") {
@@ -194,6 +195,30 @@ fn ident(s: &str) -> &str {
 }
 
 /// The value of `name = value` or `name = "value"` in attribute text.
+/// `js_namespace = a` or `js_namespace = ["a", "b"]` as a path (empty if absent).
+fn namespace_value(attrs: &str) -> Vec<String> {
+    let Some(at) = attrs.find("js_namespace") else {
+        return Vec::new();
+    };
+    let rest = attrs[at + "js_namespace".len()..].trim_start();
+    let Some(value) = rest.strip_prefix('=').map(str::trim_start) else {
+        return Vec::new();
+    };
+    match value.strip_prefix('[') {
+        Some(list) => list
+            .split(']')
+            .next()
+            .unwrap_or_default()
+            .split(',')
+            .map(|item| item.trim().trim_matches('"').to_string())
+            .filter(|item| !item.is_empty())
+            .collect(),
+        None => option_value(attrs, "js_namespace")
+            .map(|n| vec![n.to_string()])
+            .unwrap_or_default(),
+    }
+}
+
 fn option_value<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
     let mut rest = attrs;
     while let Some(at) = rest.find(name) {
@@ -225,6 +250,10 @@ mod tests {
 #[wasm_bindgen(js_name = Tally)]
 pub struct Counter { count: u32 }
 #[wasm_bindgen] #[derive(Clone, Copy)] pub(crate) enum Level { Low, High }
+#[wasm_bindgen(js_namespace = ["shapes", "3d"], js_name = "P")]
+pub struct Point { x: f64 }
+#[wasm_bindgen(js_namespace = calc)]
+pub enum Sign { Minus }
 pub struct NotExported;
 #[derive(Debug)]
 pub struct Unexported;
@@ -244,6 +273,14 @@ trait T { type Item; }
         );
         assert_eq!(types.exported("Counter"), Some(Type::Named("Tally".into())));
         assert_eq!(types.exported("Level"), Some(Type::Named("Level".into())));
+        assert_eq!(
+            types.exported("Point"),
+            Some(Type::Named("shapes__3d__P".into()))
+        );
+        assert_eq!(
+            types.exported("Sign"),
+            Some(Type::Named("calc__Sign".into()))
+        );
         assert_eq!(types.exported("NotExported"), None);
         assert_eq!(types.exported("Unexported"), None);
         assert_eq!(types.exported("Item"), None, "a trait's associated type");

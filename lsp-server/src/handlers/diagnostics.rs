@@ -21,7 +21,11 @@ pub fn is_rust(uri: &Uri) -> bool {
 pub fn to_lsp(rope: &Rope, d: &ide::IdeDiagnostic, enc: Encoding) -> Diagnostic {
     Diagnostic {
         range: position::range_from_ide(rope, d.range, enc),
-        severity: Some(DiagnosticSeverity::ERROR),
+        severity: Some(if d.is_error {
+            DiagnosticSeverity::ERROR
+        } else {
+            DiagnosticSeverity::WARNING
+        }),
         code: Some(NumberOrString::String(d.code.to_string())),
         source: Some("wbg".into()),
         message: d.message.clone(),

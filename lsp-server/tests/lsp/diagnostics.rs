@@ -17,6 +17,20 @@ fn validation_errors_are_published_with_the_macros_text() {
     );
 }
 
+/// What wasm-bindgen only lints is a warning; an error about a whole attribute starts on
+/// its first line, where wasm-bindgen points.
+#[test]
+fn severities_and_attribute_ranges() {
+    check_diagnostics(
+        "diag_severity",
+        "#[wasm_bindgen(readonly)]\npub fn a() {}\n\n#[wasm_bindgen(\n    unchecked_return_type = \"X\",\n)]\npub struct B {}\n",
+        &[
+            (0, "option-not-here (warning): `readonly` has no effect on an exported function, so it is ignored (it applies to a struct field); remove it"),
+            (3, "function-only-option: `unchecked_return_type` describes a function's signature and only applies to functions; remove it from this item"),
+        ],
+    );
+}
+
 #[test]
 fn a_broken_item_does_not_hide_the_others() {
     check_diagnostics(

@@ -35,7 +35,7 @@ fn hover_on_an_option_explains_it() {
     check_hover(
         "hover_option",
         "#[wasm_bindgen(js_na$0me = hello)]\npub fn greet() {}\n",
-        "```rust\n#[wasm_bindgen(js_name)]\n```\nThe name JavaScript sees, when it differs from the Rust name.\n\n_applies to: an exported function, an exported struct, a method in an exported `impl` block, a struct field, an exported enum, an imported function, an imported type, an imported static_",
+        "```rust\n#[wasm_bindgen(js_name)]\n```\nThe name JavaScript sees, when it differs from the Rust name.\n\n_applies to: an exported function, an exported struct, a method in an exported `impl` block, a struct field, an exported enum, an imported function, an imported type, an imported static, a parameter of an exported function_",
     );
 }
 

@@ -330,10 +330,16 @@ pub fn check_diagnostics(name: &str, src: &str, expected: &[(u64, &str)]) {
         .iter()
         .map(|d| {
             let line = d["range"]["start"]["line"].as_u64().unwrap();
+            // DiagnosticSeverity: 1 error, 2 warning.
+            let severity = match d["severity"].as_u64() {
+                Some(1) => "",
+                Some(2) => " (warning)",
+                other => panic!("severity {other:?}"),
+            };
             (
                 line,
                 format!(
-                    "{}: {}",
+                    "{}{severity}: {}",
                     d["code"].as_str().unwrap(),
                     d["message"].as_str().unwrap()
                 ),

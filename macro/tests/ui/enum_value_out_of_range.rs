@@ -6,4 +6,10 @@ pub enum Mask {
     Overflow,
 }
 
+#[wasm_bindgen]
+pub enum Offset {
+    Down = -1,
+    Up = 2147483648,
+}
+
 fn main() {}

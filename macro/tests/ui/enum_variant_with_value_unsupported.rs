@@ -6,4 +6,10 @@ pub enum Setting {
     Level(u8),
 }
 
+#[wasm_bindgen]
+pub enum Mixed {
+    Bare,
+    Tuple(u32),
+}
+
 fn main() {}

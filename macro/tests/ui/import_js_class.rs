@@ -1,6 +1,6 @@
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "./foo.js")]
+#[wasm_bindgen(raw_module = "./foo.js")]
 extern "C" {
     // Fine: `js_class` names the JS class of the renamed type.
     #[wasm_bindgen(js_name = Foo)]

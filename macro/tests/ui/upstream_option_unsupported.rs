@@ -1,8 +1,8 @@
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(unchecked_return_type = "Promise<number>")]
-pub fn later() -> JsValue {
-    JsValue::NULL
+#[wasm_bindgen(private)]
+pub struct Hidden {
+    pub value: u32,
 }
 
 fn main() {}

@@ -125,7 +125,7 @@ pub fn bindgen(wasm: &Path, target_name: &str, debug: bool, dir: &Path) {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, &f.contents).unwrap();
     }
-    // Modules a fixture ships next to the generated JS (`module = "./bar.js"`):
+    // Modules a fixture ships next to the generated JS (`raw_module = "./bar.js"`):
     // ES modules for web/bundler, CommonJS for nodejs.
     let ship = repo_root()
         .join("tests/fixtures")
