@@ -194,7 +194,19 @@ pub fn render_call(
     // export throws; only the export call is inside that `try`, so an exception from
     // converting the result (the borrow already released) cannot release it twice.
     let method_frame = matches!(call.this, This::Borrow { frame: true, .. });
-    let borrows_class = lends_class;
+    // The pointer the call passes for `this` (a chained class passes its own field).
+    let receiver_ptr = if method_frame {
+        call_args[0].clone()
+    } else {
+        String::new()
+    };
+    // A method's receiver is not in the borrow log, so its unwind releases only the
+    // receiver; but with `extends`, Rust code in a method body can hold logged borrows
+    // (`Parent::borrow`), so in a module with parent links a method also reads the log's
+    // depth and releases what its body left above it.
+    let parent_borrows = matches!(call.this, This::Borrow { frame: true, .. })
+        && module.structs.iter().any(|s| s.parent.is_some());
+    let borrows_class = lends_class || parent_borrows;
     if borrows_class {
         helpers.require("borrowLog");
         moves.push("const depth = borrowDepth();".to_string());
@@ -226,7 +238,7 @@ pub fn render_call(
             )
         }
         _ if *call.ret == Type::Unit && method_frame => format!(
-            "try {{\n    {wasm_call};\n}} catch (e) {{\n    {unwind}(this.__wbg_ptr);\n    throw e;\n}}\n",
+            "try {{\n    {wasm_call};\n}} catch (e) {{\n    {unwind}({receiver_ptr});\n    throw e;\n}}\n",
             unwind = member_access("wasm", "__wbindgen_unwind_receiver")
         ),
         _ if *call.ret == Type::Unit => format!("{wasm_call};\n"),
@@ -241,7 +253,7 @@ pub fn render_call(
                 // released, and an exception from converting the result must not release it
                 // again.
                 format!(
-                    "let ret;\ntry {{\n    ret = {wasm_call};\n}} catch (e) {{\n    {unwind}(this.__wbg_ptr);\n    throw e;\n}}\nreturn {value};\n",
+                    "let ret;\ntry {{\n    ret = {wasm_call};\n}} catch (e) {{\n    {unwind}({receiver_ptr});\n    throw e;\n}}\nreturn {value};\n",
                     unwind = member_access("wasm", "__wbindgen_unwind_receiver")
                 )
             } else {
