@@ -58,8 +58,8 @@ pub struct Output {
 }
 
 pub fn generate(wasm: &[u8], options: &Options<'_>) -> Result<Output, BindgenError> {
-    let mut module = extract::parse(wasm, options.keep_debug)?;
-    let extracted = extract::extract(&mut module)?;
+    let module = extract::parse(wasm)?;
+    let extracted = extract::extract(&module)?;
     if !options.target.loads_js_modules() {
         if let Some(specifier) = first_js_module(&extracted.descriptors) {
             return Err(BindgenError::ModuleImport {
@@ -106,7 +106,7 @@ pub fn generate(wasm: &[u8], options: &Options<'_>) -> Result<Output, BindgenErr
         path: "package.json".into(),
         contents: package,
     });
-    let wasm = rewrite::finish(module, &target.import_module(out));
+    let wasm = rewrite::finish(&module, &target.import_module(out), options.keep_debug);
     Ok(Output {
         files,
         wasm_path,

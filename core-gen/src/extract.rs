@@ -2,7 +2,7 @@
 //! imports, and a check that every described export has the wasm signature the
 //! descriptors imply. Never panics on foreign or damaged input.
 
-use walrus::{ExportItem, ImportKind, Module};
+use crate::wasm_file::{WasmFile, EXPORT_FUNC};
 
 use crate::abi::{self, ValType};
 use crate::descriptor::{self, schema, DecodeError};
@@ -49,40 +49,32 @@ pub struct Extracted {
     pub intrinsic_imports: Vec<String>,
 }
 
-/// Parses bytes into a walrus module, turning parser errors and panics into one line.
-pub fn parse(bytes: &[u8], keep_debug: bool) -> Result<Module, ExtractError> {
+/// Reads the module's sections (function bodies are copied, not decoded), turning parser
+/// errors into one line.
+pub fn parse(bytes: &[u8]) -> Result<WasmFile<'_>, ExtractError> {
     if bytes.len() < 8 || &bytes[..4] != b"\0asm" {
         return Err(ExtractError::NotWasm);
     }
-    let mut config = walrus::ModuleConfig::new();
-    config.generate_dwarf(keep_debug);
-    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| config.parse(bytes)));
-    match parsed {
-        Ok(Ok(module)) => Ok(module),
-        Ok(Err(e)) => Err(ExtractError::Invalid(first_line(&format!("{e:#}")))),
-        Err(_) => Err(ExtractError::Invalid(
-            "the wasm parser could not read it".into(),
-        )),
-    }
+    WasmFile::parse(bytes).map_err(|e| ExtractError::Invalid(first_line(&e)))
 }
 
 fn first_line(s: &str) -> String {
     s.lines().next().unwrap_or(s).to_string()
 }
 
-/// Removes the descriptor section from `module` and decodes it.
-pub fn extract(module: &mut Module) -> Result<Extracted, ExtractError> {
+/// Decodes the descriptor section of `module` (`rewrite` leaves it out of the output).
+pub fn extract(module: &WasmFile<'_>) -> Result<Extracted, ExtractError> {
     let intrinsic_imports: Vec<String> = module
         .imports
         .iter()
         .filter(|i| i.module == PLACEHOLDER_MODULE)
-        .map(|i| i.name.clone())
+        .map(|i| i.name.to_string())
         .collect();
-    let Some(section) = module.customs.remove_raw(schema::SECTION) else {
+    let Some(section) = module.custom_data(schema::SECTION) else {
         if module
             .customs
             .iter()
-            .any(|(_, s)| s.name() == UPSTREAM_SECTION)
+            .any(|(name, _)| *name == UPSTREAM_SECTION)
         {
             return Err(ExtractError::Upstream);
         }
@@ -95,7 +87,7 @@ pub fn extract(module: &mut Module) -> Result<Extracted, ExtractError> {
         }
         return Err(ExtractError::NotWbg);
     };
-    let mut descriptors = descriptor::decode_section(&section.data)?;
+    let mut descriptors = descriptor::decode_section(section)?;
     for f in &descriptors.functions {
         let args: Vec<_> = f.args.iter().map(|a| a.ty.clone()).collect();
         check_export(module, &f.export, &f.js_name, &args, &f.ret)?;
@@ -116,15 +108,14 @@ pub fn extract(module: &mut Module) -> Result<Extracted, ExtractError> {
         )?;
     }
     for imp in &descriptors.imports {
-        // The linker drops imports nothing calls; their descriptors stay behind.
-        let Some(func) = module.imports.iter().find_map(|i| match i.kind {
-            ImportKind::Function(f)
-                if i.module == PLACEHOLDER_MODULE && i.name == imp.wasm_name =>
-            {
-                Some(f)
-            }
-            _ => None,
-        }) else {
+        // The linker drops imports nothing calls; their descriptors stay behind. Function
+        // indices count imported functions first, in import order.
+        let Some(func) = module
+            .imports
+            .iter()
+            .filter(|i| i.func_type.is_some())
+            .position(|i| i.module == PLACEHOLDER_MODULE && i.name == imp.wasm_name)
+        else {
             continue;
         };
         let args: Vec<_> = imp.args.iter().map(|a| a.ty.clone()).collect();
@@ -133,10 +124,17 @@ pub fn extract(module: &mut Module) -> Result<Extracted, ExtractError> {
         } else {
             imp.ret.clone()
         };
-        compare(module, func, &imp.wasm_name, &imp.js_name, &args, &ret)?;
+        compare(
+            module,
+            func as u32,
+            &imp.wasm_name,
+            &imp.js_name,
+            &args,
+            &ret,
+        )?;
     }
     if intrinsic_imports.iter().any(|n| n == "__wbg_closure_new") {
-        descriptors.closures = scan_closures(module);
+        descriptors.closures = scan_closures(&MemoryImage::of(&module.data));
     }
     Ok(Extracted {
         descriptors,
@@ -145,7 +143,7 @@ pub fn extract(module: &mut Module) -> Result<Extracted, ExtractError> {
 }
 
 fn check_export(
-    module: &Module,
+    module: &WasmFile<'_>,
     export: &str,
     item: &str,
     args: &[descriptor::Type],
@@ -154,18 +152,16 @@ fn check_export(
     let func = module
         .exports
         .iter()
-        .find_map(|e| match e.item {
-            ExportItem::Function(f) if e.name == export => Some(f),
-            _ => None,
-        })
+        .find(|e| e.kind == EXPORT_FUNC && e.name == export)
+        .map(|e| e.index)
         .ok_or_else(|| ExtractError::MissingExport(item.to_string()))?;
     compare(module, func, export, item, args, ret)
 }
 
 /// Checks that `func`'s wasm type is what the descriptor types imply.
 fn compare(
-    module: &Module,
-    func: walrus::FunctionId,
+    module: &WasmFile<'_>,
+    func: u32,
     name: &str,
     item: &str,
     args: &[descriptor::Type],
@@ -185,11 +181,14 @@ fn compare(
         .into_iter()
         .take(1)
         .collect();
-    let ty = module.types.get(module.funcs.get(func).ty());
-    let actual_params: Vec<Option<ValType>> = ty.params().iter().map(convert).collect();
-    let actual_results: Vec<Option<ValType>> = ty.results().iter().map(convert).collect();
-    let same = actual_params == expected_params.iter().map(|v| Some(*v)).collect::<Vec<_>>()
-        && actual_results
+    let Some(ty) = module.func_sig(func) else {
+        return Err(ExtractError::Invalid(format!(
+            "function {func} (`{name}`) has no function type"
+        )));
+    };
+    let (actual_params, actual_results) = (&ty.params, &ty.results);
+    let same = *actual_params == expected_params.iter().map(|v| Some(*v)).collect::<Vec<_>>()
+        && *actual_results
             == expected_results
                 .iter()
                 .map(|v| Some(*v))
@@ -207,29 +206,17 @@ fn compare(
         return Err(ExtractError::Signature {
             name: export.to_string(),
             expected: show(&wrap(&expected_params), &wrap(&expected_results)),
-            actual: show(&actual_params, &actual_results),
+            actual: show(actual_params, actual_results),
         });
     }
     Ok(())
 }
 
-fn convert(v: &walrus::ValType) -> Option<ValType> {
-    match v {
-        walrus::ValType::I32 => Some(ValType::I32),
-        walrus::ValType::I64 => Some(ValType::I64),
-        walrus::ValType::F32 => Some(ValType::F32),
-        walrus::ValType::F64 => Some(ValType::F64),
-        _ => None,
-    }
-}
-
 /// True when the import is a function from the runtime placeholder module.
-pub fn is_intrinsic(kind: &ImportKind, module: &str) -> bool {
-    matches!(kind, ImportKind::Function(_)) && module == PLACEHOLDER_MODULE
+pub fn is_intrinsic(import: &crate::wasm_file::Import<'_>) -> bool {
+    import.func_type.is_some() && import.module == PLACEHOLDER_MODULE
 }
 
-/// The initial contents of linear memory: every active data segment at its offset, gaps
-/// as zeros (wasm-opt splits segments at runs of zeros).
 /// The initial contents of linear memory as runs of bytes: active data segments sorted by
 /// address, with touching or overlapping ones merged. Sparse on purpose: a segment placed
 /// at a huge offset (a damaged or hostile module) costs its own size, not the offset.
@@ -238,18 +225,9 @@ struct MemoryImage {
 }
 
 impl MemoryImage {
-    fn of(module: &Module) -> MemoryImage {
-        let mut segments: Vec<(usize, &[u8])> = module
-            .data
-            .iter()
-            .filter_map(|data| match data.kind {
-                walrus::DataKind::Active {
-                    offset: walrus::ConstExpr::Value(walrus::ir::Value::I32(offset)),
-                    ..
-                } => Some((offset as u32 as usize, data.value.as_slice())),
-                _ => None,
-            })
-            .collect();
+    /// From the active segments at constant addresses, `(address, bytes)`.
+    fn of(segments: &[(usize, &[u8])]) -> MemoryImage {
+        let mut segments = segments.to_vec();
         segments.sort_by_key(|&(start, _)| start);
         let mut runs: Vec<(usize, Vec<u8>)> = Vec::new();
         for (start, bytes) in segments {
@@ -285,8 +263,7 @@ impl MemoryImage {
 /// Every heap closure record (see `schema`): a 4-aligned magic followed by a descriptor
 /// pointer and length that decode to a closure type. Anything else that happens to contain
 /// the magic is not a record and is skipped.
-fn scan_closures(module: &Module) -> Vec<descriptor::ClosureRecord> {
-    let image = MemoryImage::of(module);
+fn scan_closures(image: &MemoryImage) -> Vec<descriptor::ClosureRecord> {
     let magic = schema::CLOSURE_MAGIC;
     let mut out = Vec::new();
     for (run_start, run) in &image.runs {
@@ -327,23 +304,15 @@ fn scan_closures(module: &Module) -> Vec<descriptor::ClosureRecord> {
 mod tests {
     use super::*;
 
-    fn module_with_data(segments: &[(u32, &[u8])]) -> Module {
-        let mut m = Module::default();
-        let memory = m.memories.add_local(false, false, 1, None, None);
-        for &(offset, bytes) in segments {
-            let kind = walrus::DataKind::Active {
-                memory,
-                offset: walrus::ConstExpr::Value(walrus::ir::Value::I32(offset as i32)),
-            };
-            m.data.add(kind, bytes.to_vec());
-        }
-        m
+    fn image(segments: &[(u32, &[u8])]) -> MemoryImage {
+        let segments: Vec<(usize, &[u8])> =
+            segments.iter().map(|&(at, b)| (at as usize, b)).collect();
+        MemoryImage::of(&segments)
     }
 
     #[test]
     fn memory_image_merges_touching_segments_and_stays_sparse() {
-        let m = module_with_data(&[(0xFFFF_FF00, b"far"), (0x13, b"def"), (0x10, b"abc")]);
-        let image = MemoryImage::of(&m);
+        let image = image(&[(0xFFFF_FF00, b"far"), (0x13, b"def"), (0x10, b"abc")]);
         // Two runs of six and three bytes, not a 4 GiB buffer.
         let sizes: Vec<(usize, usize)> = image.runs.iter().map(|(s, r)| (*s, r.len())).collect();
         assert_eq!(sizes, [(0x10, 6), (0xFFFF_FF00, 3)]);
@@ -358,7 +327,6 @@ mod tests {
     fn closure_magic_at_the_top_of_memory_is_not_a_record() {
         let mut bytes = schema::CLOSURE_MAGIC.to_vec();
         bytes.extend([0xFF; 16]);
-        let m = module_with_data(&[(0xFFFF_FFE0, &bytes)]);
-        assert!(scan_closures(&m).is_empty());
+        assert!(scan_closures(&image(&[(0xFFFF_FFE0, &bytes)])).is_empty());
     }
 }

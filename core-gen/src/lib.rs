@@ -1,11 +1,11 @@
 //! wbg-core-gen: the single source of truth for `#[wasm_bindgen]` parsing and validation,
 //! the descriptor schema, and JS/TS generation. Modules read in data-flow order, each using
 //! only those before it:
-//! `js_words → syntax → validate → analyze → descriptor → lower → abi → extract → glue → target → rewrite → bindgen`.
+//! `js_words → syntax → validate → analyze → descriptor → lower → abi → wasm_file → extract → glue → target → rewrite → bindgen`.
 //!
 //! The proc macro builds only the front (`syntax`, `validate`, `analyze`, the `descriptor`
 //! model, `lower`); the `glue` feature adds descriptor decoding, `abi`, `glue` and `target`, the
-//! `wasm` feature (default) adds walrus and `extract`, `rewrite`, `bindgen`. Editor features
+//! `wasm` feature (default) adds wasmparser and `wasm_file`, `extract`, `rewrite`, `bindgen`. Editor features
 //! live in `wbg-ide`.
 //!
 //! Plain library: values in, values or `Result` out; no printing, no process exit.
@@ -30,6 +30,8 @@ pub mod glue;
 pub mod rewrite;
 #[cfg(feature = "glue")]
 pub mod target;
+#[cfg(feature = "wasm")]
+pub mod wasm_file;
 
 pub use analyze::{analyze_item, analyze_link_to, parse_file};
 pub use diagnostic::{Diagnostic, Fix, Severity};

@@ -16,6 +16,13 @@ pub struct Member<T> {
     pub receiver: Receiver,
     pub role: Role,
     pub skip_typescript: bool,
+    /// Its export opens a borrow-log frame, unwound by the glue when a JS exception comes
+    /// out of it (every `&self` / `&mut self` method). A field's getter copies the field
+    /// out and its setter swaps the new value in, each under the borrow flag's check but
+    /// holding no borrow while anything can throw, so they open none (schema flag
+    /// `NO_FRAME`); a `getter_with_clone` getter holds a shared borrow while `clone` runs
+    /// and does.
+    pub opens_frame: bool,
     pub skip_jsdoc: bool,
     pub args: Vec<Param<T>>,
     /// `None`: returns nothing.
@@ -103,13 +110,14 @@ impl Export {
 /// The getter and (unless `readonly`) setter of a public field whose type is `ty`.
 pub fn field<T: Clone>(f: &syntax::Field, ty: T) -> Vec<Member<T>> {
     let rust_name = f.rust_name.to_string();
-    let accessor = |export, receiver, role, args, ret| Member {
+    let accessor = |export, receiver, role, opens_frame, args, ret| Member {
         export,
         js_name: f.js_name.clone(),
         docs: f.docs.clone(),
         receiver,
         role,
         skip_typescript: f.skip_typescript,
+        opens_frame,
         skip_jsdoc: f.skip_jsdoc,
         args,
         ret,
@@ -119,6 +127,7 @@ pub fn field<T: Clone>(f: &syntax::Field, ty: T) -> Vec<Member<T>> {
         Export::Getter(rust_name.clone()),
         Receiver::Ref,
         Role::Getter,
+        f.getter_with_clone,
         Vec::new(),
         Some(ty.clone()),
     )];
@@ -127,6 +136,7 @@ pub fn field<T: Clone>(f: &syntax::Field, ty: T) -> Vec<Member<T>> {
             Export::Setter(rust_name),
             Receiver::RefMut,
             Role::Setter,
+            false,
             vec![Param::plain("value".to_string(), ty)],
             None,
         ));
@@ -136,16 +146,17 @@ pub fn field<T: Clone>(f: &syntax::Field, ty: T) -> Vec<Member<T>> {
 
 /// An `impl` method, its types lowered by `ty`.
 pub fn method<T>(m: &syntax::Method, ty: impl Fn(&syn::Type) -> T) -> Member<T> {
+    let receiver = match m.receiver {
+        syntax::Receiver::None => Receiver::None,
+        syntax::Receiver::Ref => Receiver::Ref,
+        syntax::Receiver::RefMut => Receiver::RefMut,
+        syntax::Receiver::Value => Receiver::Value,
+    };
     Member {
         export: Export::Method(m.rust_name.to_string()),
         js_name: m.js_name.clone(),
         docs: m.docs.clone(),
-        receiver: match m.receiver {
-            syntax::Receiver::None => Receiver::None,
-            syntax::Receiver::Ref => Receiver::Ref,
-            syntax::Receiver::RefMut => Receiver::RefMut,
-            syntax::Receiver::Value => Receiver::Value,
-        },
+        receiver,
         role: match m.kind {
             syntax::MethodKind::Regular => Role::Method,
             syntax::MethodKind::Constructor => Role::Constructor,
@@ -153,6 +164,7 @@ pub fn method<T>(m: &syntax::Method, ty: impl Fn(&syn::Type) -> T) -> Member<T> 
             syntax::MethodKind::Setter { .. } => Role::Setter,
         },
         skip_typescript: m.skip_typescript,
+        opens_frame: matches!(receiver, Receiver::Ref | Receiver::RefMut),
         skip_jsdoc: m.skip_jsdoc,
         args: params(&m.args, &ty),
         ret: m.ret.as_ref().map(ty),
@@ -171,6 +183,7 @@ impl Member<Type> {
             receiver: self.receiver,
             role: self.role,
             skip_typescript: self.skip_typescript,
+            opens_frame: self.opens_frame,
             skip_jsdoc: self.skip_jsdoc,
             args: self.args.into_iter().map(Param::into_arg).collect(),
             ret: self.ret.unwrap_or(Type::Unit),
@@ -182,9 +195,11 @@ impl Member<Type> {
 
 /// The flags byte of a member's METHOD entry.
 pub fn member_flags<T>(m: &Member<T>) -> u8 {
+    let borrows = matches!(m.receiver, Receiver::Ref | Receiver::RefMut);
     bits(&[
         (m.skip_typescript, flags::SKIP_TYPESCRIPT),
         (m.skip_jsdoc, flags::SKIP_JSDOC),
+        (borrows && !m.opens_frame, flags::NO_FRAME),
     ])
 }
 

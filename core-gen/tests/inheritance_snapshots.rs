@@ -36,6 +36,7 @@ fn method(class: &str, name: &str, receiver: Receiver, role: Role, ret: Type) ->
         receiver,
         role,
         skip_typescript: false,
+        opens_frame: matches!(receiver, Receiver::Ref | Receiver::RefMut),
         skip_jsdoc: false,
         args: vec![],
         ret,

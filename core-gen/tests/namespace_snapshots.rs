@@ -65,6 +65,7 @@ fn module() -> Module {
             receiver: Receiver::None,
             role: Role::Constructor,
             skip_typescript: false,
+            opens_frame: false,
             skip_jsdoc: false,
             args: vec![arg("x", Type::F64)],
             ret: point,

@@ -34,6 +34,10 @@ fn module() -> Module {
                 receiver,
                 role,
                 skip_typescript: false,
+                // As the macro lowers them: plain field accessors open no frame.
+                opens_frame: matches!(receiver, Receiver::Ref | Receiver::RefMut)
+                    && !export.starts_with("__wbg_get_")
+                    && !export.starts_with("__wbg_set_"),
                 skip_jsdoc: false,
                 ret_ts_type: None,
                 ret_description: None,

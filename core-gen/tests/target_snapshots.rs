@@ -23,7 +23,7 @@ fn module() -> Module {
         args,
         ret,
     };
-    let method = |export: &str, js_name: &str, receiver, role, args, ret| Method {
+    let method = |export: &str, js_name: &str, receiver: Receiver, role, args, ret| Method {
         class: "Counter".into(),
         export: export.into(),
         js_name: js_name.into(),
@@ -31,6 +31,7 @@ fn module() -> Module {
         receiver,
         role,
         skip_typescript: false,
+        opens_frame: matches!(receiver, Receiver::Ref | Receiver::RefMut),
         skip_jsdoc: false,
         ret_ts_type: None,
         ret_description: None,

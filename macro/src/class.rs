@@ -104,6 +104,17 @@ pub fn expand_struct(s: &Struct, cleaned: TokenStream) -> TokenStream {
             }
         }
 
+        impl #rt::class::MethodReceiver for #name {
+            #[inline]
+            unsafe fn receiver_ref(ptr: u32) -> #rt::class::ReceiverRef<'static, #name> {
+                unsafe { #rt::class::receiver_ref(ptr, #js_name) }
+            }
+            #[inline]
+            unsafe fn receiver_mut(ptr: u32) -> #rt::class::ReceiverRefMut<'static, #name> {
+                unsafe { #rt::class::receiver_mut(ptr, #js_name) }
+            }
+        }
+
         impl #rt::RefMutFromWasmAbi for #name {
             type Abi = u32;
             type Anchor = #rt::RefMut<'static, #name>;
@@ -312,6 +323,32 @@ fn field_accessor(
     }));
     let unit: syn::Type = syn::parse_quote!(());
     let ret = member.ret.clone().unwrap_or(unit);
+    let entry = method_entry(&export, self_ty, member, &ret);
+    if !member.opens_frame {
+        // The value (a setter's only argument) is converted before the object is touched.
+        let rt = quote!(::wasm_bindgen::__rt);
+        // The name the class's other conversions give in their messages.
+        let class = class_key;
+        let shim = match member.export {
+            Export::Setter(_) => shim::accessor_shim(
+                &export,
+                &args[1..],
+                &ret,
+                |_| quote!(unsafe { #rt::class::write_field::<#name, _>(self_ptr, #class, |s| &mut s.#field_name, arg0) }),
+            ),
+            _ => {
+                let span = field.ty.span();
+                let copy = quote_spanned!(span=> #rt::CopyField::copy_field(&s.#field_name));
+                shim::accessor_shim(
+                    &export,
+                    &[],
+                    &ret,
+                    |_| quote!(unsafe { #rt::class::read_field::<#name, _>(self_ptr, #class, |s| #copy) }),
+                )
+            }
+        };
+        return quote!(#shim #entry);
+    }
     let shim = match member.export {
         Export::Setter(_) => shim::method_shim(
             &export,
@@ -330,7 +367,6 @@ fn field_accessor(
             shim::method_shim(&export, &args, &ret, |_| read)
         }
     };
-    let entry = method_entry(&export, self_ty, member, &ret);
     quote!(#shim #entry)
 }
 

@@ -20,32 +20,57 @@ pub fn shim(
     ret_ty: &syn::Type,
     body: impl FnOnce(&[TokenStream]) -> TokenStream,
 ) -> TokenStream {
-    shim_with(export_name, args, ret_ty, false, body)
+    shim_with(export_name, args, ret_ty, Receiver::InArgs, body)
 }
 
-/// The export of a `&self` / `&mut self` method or field accessor: like [`shim`], but it
-/// opens a borrow-log frame first (`class::Frame`), which the glue unwinds to when a JS
-/// exception comes out of the call (core-gen's glue/js.rs decides the same from the
-/// descriptor's receiver).
+/// The export of a `&self` / `&mut self` method or `getter_with_clone` accessor (`args[0]`
+/// is the receiver): like [`shim`], but the receiver is borrowed first, through
+/// `class::MethodReceiver`, and held until the result is converted; the glue releases it
+/// when a JS exception comes out of the call (core-gen's glue/js.rs decides the same from
+/// the descriptor).
 pub fn method_shim(
     export_name: &str,
     args: &[ShimArg],
     ret_ty: &syn::Type,
     body: impl FnOnce(&[TokenStream]) -> TokenStream,
 ) -> TokenStream {
-    shim_with(export_name, args, ret_ty, true, body)
+    shim_with(export_name, args, ret_ty, Receiver::BorrowedFirst, body)
+}
+
+/// The export of a field accessor that opens no frame (`lower::Member::opens_frame`): its
+/// first wasm parameter is the object's pointer as the glue passes it, named `self_ptr`
+/// for `body`, which reaches the field through `class::read_field` / `write_field`.
+pub fn accessor_shim(
+    export_name: &str,
+    args: &[ShimArg],
+    ret_ty: &syn::Type,
+    body: impl FnOnce(&[TokenStream]) -> TokenStream,
+) -> TokenStream {
+    shim_with(export_name, args, ret_ty, Receiver::Pointer, body)
+}
+
+/// How a shim gets its receiver.
+#[derive(PartialEq)]
+enum Receiver {
+    /// Converted like any argument (or there is none).
+    InArgs,
+    /// `args[0]`, borrowed first as the method's receiver (`class::MethodReceiver`).
+    BorrowedFirst,
+    /// A leading `self_ptr: u32`, not converted.
+    Pointer,
 }
 
 fn shim_with(
     export_name: &str,
     args: &[ShimArg],
     ret_ty: &syn::Type,
-    frame: bool,
+    receiver: Receiver,
     body: impl FnOnce(&[TokenStream]) -> TokenStream,
 ) -> TokenStream {
     let rt = quote!(::wasm_bindgen::__rt);
     let mut params = Vec::new();
     let mut conversions = Vec::new();
+    let mut receiver_conversion = quote!();
     let mut call_args = Vec::new();
     for (i, arg) in args.iter().enumerate() {
         let p: Vec<_> = (1..=4u32)
@@ -55,6 +80,23 @@ fn shim_with(
         let local = format_ident!("arg{}", i);
         let span = arg.span;
         let (abi, convert, pass) = match &arg.ty {
+            syn::Type::Reference(r) if i == 0 && receiver == Receiver::BorrowedFirst => {
+                let inner = &r.elem;
+                let borrow = if r.mutability.is_some() {
+                    quote!(receiver_mut)
+                } else {
+                    quote!(receiver_ref)
+                };
+                (
+                    quote!(<#inner as #rt::RefFromWasmAbi>::Abi),
+                    quote!(<#inner as #rt::class::MethodReceiver>::#borrow),
+                    if r.mutability.is_some() {
+                        quote!(&mut *#local)
+                    } else {
+                        quote!(&*#local)
+                    },
+                )
+            }
             // Borrowing wrappers: the shim holds the anchor for the call and passes a
             // wrapper around the borrow.
             ty if wrapped_ref(ty, "Option").is_some() => {
@@ -128,26 +170,29 @@ fn shim_with(
         } else {
             quote!()
         };
-        conversions.push(quote_spanned! {span=>
+        let conversion = quote_spanned! {span=>
             let #mutability #local = unsafe { #convert(<#abi as #rt::WasmAbi>::join(#p1, #p2, #p3, #p4)) };
-        });
+        };
+        if i == 0 && receiver == Receiver::BorrowedFirst {
+            receiver_conversion = conversion;
+        } else {
+            conversions.push(conversion);
+        }
         call_args.push(pass);
     }
     let ret_abi = quote!(<#ret_ty as #rt::ReturnWasmAbi>::Abi);
     let call = body(&call_args);
     let ident = format_ident!("__wbg_shim_{}", sanitize(export_name));
-    // Open until the shim returns, past the result's conversion (which may throw).
-    let open_frame = if frame {
-        quote!(let __wbg_frame = #rt::class::Frame::open();)
-    } else {
-        quote!()
-    };
+    if receiver == Receiver::Pointer {
+        params.insert(0, quote!(self_ptr: u32));
+    }
     quote! {
         #[cfg_attr(target_arch = "wasm32", unsafe(export_name = #export_name))]
         pub unsafe extern "C" fn #ident(#(#params),*) -> <#ret_abi as #rt::WasmAbi>::Prim1 {
-                        // Argument anchors drop before the result is converted: an `Err` return throws,
-            // and no borrow or buffer may be left behind when it does.
-            #open_frame
+            // A method's receiver is held until the shim returns, past the
+            // result's conversion (which may throw). Other argument anchors drop before:
+            // an `Err` return throws, and no borrow or buffer may be left behind when it does.
+            #receiver_conversion
             let ret: #ret_ty = {
                 #(#conversions)*
                 #call

@@ -8,16 +8,15 @@ use core::ops::{Deref, DerefMut};
 
 const WRITING: usize = usize::MAX;
 
-/// Borrows taken by running calls, newest last. A JS exception unwinds wasm frames without
-/// running destructors; the glue then releases what those frames held, so the objects stay
-/// usable: `__wbindgen_unwind_frame` for a method (its shim opened a [`Frame`], a marker
-/// entry, before taking any borrow), `__wbindgen_unwind_borrows` (down to a depth the glue
-/// read before the call) for calls that lend class objects as arguments.
+/// Borrows of class objects lent as arguments, taken by running calls, newest last. A JS
+/// exception unwinds wasm frames without running destructors; the glue then releases what
+/// those frames held, so the objects stay usable: `__wbindgen_unwind_borrows` (down to a
+/// depth the glue read before the call). A method's receiver is not logged: its glue knows
+/// the object and releases it itself ([`MethodReceiver`], `__wbindgen_unwind_receiver`).
 ///
-/// An entry is the flag's address with bit 0 set for an exclusive borrow (flags are
-/// `usize`-aligned), or 0 for a frame marker. The first `LOG_INLINE` entries live in a fixed
-/// array, so a call's push and pop are a store and a counter each; deeper ones spill into a
-/// `Vec`.
+/// An entry is the flag's address (flags are `usize`-aligned) with bit 0 set for an
+/// exclusive borrow. The first `LOG_INLINE` entries live in a fixed array, so a call's push
+/// and pop are a store and a counter each; deeper ones spill into a `Vec`.
 const LOG_INLINE: usize = 64;
 static mut LOG: [usize; LOG_INLINE] = [0; LOG_INLINE];
 static mut LOG_SPILL: Vec<usize> = Vec::new();
@@ -86,38 +85,142 @@ pub fn unwind_borrows(depth: u32) {
     }
 }
 
-/// Releases the borrows of the newest [`Frame`] and closes it: the glue of a method calls
-/// this when a JS exception came out of the method's export. Frames opened and borrows taken
-/// by calls nested in it were closed by their own glue already, so everything above the
-/// newest marker belongs to the method that threw.
-pub fn unwind_frame() {
-    while unsafe { BORROW_DEPTH } > 0 {
-        let e = log_pop();
-        if e == 0 {
-            break;
+/// Set when a method's receiver was refused (freed, or borrowed in a way the method's
+/// borrow would alias): the throw then took no borrow, and the glue's unwind must release
+/// nothing. Refusals are cleared by the glue of the call that refused, before any outer
+/// call's glue can look.
+static mut RECEIVER_REFUSED: bool = false;
+
+/// The glue of a `&self` / `&mut self` method calls this, with the object's pointer, when a
+/// JS exception came out of the method's export: it releases the receiver's borrow, which
+/// the export takes first and holds until its result is converted, unless the receiver was
+/// refused. Borrows taken by calls nested in the method were released by their own glue.
+pub fn unwind_receiver(ptr: u32) {
+    unsafe {
+        if RECEIVER_REFUSED {
+            RECEIVER_REFUSED = false;
+            return;
         }
-        release(e);
+    }
+    if ptr == 0 {
+        return;
+    }
+    // `repr(C)`: the flag is the cell's first word, whatever `T` is.
+    let flag = unsafe { &*(ptr as *const Cell<usize>) };
+    match flag.get() {
+        0 => {}
+        WRITING => flag.set(0),
+        shared => flag.set(shared - 1),
     }
 }
 
-/// A method's export opens a frame before converting its arguments and closes it after
-/// its result is converted, so whatever throws in between (a refused borrow, a JS
-/// exception from an import, an `Err` result) leaves the marker for the glue to unwind to.
-/// This saves the glue reading the log's depth before every method call.
-pub struct Frame(());
-
-impl Frame {
-    #[inline]
-    pub fn open() -> Frame {
-        log_push(0);
-        Frame(())
+#[cold]
+#[inline(never)]
+fn receiver_refused(class: &str, wanted: Option<&str>) -> ! {
+    unsafe { RECEIVER_REFUSED = true };
+    match wanted {
+        Some(wanted) => aliasing(class, wanted),
+        None => freed(class),
     }
 }
 
-impl Drop for Frame {
+/// How a method's export borrows its receiver: first, before any other argument, and held
+/// until its result is converted, without a log entry; a refusal sets `RECEIVER_REFUSED`
+/// before throwing. If a JS exception comes out of the export, its glue calls
+/// [`unwind_receiver`]. Implemented by `#[wasm_bindgen]` structs.
+pub trait MethodReceiver: Sized {
+    /// # Safety
+    /// See [`into_abi`].
+    unsafe fn receiver_ref(ptr: u32) -> ReceiverRef<'static, Self>;
+    /// # Safety
+    /// See [`into_abi`].
+    unsafe fn receiver_mut(ptr: u32) -> ReceiverRefMut<'static, Self>;
+}
+
+/// `&self` of a method (see [`MethodReceiver`]).
+///
+/// # Safety
+/// See [`into_abi`].
+#[inline]
+pub unsafe fn receiver_ref<T>(ptr: u32, class: &str) -> ReceiverRef<'static, T> {
+    if ptr == 0 {
+        receiver_refused(class, None);
+    }
+    let cell = unsafe { &*(ptr as *const WasmRefCell<T>) };
+    let b = cell.borrow.get();
+    if b == WRITING {
+        receiver_refused(class, Some("&self"));
+    }
+    cell.borrow.set(b + 1);
+    ReceiverRef {
+        value: unsafe { &*cell.value.get() },
+        borrow: &cell.borrow,
+    }
+}
+
+/// `&mut self` of a method (see [`MethodReceiver`]).
+///
+/// # Safety
+/// See [`into_abi`].
+#[inline]
+pub unsafe fn receiver_mut<T>(ptr: u32, class: &str) -> ReceiverRefMut<'static, T> {
+    if ptr == 0 {
+        receiver_refused(class, None);
+    }
+    let cell = unsafe { &*(ptr as *const WasmRefCell<T>) };
+    if cell.borrow.get() != 0 {
+        receiver_refused(class, Some("&mut self"));
+    }
+    cell.borrow.set(WRITING);
+    ReceiverRefMut {
+        value: unsafe { &mut *cell.value.get() },
+        borrow: &cell.borrow,
+    }
+}
+
+/// A method's shared receiver: a [`Ref`] without a log entry.
+pub struct ReceiverRef<'a, T: ?Sized> {
+    value: &'a T,
+    borrow: &'a Cell<usize>,
+}
+
+impl<T: ?Sized> Deref for ReceiverRef<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        self.value
+    }
+}
+
+impl<T: ?Sized> Drop for ReceiverRef<'_, T> {
     #[inline]
     fn drop(&mut self) {
-        log_drop();
+        self.borrow.set(self.borrow.get() - 1);
+    }
+}
+
+/// A method's exclusive receiver: a [`RefMut`] without a log entry.
+pub struct ReceiverRefMut<'a, T: ?Sized> {
+    value: &'a mut T,
+    borrow: &'a Cell<usize>,
+}
+
+impl<T: ?Sized> Deref for ReceiverRefMut<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        self.value
+    }
+}
+
+impl<T: ?Sized> DerefMut for ReceiverRefMut<'_, T> {
+    fn deref_mut(&mut self) -> &mut T {
+        self.value
+    }
+}
+
+impl<T: ?Sized> Drop for ReceiverRefMut<'_, T> {
+    #[inline]
+    fn drop(&mut self) {
+        self.borrow.set(0);
     }
 }
 
@@ -275,6 +378,44 @@ pub unsafe fn ref_from_abi<T>(ptr: u32, class: &str) -> Ref<'static, T> {
 /// See [`into_abi`]; the borrow must not outlive the call.
 pub unsafe fn ref_mut_from_abi<T>(ptr: u32, class: &str) -> RefMut<'static, T> {
     cell::<T>(ptr, class).borrow_mut(class)
+}
+
+/// A public field's getter (not `getter_with_clone`; `copy` is `CopyField::copy_field` of
+/// the field): copies the field out under the check
+/// a shared borrow would make, without taking one. A copy runs no code, so nothing can
+/// observe the object meanwhile, and nothing is left to release if the conversion of the
+/// copy throws: the glue needs no frame and no `try`.
+///
+/// # Safety
+/// See [`into_abi`].
+#[inline]
+pub unsafe fn read_field<T, F>(ptr: u32, class: &str, copy: impl FnOnce(&T) -> F) -> F {
+    let cell = cell::<T>(ptr, class);
+    if cell.borrow.get() == WRITING {
+        aliasing(class, "&self");
+    }
+    copy(unsafe { &*cell.value.get() })
+}
+
+/// A public field's setter: swaps the new value in under the check an exclusive borrow
+/// would make, then drops the old value with no borrow held, so a `Drop` that calls into JS
+/// (which may use this object again, or throw) finds the object consistent and free.
+///
+/// # Safety
+/// See [`into_abi`].
+#[inline]
+pub unsafe fn write_field<T, F>(
+    ptr: u32,
+    class: &str,
+    field: impl FnOnce(&mut T) -> &mut F,
+    value: F,
+) {
+    let cell = cell::<T>(ptr, class);
+    if cell.borrow.get() != 0 {
+        aliasing(class, "&mut self");
+    }
+    let old = core::mem::replace(field(unsafe { &mut *cell.value.get() }), value);
+    drop(old);
 }
 
 /// `free()` from JS. A 0 pointer (already freed) is a no-op.

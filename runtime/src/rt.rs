@@ -79,8 +79,8 @@ mod exports {
     }
 
     #[unsafe(no_mangle)]
-    pub extern "C" fn __wbindgen_unwind_frame() {
-        crate::cell::unwind_frame()
+    pub extern "C" fn __wbindgen_unwind_receiver(ptr: u32) {
+        crate::cell::unwind_receiver(ptr)
     }
 
     use std::alloc::{alloc, dealloc, handle_alloc_error, realloc, Layout};

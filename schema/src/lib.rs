@@ -43,7 +43,7 @@
 #![no_std]
 
 /// Every entry starts with it; the generator refuses other versions.
-pub const VERSION: u8 = 13;
+pub const VERSION: u8 = 14;
 
 /// Every entry comes with an exported empty function named with this prefix: exporting it
 /// makes the linker load the object file that holds the entry even when nothing else of
@@ -119,6 +119,10 @@ pub mod flags {
     pub const VARIADIC: u8 = 4;
     /// IMPORT_FN: read the prototype's method or accessor once, when the glue loads.
     pub const FINAL: u8 = 8;
+    /// METHOD with a `&self` / `&mut self` receiver: the export opens no borrow-log frame
+    /// (a field accessor, which holds no borrow while anything can throw), so the glue has
+    /// nothing to unwind.
+    pub const NO_FRAME: u8 = 8;
 }
 
 /// METHOD: how the method takes `self`.
@@ -172,7 +176,7 @@ pub mod tag {
 
 /// Everything that defines the layout, in one string for the fingerprint.
 pub const LAYOUT: &str = concat!(
-    "v13;section=wbg_descriptors;entry=u32len,u8version,u8kind;str=u32len+utf8;",
+    "v14;section=wbg_descriptors;entry=u32len,u8version,u8kind;str=u32len+utf8;",
     "kind:RUNTIME=0(str),FUNCTION=1(str,str,u8n,str*,str,u8flags,str,str,u8n,(str,str,str,type)*,type),",
     "STRUCT=2(str,u8n,str*,str,str,str,u8flags,type,str,str),METHOD=3(str,str,str,u8recv,u8role,u8flags,str,str,type,u8n,(str,str,str,type)*,type),",
     "ENUM=4(str,u8n,str*,str,u8flags,u32n,(str,str,u32|str)*),",
@@ -181,7 +185,7 @@ pub const LAYOUT: &str = concat!(
     "modulekind:GLOBAL=0,MODULE=1,SNIPPET=2;",
     "op:FUNCTION=0,CONSTRUCTOR=1,METHOD=2,STATIC_METHOD=3,GETTER=4,SETTER=5,STATIC_GETTER=6,STATIC_SETTER=7,",
     "INDEXING_GETTER=8,INDEXING_SETTER=9,INDEXING_DELETER=10,STATIC_VALUE=11,INSTANCE_OF=12,LINK=13;",
-    "flags:START=1,SKIP_TYPESCRIPT=2,SKIP_JSDOC=4,INSPECTABLE=1,STRING_ENUM=1,SIGNED_ENUM=4,CATCH=1,STRUCTURAL=2,VARIADIC=4,FINAL=8;",
+    "flags:START=1,SKIP_TYPESCRIPT=2,SKIP_JSDOC=4,INSPECTABLE=1,STRING_ENUM=1,SIGNED_ENUM=4,CATCH=1,STRUCTURAL=2,VARIADIC=4,FINAL=8,NO_FRAME=8;",
     "recv:NONE=0,REF=1,REF_MUT=2,VALUE=3;role:METHOD=0,CONSTRUCTOR=1,GETTER=2,SETTER=3;",
     "tag:UNIT=0,I8=1,U8=2,I16=3,U16=4,I32=5,U32=6,I64=7,U64=8,F32=9,F64=10,BOOL=11,CHAR=12,",
     "STRING=13,EXTERNREF=14,ISIZE=15,USIZE=16,NAMED=17(str),EXTERN_TYPE=18(str),",
@@ -208,7 +212,7 @@ mod tests {
         assert!(super::LAYOUT.starts_with(&format!("v{};", super::VERSION)));
         assert_eq!(
             fnv1a(super::LAYOUT),
-            55391684274895832,
+            14518824602676604597,
             "layout changed; see the comment on this test"
         );
     }

@@ -22,6 +22,8 @@ async function settle() {
 globalThis.wbgClasses = {
   receive: null,
   inspect_counter(value) { return globalThis.wbgClasses.receive(value); },
+  onTagDropped: null,
+  tag_dropped(id) { const f = globalThis.wbgClasses.onTagDropped; if (f) f(id); },
 };
 
 for (const target of TARGETS) {
@@ -194,6 +196,57 @@ for (const target of TARGETS) {
       assert.equal(shared, 2);
       assert.match(exclusive.message, ALIASING);
       c.free();
+    });
+
+    test('field accessors during a running method: refused as its borrow requires, then usable', () => {
+      const c = new m.Counter('fields');
+      const during = {};
+      c.describe_while_mutating({ toJSON() {
+        try { during.read = c.count; } catch (e) { during.readError = e; }
+        try { c.count = 40; } catch (e) { during.writeError = e; }
+        return 0;
+      } });
+      assert.match(during.readError.message, /recursive use of a `Counter` object detected: .* taking `&self` now/);
+      assert.match(during.writeError.message, ALIASING);
+      assert.equal(during.read, undefined);
+      assert.equal(c.count, 1, 'the refused setter changed nothing; the getter works again');
+      c.describe_while_reading({ toJSON() {
+        during.shared = c.count;
+        try { c.stepSize = 3; } catch (e) { during.sharedWriteError = e; }
+        return 0;
+      } });
+      assert.equal(during.shared, 1, 'a getter may overlap a &self method');
+      assert.match(during.sharedWriteError.message, ALIASING);
+      c.count = 7;
+      assert.equal(c.count, 7);
+      assert.equal(c.get(), 7);
+      c.free();
+    });
+
+    test('a setter drops the old value with no borrow held, and stays usable when that drop throws', () => {
+      const l = new m.Labelled(1);
+      const seen = [];
+      // The old value's Drop runs JS, which reads and writes the same object.
+      globalThis.wbgClasses.onTagDropped = (id) => {
+        if (id !== 1) return;
+        const now = l.tag; // a clone, freed at once
+        seen.push([id, l.weight, now.id]);
+        now.free();
+        l.weight = 10;
+      };
+      l.tag = new m.Tag(2);
+      assert.deepEqual(seen, [[1, 0, 2]], 'the drop saw the new value in place');
+      assert.equal(l.weight, 10);
+      // A drop that throws: the exception reaches the setter's caller, the object stays usable.
+      globalThis.wbgClasses.onTagDropped = (id) => { if (id === 2) throw new Error('drop of 2 failed'); };
+      assert.throws(() => { l.tag = new m.Tag(3); }, /drop of 2 failed/);
+      globalThis.wbgClasses.onTagDropped = null;
+      const now = l.tag;
+      assert.equal(now.id, 3);
+      now.free();
+      l.weight = 11;
+      assert.equal(l.weight, 11);
+      l.free();
     });
 
     // Every way a value moves into Rust: a `self` method, a by-value argument, `Option<T>`,

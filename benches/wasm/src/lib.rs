@@ -84,3 +84,41 @@ extern "C" {
 pub fn closure_calls(n: u32, k: u32) -> u32 {
     call_closure(&|x| x.wrapping_add(k), n)
 }
+
+#[wasm_bindgen]
+extern "C" {
+    /// `globalThis.wbgBench.call_closure_mut(f, n)`: calls the stack closure `f` n times.
+    #[wasm_bindgen(js_namespace = wbgBench)]
+    fn call_closure_mut(f: &mut dyn FnMut(u32) -> u32, n: u32) -> u32;
+}
+
+/// Stack closure calls: JS calls a `&mut dyn FnMut(u32) -> u32` `n` times.
+#[wasm_bindgen]
+pub fn closure_calls_mut(n: u32) -> u32 {
+    let mut total = 0u32;
+    call_closure_mut(
+        &mut |x| {
+            total = total.wrapping_add(x);
+            total
+        },
+        n,
+    )
+}
+
+/// A heap closure handed to JS for good: `x + k`.
+#[wasm_bindgen]
+pub fn make_adder(k: u32) -> JsValue {
+    Closure::<dyn Fn(u32) -> u32>::new(move |x: u32| x.wrapping_add(k)).into_js_value()
+}
+
+/// Closure creation: `n` heap closures made and dropped in Rust (each one JS function).
+#[wasm_bindgen]
+pub fn closures_made(n: u32) -> u32 {
+    let mut made = 0;
+    for k in 0..n {
+        let c = Closure::<dyn Fn(u32) -> u32>::new(move |x: u32| x.wrapping_add(k));
+        drop(c);
+        made += 1;
+    }
+    made
+}

@@ -378,6 +378,8 @@ fn method(r: &mut Reader<'_>) -> Result<Method, DecodeError> {
         receiver,
         role,
         skip_typescript: flags & schema::flags::SKIP_TYPESCRIPT != 0,
+        opens_frame: matches!(receiver, Receiver::Ref | Receiver::RefMut)
+            && flags & schema::flags::NO_FRAME == 0,
         skip_jsdoc: flags & schema::flags::SKIP_JSDOC != 0,
         args,
         ret,

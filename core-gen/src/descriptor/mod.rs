@@ -282,6 +282,10 @@ pub struct Method {
     pub receiver: Receiver,
     pub role: Role,
     pub skip_typescript: bool,
+    /// The export opens a borrow-log frame that the glue unwinds when a JS exception comes
+    /// out of it: every `&self` / `&mut self` member except a plain field accessor, which
+    /// holds no borrow while anything can throw (`lower::Member::opens_frame`).
+    pub opens_frame: bool,
     pub skip_jsdoc: bool,
     pub args: Vec<Arg>,
     pub ret: Type,

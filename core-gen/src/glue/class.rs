@@ -22,23 +22,17 @@ pub fn render_class(
     if module.in_class_chain(name) {
         return render_chained_class(s, module, helpers, weak_refs);
     }
+    let [wrap, movable] = optional_members(name, &free);
     let mut members = vec![
-        format!(
-            "    static __wrap(ptr) {{\n        const obj = Object.create({name}.prototype);\n        obj.__wbg_ptr = ptr >>> 0;\n        {name}Finalization.register(obj, obj.__wbg_ptr, obj);\n        return obj;\n    }}\n"
-        ),
+        wrap.text,
         format!(
             "    __destroy_into_raw() {{\n        const ptr = this.__wbg_ptr;\n        this.__wbg_ptr = 0;\n        {name}Finalization.unregister(this);\n        return ptr;\n    }}\n"
         ),
         assert_this_member(name),
-        // Rust refuses to take a value that a running method still borrows (the borrow
-        // flag, the first word of its `WasmRefCell`, is not 0). Ask before emptying the
-        // object: `free` then throws Rust's refusal and frees nothing, so the object stays
-        // as it was, usable and registered for finalization.
+        movable.text,
+        // `free()`: Rust refuses while a method is running; only then is the object emptied.
         format!(
-            "    __assert_movable() {{\n        if (getDataView().getUint32(this.__wbg_ptr, true) !== 0) {free}(this.__wbg_ptr);\n    }}\n"
-        ),
-        format!(
-            "    /**\n     * Releases the Rust value now. Calling it again does nothing.\n     */\n    free() {{\n        const ptr = this.__wbg_ptr;\n        if (ptr === 0) return;\n        // Rust refuses while a method is running; only then is the object emptied.\n        {free}(ptr);\n        this.__destroy_into_raw();\n    }}\n"
+            "    /**\n     * Releases the Rust value now. Calling it again does nothing.\n     */\n    free() {{\n        const ptr = this.__wbg_ptr;\n        if (ptr === 0) return;\n        {free}(ptr);\n        this.__destroy_into_raw();\n    }}\n"
         ),
         "    [Symbol.dispose]() {\n        this.free();\n    }\n".to_string(),
     ];
@@ -110,6 +104,7 @@ fn methods_and_inspect(
             Receiver::Ref | Receiver::RefMut => This::Borrow {
                 class: name,
                 member: &m.js_name,
+                frame: m.opens_frame,
             },
             Receiver::Value => This::Consume {
                 class: name,
@@ -302,6 +297,54 @@ fn render_chained_class(
         doc: doc_comment(&s.docs, &[], ""),
         decl: format!("class {name}{extends} {{\n{}}}\n", members.join("\n")),
     })
+}
+
+/// A class member the output may not use: dropped by [`drop_unused_members`] unless
+/// `needle` occurs outside it.
+pub struct OptionalMember {
+    needle: String,
+    text: String,
+}
+
+/// `__wrap` (objects Rust returns) and `__assert_movable` (objects moved into Rust).
+fn optional_members(name: &str, free: &str) -> [OptionalMember; 2] {
+    [
+        OptionalMember {
+            needle: format!("{name}.__wrap("),
+            text: format!(
+                "    static __wrap(ptr) {{\n        const obj = Object.create({name}.prototype);\n        obj.__wbg_ptr = ptr >>> 0;\n        {name}Finalization.register(obj, obj.__wbg_ptr, obj);\n        return obj;\n    }}\n"
+            ),
+        },
+        // Rust refuses to take a value that a running method still borrows (the borrow
+        // flag, the first word of its `WasmRefCell`, is not 0). Ask before emptying the
+        // object: `free` then throws Rust's refusal and frees nothing, so the object stays
+        // as it was, usable and registered for finalization.
+        OptionalMember {
+            needle: ".__assert_movable()".to_string(),
+            text: format!(
+                "    __assert_movable() {{\n        if (getDataView().getUint32(this.__wbg_ptr, true) !== 0) {free}(this.__wbg_ptr);\n    }}\n"
+            ),
+        },
+    ]
+}
+
+/// Removes from each class in `exports` the optional members nothing in the output calls
+/// (`others`: the output's text besides the exports).
+pub fn drop_unused_members(exports: &mut [JsExport], structs: &[Struct], others: &str) {
+    for s in structs {
+        let free = member_access("wasm", &s.free_export);
+        for member in optional_members(&s.js_name, &free) {
+            let used = others.contains(&member.needle)
+                || exports.iter().any(|e| e.decl.contains(&member.needle));
+            if used {
+                continue;
+            }
+            if let Some(e) = exports.iter_mut().find(|e| e.name == s.js_name) {
+                // Members are joined by a blank line.
+                e.decl = e.decl.replacen(&format!("{}\n", member.text), "", 1);
+            }
+        }
+    }
 }
 
 /// The JS for a class's unwrap import (`crate::descriptor::class_unwrap_import`): the

@@ -9,11 +9,38 @@ use super::helpers::HelperSet;
 use super::js::{render_call, Call, This};
 use crate::descriptor::{Arg, ClosureRecord, ClosureSig, Module};
 
-/// Callers rendered so far, one per distinct signature.
+/// Callers rendered so far, one per distinct signature and [`Lifetime`]. Heap `Fn` and
+/// `FnMut` closures of the same arguments and result share one: its re-entrancy check
+/// reads `state.mutable`.
 #[derive(Debug, Default)]
 pub struct Callers {
-    sigs: Vec<ClosureSig>,
+    made: Vec<(
+        Vec<crate::descriptor::Type>,
+        crate::descriptor::Type,
+        Lifetime,
+    )>,
     pub source: String,
+}
+
+/// What a caller must check besides validity. A stack closure cannot be dropped while it
+/// runs (it lives until the import it was passed to returns, which cannot happen during
+/// its call), so only a stack `FnMut` counts calls, for re-entrancy; a stack `Fn` does
+/// nothing but the validity check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lifetime {
+    Heap,
+    StackFn,
+    StackFnMut,
+}
+
+impl Lifetime {
+    pub fn of(sig: &ClosureSig, stack: bool) -> Lifetime {
+        match (stack, sig.mutable) {
+            (false, _) => Lifetime::Heap,
+            (true, false) => Lifetime::StackFn,
+            (true, true) => Lifetime::StackFnMut,
+        }
+    }
 }
 
 impl Callers {
@@ -21,13 +48,18 @@ impl Callers {
     pub fn caller(
         &mut self,
         sig: &ClosureSig,
+        lifetime: Lifetime,
         module: &Module,
         helpers: &mut HelperSet,
     ) -> Result<String, String> {
-        if let Some(i) = self.sigs.iter().position(|s| s == sig) {
+        if let Some(i) = self
+            .made
+            .iter()
+            .position(|(args, ret, l)| *args == sig.args && *ret == sig.ret && *l == lifetime)
+        {
             return Ok(format!("__wbg_closure_call_{i}"));
         }
-        let name = format!("__wbg_closure_call_{}", self.sigs.len());
+        let name = format!("__wbg_closure_call_{}", self.made.len());
         let args: Vec<Arg> = sig
             .args
             .iter()
@@ -42,15 +74,26 @@ impl Callers {
             this: This::None,
             callee: Some(("f", &lead)),
         };
-        let (params, body) = render_call(&call, module, helpers, "            ")?;
+        let indent = if lifetime == Lifetime::StackFn {
+            "        "
+        } else {
+            "            "
+        };
+        let (params, body) = render_call(&call, module, helpers, indent)?;
         // `makeClosure` (helpers.rs) calls this with the closure's state; the function it
         // returns is what JS calls. Its parameters are the signature's, so no rest/spread
         // array is made per call, and the checks are a load and a compare each.
+        let inner = match lifetime {
+            Lifetime::Heap => format!("        if (!state.valid || (state.mutable && state.running > 0)) closureRefused(state);\n        state.running++;\n        try {{\n{body}        }} finally {{\n            if (--state.running === 0 && state.dropRequested) closureDropNow(state);\n        }}\n"),
+            Lifetime::StackFnMut => format!("        if (!state.valid || state.running > 0) closureRefused(state);\n        state.running = 1;\n        try {{\n{body}        }} finally {{\n            state.running = 0;\n        }}\n"),
+            Lifetime::StackFn => format!("        if (!state.valid) closureRefused(state);\n{body}"),
+        };
         self.source.push_str(&format!(
-            "function {name}(state) {{\n    const {{ f, data, vtable }} = state;\n    return function ({}) {{\n        if (!state.valid || (state.mutable && state.running > 0)) closureRefused(state);\n        state.running++;\n        try {{\n{body}        }} finally {{\n            if (--state.running === 0 && state.dropRequested) closureDropNow(state);\n        }}\n    }};\n}}\n\n",
+            "function {name}(state) {{\n    const {{ f, data, vtable }} = state;\n    return function ({}) {{\n{inner}    }};\n}}\n\n",
             params.join(", ")
         ));
-        self.sigs.push(sig.clone());
+        self.made
+            .push((sig.args.clone(), sig.ret.clone(), lifetime));
         Ok(name)
     }
 }
@@ -66,7 +109,7 @@ pub fn intrinsics(
     helpers.require("addHeapObject");
     let mut cases = String::new();
     for r in records {
-        let caller = callers.caller(&r.sig, module, helpers)?;
+        let caller = callers.caller(&r.sig, Lifetime::Heap, module, helpers)?;
         cases.push_str(&format!(
             "        case {}: return addHeapObject(makeClosure(data, vtable, {}, {}, {}, {caller}, false));\n",
             r.address, r.invoke, r.destroy, r.sig.mutable

@@ -302,14 +302,16 @@ function writeBack(arg, ptr, len, Ctor) {
         r#"// Rust closures as JS functions. A stack closure is valid only while the import it was
 // passed to runs; a heap closure until its `Closure` is dropped. A FnMut must not be
 // re-entered. Dropping a closure while it runs frees it when that call returns.
-const closureStates = new WeakMap();
+// A function's state is kept under a symbol on the function itself: a property store and
+// load, where a WeakMap costs a hash-table insert per closure made.
+const closureState = Symbol('wbg closure state');
 // `wrap` is the caller of the closure's signature (closure.rs): it makes the JS function,
 // with the checks below inlined, from the closure's state.
 function makeClosure(data, vtable, invoke, destroy, mutable, wrap, stack) {
     const f = wasm.__wbindgen_table.get(invoke);
     const state = { f, data, vtable, destroy, running: 0, valid: true, dropRequested: false, stack, mutable };
     const fn = wrap(state);
-    closureStates.set(fn, state);
+    fn[closureState] = state;
     return fn;
 }
 // Throws why the closure cannot be called now (dropped, or a FnMut re-entered).
@@ -326,10 +328,10 @@ function closureDropNow(state) {
     state.dropRequested = false;
     wasm.__wbindgen_table.get(state.destroy)(state.data, state.vtable);
 }
-function invalidateClosure(fn) { closureStates.get(fn).valid = false; }
+function invalidateClosure(fn) { fn[closureState].valid = false; }
 // Returns 1 when Rust may free the closure now, 0 when it is running and JS frees it later.
 function dropClosure(fn) {
-    const state = closureStates.get(fn);
+    const state = fn[closureState];
     state.valid = false;
     if (state.running > 0) { state.dropRequested = true; return 0; }
     return 1;
@@ -386,10 +388,11 @@ function releaseBorrows(depth) { if (borrowDepth() !== depth) wasm.__wbindgen_un
         "passStringToWasm",
         &["memory", "vectorLen"],
         r#"const textEncoder = new TextEncoder();
-// Short ASCII strings are copied by hand (cheaper than encodeInto below ~64 chars). Then
-// encodeInto fills the `len` bytes already allocated, which is all of an ASCII string;
-// only if it stops early is the buffer grown to the worst case for the rest and shrunk
-// afterwards.
+// Short ASCII strings are copied by hand (cheaper than encodeInto below ~64 chars); a
+// short string found not to be ASCII goes straight to the worst case for the rest (one
+// encodeInto). Longer strings: encodeInto fills the `len` bytes already allocated, which
+// is all of an ASCII string; only if it stops early is the buffer grown to the worst case
+// for the rest. Either way the buffer is shrunk to what was written.
 function passStringToWasm(s) {
     if (typeof s !== 'string') throw new TypeError(`expected a string argument, found ${typeof s}`);
     const len = s.length;
@@ -409,10 +412,14 @@ function passStringToWasm(s) {
     }
     let rest = offset === 0 ? s : s.slice(offset);
     let capacity = len;
-    let { read, written } = textEncoder.encodeInto(rest, getUint8Memory().subarray(ptr + offset, ptr + capacity));
-    offset += written;
+    let read = 0;
+    let written = 0;
+    if (len >= 64) {
+        ({ read, written } = textEncoder.encodeInto(rest, getUint8Memory().subarray(ptr + offset, ptr + capacity)));
+        offset += written;
+    }
     if (read < rest.length) {
-        rest = rest.slice(read);
+        if (read > 0) rest = rest.slice(read);
         const grown = offset + rest.length * 3;
         ptr = wasm.__wbindgen_realloc(ptr, capacity, grown, 1) >>> 0;
         capacity = grown;
@@ -483,13 +490,127 @@ impl HelperSet {
         self.used.contains(&name)
     }
 
-    /// Source of every used helper, in table order.
-    pub fn render(&self) -> String {
-        HELPERS
+    /// Source of the used helpers, in table order, keeping only the top-level declarations
+    /// that `rest` (every other part of the output) reaches by name, directly or through
+    /// other kept declarations: a helper group such as `memory` has readers for every slot
+    /// type, and a module gets only those it calls.
+    pub fn render(&self, rest: &str) -> String {
+        let groups: Vec<Vec<Decl<'_>>> = HELPERS
             .iter()
             .filter(|(n, _, _)| self.used.contains(n))
-            .map(|(_, _, src)| *src)
-            .collect::<Vec<_>>()
-            .join("\n")
+            .map(|(_, _, src)| declarations(src))
+            .collect();
+        let mut reached = identifiers(rest);
+        let mut kept: Vec<Vec<bool>> = groups
+            .iter()
+            .map(|g| g.iter().map(|d| d.names.is_empty()).collect())
+            .collect();
+        loop {
+            let mut grew = false;
+            for (g, group) in groups.iter().enumerate() {
+                for (i, decl) in group.iter().enumerate() {
+                    if !kept[g][i] && decl.names.iter().any(|n| reached.contains(n)) {
+                        kept[g][i] = true;
+                        reached.extend(identifiers(decl.text));
+                        grew = true;
+                    }
+                }
+            }
+            if !grew {
+                break;
+            }
+        }
+        let mut blocks = Vec::new();
+        for (g, group) in groups.iter().enumerate() {
+            // The comments explain the helpers here, in their source; the output does
+            // without them.
+            let mut text: String = group
+                .iter()
+                .zip(&kept[g])
+                .filter(|(_, k)| **k)
+                .flat_map(|(d, _)| d.text.split_inclusive('\n'))
+                .filter(|line| !line.trim_start().starts_with("//"))
+                .collect();
+            // A dropped declaration leaves the blank lines around it.
+            while text.contains("\n\n\n") {
+                text = text.replace("\n\n\n", "\n\n");
+            }
+            if !text.trim().is_empty() {
+                blocks.push(text.trim_end_matches('\n').to_string() + "\n");
+            }
+        }
+        blocks.join("\n")
     }
+}
+
+/// A top-level declaration of a helper's source with the comment lines before it and the
+/// lines after it up to the next one (a statement such as `heap.push(...)` stays with the
+/// declaration before it). `names` is empty for text before any declaration, kept always.
+struct Decl<'a> {
+    names: Vec<&'a str>,
+    text: &'a str,
+}
+
+fn declarations(src: &str) -> Vec<Decl<'_>> {
+    let mut out: Vec<Decl<'_>> = Vec::new();
+    let mut start = 0; // where the current declaration's text starts
+    let mut comment_start = None; // a run of top-level comment lines not yet attached
+    let mut offset = 0;
+    let mut names = Vec::new();
+    for line in src.split_inclusive('\n') {
+        if line.starts_with("//") {
+            comment_start.get_or_insert(offset);
+        } else if let Some(declared) = declared_names(line) {
+            let begin = comment_start.take().unwrap_or(offset);
+            if begin > start || !names.is_empty() {
+                out.push(Decl {
+                    names: std::mem::take(&mut names),
+                    text: &src[start..begin],
+                });
+            }
+            start = begin;
+            names = declared;
+        } else {
+            comment_start = None;
+        }
+        offset += line.len();
+    }
+    if offset > start {
+        out.push(Decl {
+            names,
+            text: &src[start..],
+        });
+    }
+    out
+}
+
+/// The names a top-level `function`, `class`, `const` or `let` line declares.
+fn declared_names(line: &str) -> Option<Vec<&str>> {
+    let rest = ["function ", "class ", "const ", "let "]
+        .iter()
+        .find_map(|k| line.strip_prefix(k))?;
+    let ident = |s: &str| s.len() - s.trim_start_matches(is_ident_char).len();
+    if let Some(pattern) = rest.strip_prefix('{') {
+        let inner = &pattern[..pattern.find('}')?];
+        return Some(
+            inner
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect(),
+        );
+    }
+    let n = ident(rest);
+    (n > 0).then(|| vec![&rest[..n]])
+}
+
+fn is_ident_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || c == '$'
+}
+
+/// Every identifier-like word of `js` (over-approximates: words in strings and comments count).
+fn identifiers(js: &str) -> std::collections::HashSet<&str> {
+    js.split(|c: char| !is_ident_char(c))
+        .filter(|w| !w.is_empty())
+        .collect()
 }

@@ -251,7 +251,10 @@ pub fn render(
                     unreachable!("matched above")
                 };
                 helpers.require("closures");
-                let caller = callers.caller(sig, module, helpers).map_err(fail)?;
+                let lifetime = super::closure::Lifetime::of(sig, true);
+                let caller = callers
+                    .caller(sig, lifetime, module, helpers)
+                    .map_err(fail)?;
                 let names = vec![
                     format!("arg{i}_data"),
                     format!("arg{i}_vtable"),

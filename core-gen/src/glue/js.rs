@@ -83,8 +83,14 @@ pub fn jsdoc_tags(skip_jsdoc: bool, args: &[Arg], ret: Option<Returns<'_>>) -> V
 pub enum This<'a> {
     /// Free function or static method.
     None,
-    /// `&self` / `&mut self`: pass the pointer, keep the object.
-    Borrow { class: &'a str, member: &'a str },
+    /// `&self` / `&mut self`: pass the pointer, keep the object. `frame`: the export holds
+    /// the receiver's borrow while code that may throw runs, so the glue releases it when the
+    /// export throws (`descriptor::Method::opens_frame`).
+    Borrow {
+        class: &'a str,
+        member: &'a str,
+        frame: bool,
+    },
     /// `self`: pass the pointer and empty the JS object.
     Consume { class: &'a str, member: &'a str },
     /// Constructor: the result becomes `this`.
@@ -123,7 +129,7 @@ pub fn render_call(
     let mut lent = Vec::new();
     match call.this {
         This::None | This::Construct(_) => {}
-        This::Borrow { class, member } => {
+        This::Borrow { class, member, .. } => {
             helpers.require("classes");
             checks.push(assert_this(class, member));
             call_args.push(class_ptr("this", class, module.in_class_chain(class)));
@@ -169,10 +175,11 @@ pub fn render_call(
     }
     // Calls that borrow class objects release those borrows if a JS exception unwinds
     // through Rust (destructors do not run then). A `&self` / `&mut self` method's export
-    // opens a frame in Rust's borrow log before borrowing (macro: `shim::method_shim`), so
-    // its glue only has to unwind that frame when the export throws: nothing is read before
-    // the call. Calls lending class objects as arguments read the log's depth first and
-    // release down to it.
+    // borrows its receiver first (macro: `shim::method_shim`), so its glue only has to hand
+    // the object's pointer to Rust when the export throws: nothing is read before the call.
+    // A plain field accessor holds no borrow while anything can throw, so its glue has no
+    // `try` at all. Calls lending class objects as arguments read the borrow log's depth
+    // first and release down to it.
     let lends_class = call.args.iter().any(|a| {
         let lent = |ty: &Type| match ty {
             Type::Ref(inner) | Type::RefMut(inner) => is_class(module, inner),
@@ -183,9 +190,23 @@ pub fn render_call(
             ty => lent(ty),
         }
     });
-    let is_method = matches!(call.this, This::Borrow { .. });
-    let method_frame = is_method && !lends_class;
-    let borrows_class = lends_class;
+    // The receiver's borrow is released by the glue (`__wbindgen_unwind_receiver`) when the
+    // export throws; only the export call is inside that `try`, so an exception from
+    // converting the result (the borrow already released) cannot release it twice.
+    let method_frame = matches!(call.this, This::Borrow { frame: true, .. });
+    // The pointer the call passes for `this` (a chained class passes its own field).
+    let receiver_ptr = if method_frame {
+        call_args[0].clone()
+    } else {
+        String::new()
+    };
+    // A method's receiver is not in the borrow log, so its unwind releases only the
+    // receiver; but with `extends`, Rust code in a method body can hold logged borrows
+    // (`Parent::borrow`), so in a module with parent links a method also reads the log's
+    // depth and releases what its body left above it.
+    let parent_borrows = matches!(call.this, This::Borrow { frame: true, .. })
+        && module.structs.iter().any(|s| s.parent.is_some());
+    let borrows_class = lends_class || parent_borrows;
     if borrows_class {
         helpers.require("borrowLog");
         moves.push("const depth = borrowDepth();".to_string());
@@ -217,8 +238,8 @@ pub fn render_call(
             )
         }
         _ if *call.ret == Type::Unit && method_frame => format!(
-            "try {{\n    {wasm_call};\n}} catch (e) {{\n    {unwind}();\n    throw e;\n}}\n",
-            unwind = member_access("wasm", "__wbindgen_unwind_frame")
+            "try {{\n    {wasm_call};\n}} catch (e) {{\n    {unwind}({receiver_ptr});\n    throw e;\n}}\n",
+            unwind = member_access("wasm", "__wbindgen_unwind_receiver")
         ),
         _ if *call.ret == Type::Unit => format!("{wasm_call};\n"),
         _ => {
@@ -228,11 +249,12 @@ pub fn render_call(
             let value = super::convert::lift(call.ret, &reads, module, helpers)
                 .map_err(|w| format!("return type: {w}"))?;
             if method_frame {
-                // Only the export is inside `try`: once it returned, its frame is closed,
-                // and an exception from converting the result must not unwind an outer one.
+                // Only the export is inside `try`: once it returned, the receiver is
+                // released, and an exception from converting the result must not release it
+                // again.
                 format!(
-                    "let ret;\ntry {{\n    ret = {wasm_call};\n}} catch (e) {{\n    {unwind}();\n    throw e;\n}}\nreturn {value};\n",
-                    unwind = member_access("wasm", "__wbindgen_unwind_frame")
+                    "let ret;\ntry {{\n    ret = {wasm_call};\n}} catch (e) {{\n    {unwind}({receiver_ptr});\n    throw e;\n}}\nreturn {value};\n",
+                    unwind = member_access("wasm", "__wbindgen_unwind_receiver")
                 )
             } else {
                 format!("const ret = {wasm_call};\nreturn {value};\n")

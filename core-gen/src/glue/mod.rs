@@ -292,6 +292,12 @@ pub fn build(
             "borrowDepthPtr = wasm.__wbindgen_borrow_depth_ptr() >>> 0;".to_string(),
         );
     }
+    let others: Vec<&str> = intrinsics
+        .iter()
+        .map(|(_, src)| src.as_str())
+        .chain([internals.as_str(), module_imports.as_str()])
+        .collect();
+    class::drop_unused_members(&mut exports, &module.structs, &others.join("\n"));
     Ok(Glue {
         helpers,
         exports,
@@ -368,7 +374,13 @@ impl Glue {
         if !out.is_empty() {
             out.push('\n');
         }
-        out.push_str(&self.helpers.render());
+        // Everything else the targets emit that may name a helper.
+        let mut rest: Vec<&str> = vec![&self.module_imports, &self.internals];
+        rest.extend(self.intrinsics.iter().map(|(_, src)| src.as_str()));
+        rest.extend(self.exports.iter().flat_map(|e| [&*e.before, &*e.decl]));
+        rest.extend(self.on_init.iter().map(String::as_str));
+        rest.extend(self.extra_exports());
+        out.push_str(&self.helpers.render(&rest.join("\n")));
         if !self.internals.is_empty() {
             out.push('\n');
             out.push_str(&self.internals);
