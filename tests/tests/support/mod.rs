@@ -113,8 +113,12 @@ pub fn bindgen(wasm: &Path, target_name: &str, debug: bool, dir: &Path) {
     let mut options = Options::new(target::by_name(target_name).unwrap(), name.clone());
     options.debug = debug;
     let output = match bindgen::generate(&bytes, &options) {
-        // A classic script cannot import JS modules; bindgen refuses, as upstream does.
-        Err(bindgen::BindgenError::ModuleImport { .. }) => return,
+        // A classic script cannot import JS modules; bindgen refuses, as upstream does. No
+        // output then, not an earlier run's.
+        Err(bindgen::BindgenError::ModuleImport { .. }) => {
+            let _ = std::fs::remove_dir_all(dir);
+            return;
+        }
         result => result
             .unwrap_or_else(|e| panic!("bindgen {} --target {target_name}: {e}", wasm.display())),
     };
