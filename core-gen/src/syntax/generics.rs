@@ -86,7 +86,7 @@ fn names_any(tokens: TokenStream, params: &[syn::Ident]) -> bool {
                 after_quote = false;
             }
             TokenTree::Ident(i) => {
-                if !after_colons && !after_quote && params.iter().any(|p| *p == i) {
+                if !after_colons && !after_quote && params.contains(&i) {
                     return true;
                 }
                 after_colons = false;
