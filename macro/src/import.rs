@@ -3,11 +3,11 @@
 //! IMPORT_TYPE and SNIPPET entries that tell the generator what each import does in JS.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote, quote_spanned};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use wbg_core_gen::syntax::{
-    reexport_name, result_ok_type, slice_arg, ForeignBlock, ForeignItem, ImportFn, ImportModule,
-    ImportOp, ImportStatic, ImportType, SliceArg,
+    generics, reexport_name, result_ok_type, slice_arg, ForeignBlock, ForeignItem, ImportFn,
+    ImportModule, ImportOp, ImportStatic, ImportType, SliceArg,
 };
 
 use crate::shim::{self, str_part, Part};
@@ -196,7 +196,9 @@ fn call_import(
             .map(|k| format_ident!("arg{}_{}", i, k))
             .collect();
         let (p1, p2, p3, p4) = (&p[0], &p[1], &p[2], &p[3]);
-        let abi = quote!(<#ty as #rt::IntoWasmAbi>::Abi);
+        // The extern declaration cannot name the function's lifetimes; the ABI is the same.
+        let abi_ty = shim::without_lifetimes(ty);
+        let abi = quote!(<#abi_ty as #rt::IntoWasmAbi>::Abi);
         params.push(quote! {
             #p1: <#abi as #rt::WasmAbi>::Prim1, #p2: <#abi as #rt::WasmAbi>::Prim2,
             #p3: <#abi as #rt::WasmAbi>::Prim3, #p4: <#abi as #rt::WasmAbi>::Prim4
@@ -270,6 +272,84 @@ fn class_id(class: &syn::Ident) -> TokenStream {
     quote!(<#class as ::wasm_bindgen::__rt::ImportedClass>::CLASS_ID)
 }
 
+fn class_id_of(class: &syn::Type) -> TokenStream {
+    quote!(<#class as ::wasm_bindgen::__rt::ImportedClass>::CLASS_ID)
+}
+
+/// One argument or return value of a generic import whose type names a type parameter:
+/// what crosses the ABI instead (`JsValue`, `&JsValue` or an `Option` of either), the
+/// conversion to (arguments) or from (returns) it, and the bound that conversion needs.
+struct ErasedValue {
+    abi: syn::Type,
+    convert: TokenStream,
+    bound: syn::WherePredicate,
+}
+
+fn erased_arg(e: &generics::Erased, value: TokenStream) -> ErasedValue {
+    let js = quote!(::wasm_bindgen::JsValue);
+    let x = e.inner();
+    let bx = bound_type(x);
+    let as_ref = quote!(<#x as ::core::convert::AsRef<#js>>::as_ref);
+    let into = quote!(<#x as ::core::convert::Into<#js>>::into);
+    let (abi, convert, bound): (syn::Type, _, syn::WherePredicate) = match e {
+        generics::Erased::Ref(_) => (
+            syn::parse_quote!(&#js),
+            quote!(#as_ref(#value)),
+            syn::parse_quote!(#bx: ::core::convert::AsRef<#js>),
+        ),
+        generics::Erased::Value(_) => (
+            syn::parse_quote!(#js),
+            quote!(#into(#value)),
+            syn::parse_quote!(#bx: ::core::convert::Into<#js>),
+        ),
+        generics::Erased::OptionRef(_) => (
+            syn::parse_quote!(::core::option::Option<&#js>),
+            quote!(::core::option::Option::map(#value, #as_ref)),
+            syn::parse_quote!(#bx: ::core::convert::AsRef<#js>),
+        ),
+        generics::Erased::OptionValue(_) => (
+            syn::parse_quote!(::core::option::Option<#js>),
+            quote!(::core::option::Option::map(#value, #into)),
+            syn::parse_quote!(#bx: ::core::convert::Into<#js>),
+        ),
+    };
+    ErasedValue {
+        abi,
+        convert,
+        bound,
+    }
+}
+
+/// A returned value: `convert` is a function from the ABI value to the declared one.
+fn erased_ret(e: &generics::Erased) -> ErasedValue {
+    let js = quote!(::wasm_bindgen::JsValue);
+    let x = e.inner();
+    let bx = bound_type(x);
+    let from = quote!(<#x as ::wasm_bindgen::JsCast>::unchecked_from_js);
+    let bound = syn::parse_quote!(#bx: ::wasm_bindgen::JsCast);
+    match e {
+        generics::Erased::OptionValue(_) | generics::Erased::OptionRef(_) => ErasedValue {
+            abi: syn::parse_quote!(::core::option::Option<#js>),
+            convert: quote!(|v: ::core::option::Option<#js>| ::core::option::Option::map(v, #from)),
+            bound,
+        },
+        _ => ErasedValue {
+            abi: syn::parse_quote!(#js),
+            convert: from,
+            bound,
+        },
+    }
+}
+
+/// `ty` as a where-clause may name it: `'_` is not allowed there.
+fn bound_type(ty: &syn::Type) -> syn::Type {
+    if ty.to_token_stream().to_string().contains("'_") {
+        shim::without_lifetimes(ty)
+    } else {
+        ty.clone()
+    }
+}
+
 fn expand_fn(
     f: &ImportFn,
     src: &Source,
@@ -283,6 +363,22 @@ fn expand_fn(
     let flags = lower::import_flags(f);
     let class_ident = f.class.clone();
     let takes_this = lower::takes_this(f);
+    let sig_generics = &f.sig.generics;
+    let in_impl = f.op.takes_this()
+        || matches!(f.op, ImportOp::Constructor | ImportOp::StaticMethod)
+        || (matches!(
+            f.op,
+            ImportOp::Getter { is_static: true }
+                | ImportOp::Setter {
+                    is_static: true,
+                    ..
+                }
+        ) && class_ident.is_some());
+    // A class written with arguments (`this: &Foo<T>`): the `impl` is on that type, with
+    // the parameters it uses lifted onto it.
+    let self_ty = (in_impl && class_ident.is_some())
+        .then(|| generics::impl_self_type(f))
+        .flatten();
     let wasm = wasm_name(
         &name_str,
         &[
@@ -297,6 +393,7 @@ fn expand_fn(
             f.js_class.as_deref().unwrap_or_default(),
         ],
     );
+    let mut bounds: Vec<syn::WherePredicate> = Vec::new();
     let unit: syn::Type = syn::parse_quote!(());
     let declared_ret = f.ret.clone().unwrap_or_else(|| unit.clone());
     let value_ret = if f.catch {
@@ -304,7 +401,32 @@ fn expand_fn(
     } else {
         declared_ret.clone()
     };
-    let value_ret = shim::without_lifetimes(&value_ret);
+    // A return naming a type parameter travels as a `JsValue` and is cast back.
+    let ret_erased = generics::erase_ret(&value_ret, sig_generics)
+        .ok()
+        .flatten()
+        .map(|e| erased_ret(&e));
+    let value_ret = match &ret_erased {
+        Some(e) => {
+            bounds.push(e.bound.clone());
+            e.abi.clone()
+        }
+        None => shim::without_lifetimes(&value_ret),
+    };
+    if f.catch {
+        if let Some((_, Some(err))) = result_ok_type(&declared_ret) {
+            if generics::mentions(&err, sig_generics) {
+                let err = bound_type(&err);
+                bounds
+                    .push(syn::parse_quote!(#err: ::core::convert::From<::wasm_bindgen::JsValue>));
+            }
+        }
+    }
+    let args_erased: Vec<Option<generics::Erased>> = f
+        .args
+        .iter()
+        .map(|a| generics::erase_arg(&a.ty, sig_generics).ok().flatten())
+        .collect();
     // `slice_to_array`: `&[T]` / `Option<&[T]>` travel as `SliceToArray`, described as
     // `&Vec<T>`, which the glue turns into a JS `Array`.
     let as_array: Vec<Option<syn::Type>> = f
@@ -318,14 +440,25 @@ fn expand_fn(
     let described: Vec<(String, syn::Type)> = f
         .args
         .iter()
-        .map(|a| {
-            let ty = match slice_arg(&a.ty).filter(|s| f.slice_to_array && !s.mutable) {
-                Some(slice) => slice_to_array_type(&slice, quote!('static)),
-                None => shim::desc_type(&a.ty),
+        .zip(&args_erased)
+        .map(|(a, erased)| {
+            let ty = match (
+                erased,
+                slice_arg(&a.ty).filter(|s| f.slice_to_array && !s.mutable),
+            ) {
+                (Some(e), _) => erased_arg(e, quote!()).abi,
+                (None, Some(slice)) => slice_to_array_type(&slice, quote!('static)),
+                (None, None) => shim::desc_type(&a.ty),
             };
             (a.name.clone(), ty)
         })
         .collect();
+    // The descriptor is built outside the function: a class with arguments is named at its
+    // defaults (else `JsValue`), which all instances share the class of.
+    let class_for_id = match &self_ty {
+        Some(ty) => Some(class_id_of(&generics::concrete(ty, sig_generics))),
+        None => class_ident.as_ref().map(class_id),
+    };
     let entry = import_entry(
         &wasm,
         op,
@@ -333,7 +466,7 @@ fn expand_fn(
         src,
         &namespace,
         &f.js_name,
-        class_ident.as_ref().map(class_id),
+        class_for_id,
         f.js_class.as_deref().unwrap_or_default(),
         &described,
         &value_ret,
@@ -350,33 +483,64 @@ fn expand_fn(
     for (i, a) in f.args.iter().enumerate() {
         let ty = &a.ty;
         let ident = &idents[i];
-        if takes_this && i == 0 {
-            call_args.push((quote!(self), shim::without_lifetimes(ty)));
-        } else {
+        let is_this = takes_this && i == 0;
+        if !is_this {
             params.push(quote!(#ident: #ty));
-            call_args.push(match &as_array[i] {
-                Some(passed) if slice_arg(ty).is_some_and(|s| s.optional) => (
-                    quote!(::core::option::Option::map(#ident, ::wasm_bindgen::__rt::SliceToArray)),
-                    passed.clone(),
-                ),
-                Some(passed) => (
-                    quote!(::wasm_bindgen::__rt::SliceToArray(#ident)),
-                    passed.clone(),
-                ),
-                None => (quote!(#ident), shim::without_lifetimes(ty)),
-            });
         }
+        let value = if is_this {
+            quote!(self)
+        } else {
+            quote!(#ident)
+        };
+        if let Some(e) = &args_erased[i] {
+            let erased = erased_arg(e, value);
+            bounds.push(erased.bound);
+            call_args.push((erased.convert, erased.abi));
+            continue;
+        }
+        call_args.push(match &as_array[i] {
+            _ if is_this => (value, ty.clone()),
+            Some(passed) if slice_arg(ty).is_some_and(|s| s.optional) => (
+                quote!(::core::option::Option::map(#ident, ::wasm_bindgen::__rt::SliceToArray)),
+                passed.clone(),
+            ),
+            Some(passed) => (
+                quote!(::wasm_bindgen::__rt::SliceToArray(#ident)),
+                passed.clone(),
+            ),
+            None => (value, ty.clone()),
+        });
     }
     let body = match bodies {
         Bodies::Real => {
-            let declared = shim::without_lifetimes(&declared_ret);
-            call_import(
+            let declared: syn::Type = match (&ret_erased, f.catch) {
+                (Some(_), true) => {
+                    let err = result_ok_type(&declared_ret)
+                        .and_then(|(_, e)| e)
+                        .map_or_else(|| quote!(_), |e| quote!(#e));
+                    syn::parse_quote!(::core::result::Result<#value_ret, #err>)
+                }
+                _ => shim::without_lifetimes(&declared_ret),
+            };
+            let call = call_import(
                 &wasm,
                 &name_str,
                 &call_args,
                 &value_ret,
                 f.catch.then_some(&declared),
-            )
+            );
+            match &ret_erased {
+                Some(e) => {
+                    let convert = &e.convert;
+                    let lifted = if f.catch {
+                        quote!(::core::result::Result::map(__wbg_ret, #convert))
+                    } else {
+                        quote!((#convert)(__wbg_ret))
+                    };
+                    quote!(let __wbg_ret = { #call }; #lifted)
+                }
+                None => call,
+            }
         }
         Bodies::Placeholder => quote!(::core::unreachable!(
             "this import has a #[wasm_bindgen] error"
@@ -386,28 +550,33 @@ fn expand_fn(
         Some(t) => quote!(-> #t),
         None => quote!(),
     };
-    let generics = &f.sig.generics;
+    // Defaults are not allowed on a function's (or an `impl`'s) parameters.
+    let (impl_generics, mut fn_generics) = match &self_ty {
+        Some(ty) => {
+            let (on_impl, on_fn) = generics::split_for_impl(ty, sig_generics);
+            (Some(on_impl), on_fn)
+        }
+        None => (None, generics::without_defaults(sig_generics)),
+    };
+    if !bounds.is_empty() {
+        fn_generics.make_where_clause().predicates.extend(bounds);
+    }
+    let fn_where = &fn_generics.where_clause;
     let receiver = if takes_this { quote!(&self,) } else { quote!() };
     let function = quote! {
         #(#attrs)*
                 // JS names are often camelCase (`setInterval`).
         #[allow(clippy::too_many_arguments, unused_variables, non_snake_case)]
-        #vis fn #rust_name #generics (#receiver #(#params),*) #ret {
+        #vis fn #rust_name #fn_generics (#receiver #(#params),*) #ret #fn_where {
             #body
         }
     };
-    let in_impl = f.op.takes_this()
-        || matches!(f.op, ImportOp::Constructor | ImportOp::StaticMethod)
-        || (matches!(
-            f.op,
-            ImportOp::Getter { is_static: true }
-                | ImportOp::Setter {
-                    is_static: true,
-                    ..
-                }
-        ) && class_ident.is_some());
-    let placed = match (&class_ident, in_impl) {
-        (Some(class), true) => quote!(impl #class { #function }),
+    let placed = match (&class_ident, in_impl, &self_ty, &impl_generics) {
+        (Some(_), true, Some(ty), Some(on_impl)) => {
+            let impl_where = &on_impl.where_clause;
+            quote!(impl #on_impl #ty #impl_where { #function })
+        }
+        (Some(class), true, _, _) => quote!(impl #class { #function }),
         _ => {
             // `js_namespace = Bar` (or `["a", "Bar"]`: the last name) naming a type of this
             // block also makes `Bar::f()`, as wasm-bindgen does.
@@ -417,12 +586,15 @@ fn expand_fn(
             match namespace_type {
                 Some(ty) => {
                     let args = idents.iter().take(params.len());
+                    let type_args: Vec<&syn::Ident> =
+                        fn_generics.type_params().map(|p| &p.ident).collect();
+                    let turbofish = (!type_args.is_empty()).then(|| quote!(::<#(#type_args),*>));
                     quote! {
                         #function
                         impl #ty {
                             #(#attrs)*
                             #[allow(clippy::too_many_arguments)]
-                            #vis fn #rust_name #generics (#(#params),*) #ret { #rust_name(#(#args),*) }
+                            #vis fn #rust_name #fn_generics (#(#params),*) #ret #fn_where { #rust_name #turbofish (#(#args),*) }
                         }
                     }
                 }
@@ -456,6 +628,35 @@ fn slice_to_array_type(slice: &SliceArg, lifetime: TokenStream) -> syn::Type {
 fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
     let rt = quote!(::wasm_bindgen::__rt);
     let name = &t.rust_name;
+    // `type Foo<'a, T: Bound = Default>;`: every impl is generic (the JS object is the same
+    // for all of them); the parameters only live in a `PhantomData`.
+    // The struct and `ImportedClass` take any arguments: an import's descriptor, built
+    // outside any function, names the class at its defaults (else `JsValue`); the bounds
+    // hold on every other impl and on the functions that use the parameters.
+    let struct_generics = generics::without_bounds(&t.generics);
+    let (unbounded_impl_g, _, _) = struct_generics.split_for_impl();
+    let (impl_g, ty_g, where_c) = t.generics.split_for_impl();
+    let ty = quote!(#name #ty_g);
+    let (marker_field, marker_init) = if t.generics.params.is_empty() {
+        (quote!(), quote!())
+    } else {
+        let lifetimes = t.generics.lifetimes().map(|l| &l.lifetime);
+        let types = t.generics.type_params().map(|p| &p.ident);
+        (
+            quote!(, __wbg_generics: ::core::marker::PhantomData<(#(&#lifetimes (),)* #(#types,)*)>),
+            quote!(, __wbg_generics: ::core::marker::PhantomData),
+        )
+    };
+    // `LongRefFromWasmAbi`'s anchor (the value itself) must be `'static`.
+    let long_where = if t.generics.params.is_empty() {
+        None
+    } else {
+        let mut g = t.generics.clone();
+        g.make_where_clause()
+            .predicates
+            .push(syn::parse_quote!(Self: 'static));
+        g.where_clause
+    };
     let vis = &t.vis;
     let attrs = &t.attrs;
     let name_str = name.to_string();
@@ -473,7 +674,7 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
         .unwrap_or_else(|| quote!(::wasm_bindgen::JsValue));
     let deref_impl = (!t.no_deref).then(|| {
         quote! {
-            impl ::core::ops::Deref for #name {
+            impl #impl_g ::core::ops::Deref for #ty #where_c {
                 type Target = #deref_target;
                 fn deref(&self) -> &#deref_target { &self.obj }
             }
@@ -481,11 +682,11 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
     });
     let ancestors = t.extends.iter().map(|p| {
         quote! {
-            impl ::core::convert::AsRef<#p> for #name {
+            impl #impl_g ::core::convert::AsRef<#p> for #ty #where_c {
                 fn as_ref(&self) -> &#p { ::wasm_bindgen::JsCast::unchecked_ref(&self.obj) }
             }
-            impl ::core::convert::From<#name> for #p {
-                fn from(v: #name) -> #p { ::wasm_bindgen::JsCast::unchecked_into(v.obj) }
+            impl #impl_g ::core::convert::From<#ty> for #p #where_c {
+                fn from(v: #ty) -> #p { ::wasm_bindgen::JsCast::unchecked_into(v.obj) }
             }
         }
     });
@@ -542,83 +743,86 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
     quote! {
         #(#attrs)*
         #[repr(transparent)]
-        #vis struct #name {
+        #vis struct #name #struct_generics {
             // The first `extends` type (else `JsValue`), as upstream: derives such as
             // `PartialEq, Eq` then use the parent's impls.
-            obj: #deref_target,
+            obj: #deref_target
+            #marker_field
         }
 
         // Everything else under the type's `#[cfg]`s (web-sys gates types by feature).
         #(#cfgs)*
         const _: () = {
 
-        impl #rt::ImportedClass for #name {
+        impl #unbounded_impl_g #rt::ImportedClass for #ty {
             const CLASS_ID: &'static str = #id;
         }
 
-        impl #rt::WasmDescribe for #name {
+        impl #impl_g #rt::WasmDescribe for #ty #where_c {
             const DESC: #rt::Desc = #rt::Desc::extern_type(#ts_type);
         }
 
-        impl #rt::IntoWasmAbi for #name {
+        impl #impl_g #rt::IntoWasmAbi for #ty #where_c {
             type Abi = u32;
             #[inline]
             fn into_abi(self) -> u32 { #rt::IntoWasmAbi::into_abi(self.obj) }
         }
 
-        impl #rt::IntoWasmAbi for &#name {
+        impl #impl_g #rt::IntoWasmAbi for &#ty #where_c {
             type Abi = u32;
             #[inline]
             fn into_abi(self) -> u32 { #rt::IntoWasmAbi::into_abi(&self.obj) }
         }
 
-        impl #rt::FromWasmAbi for #name {
+        impl #impl_g #rt::FromWasmAbi for #ty #where_c {
             type Abi = u32;
             #[inline]
-            unsafe fn from_abi(js: u32) -> Self { #name { obj: unsafe { #rt::FromWasmAbi::from_abi(js) } } }
+            unsafe fn from_abi(js: u32) -> Self { Self { obj: unsafe { #rt::FromWasmAbi::from_abi(js) } #marker_init } }
         }
 
-        impl #rt::RefFromWasmAbi for #name {
+        impl #impl_g #rt::RefFromWasmAbi for #ty #where_c {
             type Abi = u32;
-            type Anchor = ::core::mem::ManuallyDrop<#name>;
+            type Anchor = ::core::mem::ManuallyDrop<Self>;
             #[inline]
             unsafe fn ref_from_abi(js: u32) -> Self::Anchor {
-                ::core::mem::ManuallyDrop::new(#name {
-                    obj: ::wasm_bindgen::JsCast::unchecked_from_js(::wasm_bindgen::JsValue::__from_idx(js)),
+                ::core::mem::ManuallyDrop::new(Self {
+                    obj: ::wasm_bindgen::JsCast::unchecked_from_js(::wasm_bindgen::JsValue::__from_idx(js))
+                    #marker_init
                 })
             }
         }
 
         // `&Type` in an `async fn` export: passed owned, so it outlives the call.
-        impl #rt::LongRefFromWasmAbi for #name {
+        impl #impl_g #rt::LongRefFromWasmAbi for #ty #long_where {
             type Abi = u32;
-            type Anchor = #name;
-            const LONG_REF_DESC: #rt::Desc = <#name as #rt::WasmDescribe>::DESC;
+            type Anchor = Self;
+            const LONG_REF_DESC: #rt::Desc = <Self as #rt::WasmDescribe>::DESC;
             #[inline]
-            unsafe fn long_ref_from_abi(js: u32) -> #name {
-                #name {
-                    obj: ::wasm_bindgen::JsCast::unchecked_from_js(::wasm_bindgen::JsValue::__from_idx(js)),
+            unsafe fn long_ref_from_abi(js: u32) -> Self {
+                Self {
+                    obj: ::wasm_bindgen::JsCast::unchecked_from_js(::wasm_bindgen::JsValue::__from_idx(js))
+                    #marker_init
                 }
             }
         }
 
-                impl #rt::OptionIntoWasmAbi for #name {
+                impl #impl_g #rt::OptionIntoWasmAbi for #ty #where_c {
             #[inline]
             fn none() -> u32 { 0 }
         }
 
         /// `Option<&T>` lent to an import: index 0 is `None`.
-        impl #rt::OptionIntoWasmAbi for &#name {
+        impl #impl_g #rt::OptionIntoWasmAbi for &#ty #where_c {
             #[inline]
             fn none() -> u32 { 0 }
         }
 
-        impl #rt::OptionFromWasmAbi for #name {
+        impl #impl_g #rt::OptionFromWasmAbi for #ty #where_c {
             #[inline]
             fn is_none(abi: &u32) -> bool { *abi == 0 }
         }
 
-        impl #rt::VectorElement for #name {
+        impl #impl_g #rt::VectorElement for #ty #where_c {
             fn vec_into_abi(v: #rt::Box<[Self]>) -> #rt::WasmSlice {
                 #rt::vec_of_u32_into_abi(v)
             }
@@ -627,7 +831,7 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
             }
         }
 
-        impl #rt::SliceToArrayElement for #name {
+        impl #impl_g #rt::SliceToArrayElement for #ty #where_c {
             fn slice_to_array_abi(slice: &[Self]) -> #rt::WasmSlice {
                 #rt::slice_of_js_values_to_array_abi(slice)
             }
@@ -635,48 +839,48 @@ fn expand_type(t: &ImportType, src: &Source) -> TokenStream {
 
         #deref_impl
 
-        impl ::core::convert::AsRef<::wasm_bindgen::JsValue> for #name {
+        impl #impl_g ::core::convert::AsRef<::wasm_bindgen::JsValue> for #ty #where_c {
             fn as_ref(&self) -> &::wasm_bindgen::JsValue {
                 <#deref_target as ::core::convert::AsRef<::wasm_bindgen::JsValue>>::as_ref(&self.obj)
             }
         }
 
-        impl ::core::convert::AsRef<#name> for #name {
-            fn as_ref(&self) -> &#name { self }
+        impl #impl_g ::core::convert::AsRef<#ty> for #ty #where_c {
+            fn as_ref(&self) -> &#ty { self }
         }
 
-        impl ::core::convert::From<#name> for ::wasm_bindgen::JsValue {
-            fn from(v: #name) -> ::wasm_bindgen::JsValue {
+        impl #impl_g ::core::convert::From<#ty> for ::wasm_bindgen::JsValue {
+            fn from(v: #ty) -> ::wasm_bindgen::JsValue {
                 <#deref_target as ::core::convert::Into<::wasm_bindgen::JsValue>>::into(v.obj)
             }
         }
 
-        impl ::core::convert::From<::wasm_bindgen::JsValue> for #name {
-            fn from(obj: ::wasm_bindgen::JsValue) -> #name {
-                #name { obj: ::wasm_bindgen::JsCast::unchecked_from_js(obj) }
+        impl #impl_g ::core::convert::From<::wasm_bindgen::JsValue> for #ty #where_c {
+            fn from(obj: ::wasm_bindgen::JsValue) -> Self {
+                Self { obj: ::wasm_bindgen::JsCast::unchecked_from_js(obj) #marker_init }
             }
         }
 
         /// `instanceof` (or `is_type_of`), as `JsCast::dyn_into`.
-        impl ::wasm_bindgen::convert::TryFromJsValue for #name {
+        impl #impl_g ::wasm_bindgen::convert::TryFromJsValue for #ty #where_c {
             type Error = ::wasm_bindgen::JsValue;
             fn try_from_js_value(value: ::wasm_bindgen::JsValue) -> ::core::result::Result<Self, ::wasm_bindgen::JsValue> {
                 ::wasm_bindgen::JsCast::dyn_into(value)
             }
         }
 
-        impl ::wasm_bindgen::JsCast for #name {
+        impl #impl_g ::wasm_bindgen::JsCast for #ty #where_c {
             fn instanceof(val: &::wasm_bindgen::JsValue) -> bool {
                 #instanceof_body
             }
             #is_type_of
             fn unchecked_from_js(val: ::wasm_bindgen::JsValue) -> Self {
-                #name { obj: ::wasm_bindgen::JsCast::unchecked_from_js(val) }
+                Self { obj: ::wasm_bindgen::JsCast::unchecked_from_js(val) #marker_init }
             }
             fn unchecked_from_js_ref(val: &::wasm_bindgen::JsValue) -> &Self {
                 // `#name` is a `repr(transparent)` wrapper of its parent, and so on down to
                 // `JsValue`.
-                unsafe { &*(val as *const ::wasm_bindgen::JsValue as *const #name) }
+                unsafe { &*(val as *const ::wasm_bindgen::JsValue as *const Self) }
             }
         }
 

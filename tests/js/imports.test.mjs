@@ -53,6 +53,22 @@ for (const target of TARGETS) {
       }
     });
 
+    test('generic imports: erased type parameters, the same JS objects', () => {
+      assert.equal(m.generic_store_label('t', 'alpha'), 't:alpha',
+        'a generic method returns the associated type (`Item`) of the default parameter');
+      const any = m.generic_store_any('u', 'beta');
+      assert.equal(any.constructor.name, 'Item', 'another kind: the same JS object, as a JsValue');
+      assert.equal(any.label, 'u:beta');
+      const store = m.generic_store('s');
+      assert.equal(store.constructor.name, 'Store');
+      assert.equal(store.tag, 's');
+      const item = m.generic_store_any('v', 'gamma');
+      assert.equal(m.generic_store_round_trip(item), item, "the method's own parameter, both ways");
+      assert.equal(m.generic_store_missing(), true, '`Option<V>`: undefined is None');
+      const obj = { kind: 'lifetime' };
+      assert.equal(m.lifetime_round_trip(obj), obj, 'lifetime-generic types to and from JsValue');
+    });
+
     test('console.log overloads through js_name, and variadic', () => {
       const lines = captureLog(() => m.log_things());
       assert.deepEqual(lines, [['hello'], [7], ['a', 'b'], [1, 'two', null]]);

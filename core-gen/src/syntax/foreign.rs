@@ -130,7 +130,8 @@ pub struct ImportType {
     /// `no_deref`: no `Deref` to the parent (or `JsValue`).
     pub no_deref: bool,
     pub options: Vec<AttrOption>,
-    /// `type Foo<T>;` (wasm-bindgen 0.2.130), which wbg does not support yet.
+    /// `type Foo<'a, T: Bound = Default>;` (wasm-bindgen 0.2.130): phantom parameters, see
+    /// `syntax::generics`.
     pub generics: syn::Generics,
 }
 

@@ -6,6 +6,7 @@ pub mod attrs;
 mod enumeration;
 mod foreign;
 mod function;
+pub mod generics;
 mod impl_block;
 pub mod link_to;
 pub(crate) mod recover;
