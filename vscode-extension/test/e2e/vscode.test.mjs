@@ -76,11 +76,16 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Thrown by a `waitUntil` check to stop waiting at once. */
 class Fatal extends Error {}
 
+// A busy machine (two cores building fixtures beside code-server) can be several times
+// slower than a quiet one; waits stretch by this factor (WBG_E2E_TIMEOUT_SCALE, default 2).
+const TIMEOUT_SCALE = Number(process.env.WBG_E2E_TIMEOUT_SCALE ?? 2);
+
 /**
  * Polls `check` until it returns a truthy value, for at most `timeoutMs`. Errors thrown by
  * `check` count as "not yet" (and the last one is reported), except `Fatal`.
  */
 async function waitUntil(what, check, timeoutMs, intervalMs = 250) {
+  timeoutMs *= TIMEOUT_SCALE;
   const deadline = Date.now() + timeoutMs;
   let last;
   for (;;) {
@@ -446,6 +451,7 @@ async function openWorkbench(chromium, base) {
   });
   const context = await browser.newContext({ viewport: { width: 1680, height: 960 } });
   page = await context.newPage();
+  page.setDefaultTimeout(30_000 * TIMEOUT_SCALE);
   const consoleOut = fs.createWriteStream(consoleLog);
   page.on('console', (m) => consoleOut.write(`[${m.type()}] ${m.text()}\n`));
   page.on('pageerror', (e) => consoleOut.write(`[pageerror] ${e.message}\n`));
