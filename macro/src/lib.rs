@@ -6,6 +6,7 @@ mod class;
 mod enumeration;
 mod function;
 mod import;
+mod imported_type;
 mod shim;
 
 use proc_macro2::TokenStream;
